@@ -1,0 +1,72 @@
+# A-lasso: `make run` to try it, `make test` to check it. Both set up what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+MANAGE := $(UV) run --frozen python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SCALE ?= 100000
+
+.PHONY: help setup run worker test lint format test-sqlite test-postgres test-deps bench messages
+
+help:
+	@echo "make run    set up and serve A-lasso on http://$(HOST):$(PORT) with demo data (SQLite)"
+	@echo "make test   set up and run lint and the whole test suite (SQLite, then PostgreSQL if DATABASE_URL is set)"
+	@echo "make bench  run the benchmarks (SCALE=10000 for a smaller run)"
+
+# uv itself, then the locked dependencies on the Python that .python-version names.
+setup:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen
+	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+run: export DEBUG ?= true
+run: setup
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) demo --if-empty
+	@echo ""
+	@echo "  A-lasso: http://$(HOST):$(PORT)/   e-mails sent: http://$(HOST):$(PORT)/dev/mailbox/"
+	@echo ""
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker --interval 1 & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+worker: export DEBUG ?= true
+worker: setup
+	$(MANAGE) db_worker
+
+# Debian's Chromium (Playwright's own browser download cannot work offline), the libraries
+# WeasyPrint needs, and axe-core from the npm registry.
+test-deps: setup
+	@if [ ! -x /usr/bin/chromium ] || ! ldconfig -p | grep -q libpango-1.0; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
+	fi
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+
+lint: setup
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+format: setup
+	$(UV) run --frozen ruff check --fix .
+	$(UV) run --frozen ruff format .
+
+test-sqlite: test-deps
+	env -u DATABASE_URL $(UV) run --frozen pytest -q
+
+test-postgres: test-deps
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "== tests on $$DATABASE_URL"; $(UV) run --frozen pytest -q; \
+	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
+
+test: lint test-sqlite test-postgres
+
+# Rebuild the .po files after changing translatable text (then translate the English one).
+messages: setup
+	$(MANAGE) makemessages -l en -l fr --ignore=.venv --ignore=node_modules --no-obsolete

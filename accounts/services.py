@@ -1,0 +1,208 @@
+"""Every write to an account goes through here."""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import update_session_auth_hash
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+
+from core.emails import send_email
+
+from . import tokens
+from .models import User, normalize_email
+
+
+def _link(name: str, token: str) -> str:
+    return settings.SITE_URL + reverse(name, kwargs={"token": token})
+
+
+@transaction.atomic
+def user_sign_up(*, full_name: str, email: str, password: str, intent: str, language: str) -> User:
+    user = User.objects.create_user(
+        email, password, full_name=full_name.strip(), intent=intent, language=language
+    )
+    verification_email_send(user=user)
+    return user
+
+
+def verification_email_send(*, user: User) -> None:
+    token = tokens.make_token(tokens.VERIFY_EMAIL, user)
+    send_email(
+        "verify_email",
+        to=user.email,
+        language=user.language,
+        context={"name": user.first_name, "link": _link("accounts:verify_email", token)},
+    )
+
+
+@transaction.atomic
+def email_verify(*, token: str) -> User:
+    """Confirm the address a verification link was sent to; InvalidToken if it can't."""
+    try:
+        user, _ = tokens.read_token(tokens.VERIFY_EMAIL, token)
+    except tokens.InvalidToken:
+        # A second click on a link that already worked is not an error for the person.
+        payload = _unsafe_user_of(token, tokens.VERIFY_EMAIL)
+        if payload is not None and payload.is_email_verified:
+            return payload
+        raise
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["email_verified_at"])
+    return user
+
+
+def _unsafe_user_of(token: str, purpose: tokens.Purpose) -> User | None:
+    from django.core import signing
+
+    try:
+        payload = signing.loads(token, salt=purpose.salt, max_age=purpose.max_age)
+        return User.objects.get(pk=payload["u"])
+    except (signing.BadSignature, User.DoesNotExist, KeyError, TypeError):
+        return None
+
+
+def magic_link_send(*, email: str) -> None:
+    """Send a one-time login link if an account has this address; say nothing otherwise."""
+    user = User.objects.filter(email=normalize_email(email), is_active=True).first()
+    if user is None:
+        return
+    token = tokens.make_token(tokens.MAGIC_LOGIN, user)
+    send_email(
+        "magic_link",
+        to=user.email,
+        language=user.language,
+        context={
+            "name": user.first_name,
+            "link": _link("accounts:magic_login", token),
+            "minutes": settings.MAGIC_LINK_MAX_AGE // 60,
+        },
+    )
+
+
+@transaction.atomic
+def magic_link_use(*, token: str) -> User:
+    user, _ = tokens.read_token(tokens.MAGIC_LOGIN, token)
+    # Opening the link proves the person reads this mailbox.
+    if not user.is_email_verified:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
+    return user
+
+
+def password_reset_send(*, email: str) -> None:
+    user = User.objects.filter(email=normalize_email(email), is_active=True).first()
+    if user is None:
+        return
+    token = tokens.make_token(tokens.RESET_PASSWORD, user)
+    send_email(
+        "password_reset",
+        to=user.email,
+        language=user.language,
+        context={
+            "name": user.first_name,
+            "link": _link("accounts:password_reset_confirm", token),
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        },
+    )
+
+
+@transaction.atomic
+def password_set(*, request, user: User, password: str) -> None:
+    """Set a new password, keep this session logged in, and tell the owner by e-mail."""
+    user.set_password(password)
+    fields = ["password"]
+    if not user.is_email_verified:  # a reset link was opened from this mailbox
+        user.email_verified_at = timezone.now()
+        fields.append("email_verified_at")
+    user.save(update_fields=fields)
+    if request.user.is_authenticated and request.user.pk == user.pk:
+        update_session_auth_hash(request, user)
+    send_email(
+        "password_changed", to=user.email, language=user.language, context={"name": user.first_name}
+    )
+
+
+def email_change_request(*, user: User, new_email: str) -> None:
+    new_email = normalize_email(new_email)
+    token = tokens.make_token(tokens.CHANGE_EMAIL, user, extra=new_email)
+    send_email(
+        "email_change",
+        to=new_email,
+        language=user.language,
+        context={"name": user.first_name, "link": _link("accounts:email_change_confirm", token)},
+    )
+
+
+@transaction.atomic
+def email_change_confirm(*, token: str) -> User:
+    user, new_email = tokens.read_token(tokens.CHANGE_EMAIL, token)
+    if User.objects.filter(email=new_email).exclude(pk=user.pk).exists():
+        raise tokens.InvalidToken
+    old_email = user.email
+    user.email = new_email
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["email", "email_verified_at"])
+    send_email(
+        "email_changed",
+        to=old_email,
+        language=user.language,
+        context={"name": user.first_name, "new_email": new_email},
+    )
+    return user
+
+
+def user_update_profile(*, user: User, full_name: str, language: str) -> None:
+    user.full_name = full_name.strip()
+    user.language = language
+    user.save(update_fields=["full_name", "language"])
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+def user_personal_data(*, user: User) -> dict:
+    """Everything A-lasso holds about a person, for the GDPR export.
+
+    Each app adds its part through an optional `personal_data(user)` on its AppConfig.
+    """
+    data = {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "intent": user.intent,
+            "language": user.language,
+            "date_joined": user.date_joined.isoformat(),
+            "email_verified_at": user.email_verified_at and user.email_verified_at.isoformat(),
+            "last_login": user.last_login and user.last_login.isoformat(),
+        }
+    }
+    for config in apps.get_app_configs():
+        exporter = getattr(config, "personal_data", None)
+        if exporter is not None:
+            data[config.label] = exporter(user)
+    return data
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Anonymise the account: what the person did stays for the others, who they were goes.
+
+    Each app erases its own personal data through an optional `erase_personal_data(user)`.
+    """
+    for config in apps.get_app_configs():
+        eraser = getattr(config, "erase_personal_data", None)
+        if eraser is not None:
+            eraser(user)
+    user.email = f"deleted-{user.pk}-{get_random_string(8).lower()}@invalid.a-lasso.fr"
+    user.full_name = "—"
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.email_verified_at = None
+    user.set_unusable_password()
+    user.save()

@@ -1,0 +1,116 @@
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import User
+
+
+def sign_up(client, commit, **overrides):
+    data = {
+        "full_name": "Martine Lefèvre",
+        "email": "Martine.Lefevre@Orange.fr",
+        "password": "les roses du jardin",
+        "intent": "association",
+        **overrides,
+    }
+    return commit(client.post, reverse("accounts:signup"), data)
+
+
+def test_it_creates_an_unverified_account_and_sends_the_verification_link(client, commit, db):
+    response = sign_up(client, commit)
+
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:signup_done")
+    user = User.objects.get()
+    assert user.email == "martine.lefevre@orange.fr"
+    assert user.full_name == "Martine Lefèvre"
+    assert user.intent == "association"
+    assert user.language == "fr"
+    assert not user.is_email_verified
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["martine.lefevre@orange.fr"]
+    assert "Confirmez votre adresse" in mail.outbox[0].subject
+    assert "/account/verify/" in mail.outbox[0].body
+    html, mimetype = mail.outbox[0].alternatives[0]
+    assert mimetype == "text/html" and "Confirmer mon adresse" in html
+
+
+def test_the_verification_link_confirms_the_address(client, commit, db, last_link):
+    sign_up(client, commit)
+
+    response = client.get(last_link())
+
+    assert response.status_code == 200
+    assert "votre adresse e-mail est confirmée" in response.text
+    assert User.objects.get().is_email_verified
+
+
+def test_a_verification_link_opened_twice_still_says_the_address_is_confirmed(
+    client, commit, db, last_link
+):
+    sign_up(client, commit)
+    client.get(last_link())
+
+    response = client.get(last_link())
+
+    assert response.status_code == 200
+    assert "confirmée" in response.text
+
+
+def test_a_tampered_verification_link_is_refused(client, commit, db, last_link):
+    sign_up(client, commit)
+
+    response = client.get(last_link().rstrip("/") + "x/")
+
+    assert response.status_code == 400
+    assert "Ce lien ne fonctionne plus" in response.text
+    assert not User.objects.get().is_email_verified
+
+
+def test_it_keeps_what_was_typed_when_the_password_is_too_weak(client, commit, db):
+    response = sign_up(client, commit, password="1234")
+
+    assert response.status_code == 200
+    assert User.objects.count() == 0
+    assert 'value="Martine Lefèvre"' in response.text
+    assert 'value="Martine.Lefevre@Orange.fr"' in response.text
+    assert "Ce mot de passe est trop court" in response.text
+    assert len(mail.outbox) == 0
+
+
+def test_it_refuses_an_address_already_registered_whatever_its_case(client, commit, lea):
+    response = sign_up(client, commit, email="LEA@example.org")
+
+    assert response.status_code == 200
+    assert "Un compte existe déjà avec cette adresse" in response.text
+    assert User.objects.count() == 1
+
+
+def test_the_signup_link_from_the_home_page_preselects_the_intent(client, db):
+    response = client.get(reverse("accounts:signup") + "?intent=association")
+
+    checked = re.findall(
+        r'<input type="radio" name="intent" value="(\w+)"[^>]* checked', response.text
+    )
+    assert checked == ["association"]
+
+
+def test_it_slows_down_a_flood_of_signups(client, commit, db, settings):
+    for n in range(10):
+        sign_up(client, commit, email=f"robot{n}@example.org")
+
+    response = sign_up(client, commit, email="robot-last@example.org")
+
+    assert response.status_code == 429
+    assert "Trop d’essais" in response.text
+    assert not User.objects.filter(email="robot-last@example.org").exists()
+
+
+def test_english_visitors_get_the_email_in_english(client, commit, db):
+    client.cookies["django_language"] = "en"
+
+    sign_up(client, commit)
+
+    assert User.objects.get().language == "en"
+    assert mail.outbox[0].subject == "Confirm your e-mail address on A-lasso"

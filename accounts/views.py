@@ -1,0 +1,282 @@
+"""Account pages: sign-up, the three ways to log in, and 'my account'."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.ratelimit import allow, client_ip
+
+from . import services, tokens
+from .forms import (
+    DeleteAccountForm,
+    EmailChangeForm,
+    EmailOnlyForm,
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    SetPasswordForm,
+    SignUpForm,
+)
+from .models import User
+
+
+def _too_many(request, template: str, form, status: int = 429):
+    form.add_error(
+        None,
+        _("Trop d’essais en peu de temps. Patientez quelques minutes, puis réessayez."),
+    )
+    return render(request, template, {"form": form}, status=status)
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _log_in(request, user: User) -> None:
+    auth_login(request, user, backend="accounts.backends.EmailBackend")
+    translation.activate(user.language)
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("core:home")
+    intent = request.GET.get("intent")
+    initial = {"intent": intent} if intent in User.Intent.values else {}
+    form = SignUpForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not allow("signup", client_ip(request), limit=10, window=3600):
+            return _too_many(request, "accounts/signup.html", form)
+        if form.is_valid():
+            user = services.user_sign_up(
+                **form.cleaned_data, language=translation.get_language() or "fr"
+            )
+            request.session["signup_email"] = user.email
+            return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_done(request):
+    email = request.session.get("signup_email")
+    if request.method == "POST" and email:
+        if allow("resend", email, limit=3, window=3600):
+            user = User.objects.filter(email=email, email_verified_at__isnull=True).first()
+            if user:
+                services.verification_email_send(user=user)
+            messages.success(
+                request, _("Nous avons renvoyé le lien à %(email)s.") % {"email": email}
+            )
+        else:
+            messages.error(
+                request, _("Le lien a déjà été renvoyé plusieurs fois. Patientez un peu.")
+            )
+        return redirect("accounts:signup_done")
+    return render(request, "accounts/signup_done.html", {"email": email})
+
+
+def verify_email(request, token: str):
+    try:
+        user = services.email_verify(token=token)
+    except tokens.InvalidToken:
+        return render(request, "accounts/link_invalid.html", {"kind": "verify"}, status=400)
+    if request.user.is_authenticated and request.user.pk == user.pk:
+        messages.success(request, _("Votre adresse e-mail est confirmée."))
+        return redirect("core:home")
+    form = LoginForm(initial={"email": user.email})
+    return render(request, "accounts/verified.html", {"form": form, "verified_user": user})
+
+
+def login(request):
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request) or "core:home")
+    form = LoginForm(request.POST or None)
+    context = {"form": form, "next": _safe_next(request)}
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not (
+            allow("login-ip", client_ip(request), limit=30, window=900)
+            and allow("login-email", email, limit=10, window=900)
+        ):
+            return _too_many(request, "accounts/login.html", form)
+        from django.contrib.auth import authenticate
+
+        user = authenticate(request, email=email, password=form.cleaned_data["password"])
+        if user is None:
+            form.add_error(
+                None,
+                _(
+                    "Adresse e-mail ou mot de passe incorrect. Vérifiez les deux, ou recevez "
+                    "un lien de connexion par e-mail."
+                ),
+            )
+        elif not user.is_email_verified:
+            if allow("resend", email, limit=3, window=3600):
+                services.verification_email_send(user=user)
+            form.add_error(
+                None,
+                _(
+                    "Confirmez d’abord votre adresse e-mail : nous venons de vous renvoyer "
+                    "le lien à %(email)s."
+                )
+                % {"email": email},
+            )
+        else:
+            _log_in(request, user)
+            messages.success(
+                request, _("Bonjour %(name)s, vous êtes connecté·e.") % {"name": user.first_name}
+            )
+            return redirect(context["next"] or "core:home")
+    return render(request, "accounts/login.html", context)
+
+
+@require_POST
+def logout(request):
+    auth_logout(request)
+    messages.info(request, _("Vous êtes déconnecté·e. À bientôt !"))
+    return redirect("core:home")
+
+
+def magic_link(request):
+    form = EmailOnlyForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not (
+            allow("magic-ip", client_ip(request), limit=20, window=3600)
+            and allow("magic-email", email, limit=5, window=3600)
+        ):
+            return _too_many(request, "accounts/magic_link.html", form)
+        services.magic_link_send(email=email)
+        return render(request, "accounts/link_sent.html", {"email": email, "kind": "magic"})
+    return render(request, "accounts/magic_link.html", {"form": form})
+
+
+def magic_login(request, token: str):
+    # A GET only shows a button: mail scanners open links, and must not use them up.
+    try:
+        tokens.read_token(tokens.MAGIC_LOGIN, token)
+    except tokens.InvalidToken:
+        return render(request, "accounts/link_invalid.html", {"kind": "magic"}, status=400)
+    if request.method == "POST":
+        user = services.magic_link_use(token=token)
+        _log_in(request, user)
+        messages.success(
+            request, _("Bonjour %(name)s, vous êtes connecté·e.") % {"name": user.first_name}
+        )
+        return redirect("core:home")
+    return render(request, "accounts/magic_login.html")
+
+
+def password_reset(request):
+    form = EmailOnlyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not allow("reset-email", email, limit=5, window=3600):
+            return _too_many(request, "accounts/password_reset.html", form)
+        services.password_reset_send(email=email)
+        return render(request, "accounts/link_sent.html", {"email": email, "kind": "reset"})
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+def password_reset_confirm(request, token: str):
+    try:
+        user, _extra = tokens.read_token(tokens.RESET_PASSWORD, token)
+    except tokens.InvalidToken:
+        return render(request, "accounts/link_invalid.html", {"kind": "reset"}, status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.password_set(
+            request=request, user=user, password=form.cleaned_data["new_password1"]
+        )
+        _log_in(request, user)
+        messages.success(request, _("Votre nouveau mot de passe est enregistré."))
+        return redirect("core:home")
+    return render(request, "accounts/password_reset_confirm.html", {"form": form})
+
+
+@login_required
+def account(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(user=request.user, **form.cleaned_data)
+        translation.activate(request.user.language)
+        messages.success(request, _("Vos informations sont enregistrées."))
+        return redirect("accounts:account")
+    return render(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+def password_change(request):
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.password_set(
+            request=request, user=request.user, password=form.cleaned_data["new_password1"]
+        )
+        messages.success(request, _("Votre mot de passe est changé."))
+        return redirect("accounts:account")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@login_required
+def email_change(request):
+    form = EmailChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.email_change_request(user=request.user, new_email=form.cleaned_data["new_email"])
+        return render(
+            request,
+            "accounts/link_sent.html",
+            {"email": form.cleaned_data["new_email"], "kind": "email_change"},
+        )
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
+def email_change_confirm(request, token: str):
+    try:
+        tokens.read_token(tokens.CHANGE_EMAIL, token)
+    except tokens.InvalidToken:
+        return render(request, "accounts/link_invalid.html", {"kind": "email_change"}, status=400)
+    if request.method == "POST":
+        try:
+            user = services.email_change_confirm(token=token)
+        except tokens.InvalidToken:
+            return render(
+                request, "accounts/link_invalid.html", {"kind": "email_change"}, status=400
+            )
+        messages.success(
+            request, _("Votre adresse e-mail est maintenant %(email)s.") % {"email": user.email}
+        )
+        return redirect("accounts:account" if request.user.is_authenticated else "accounts:login")
+    return render(request, "accounts/email_change_confirm.html")
+
+
+@login_required
+def export(request):
+    data = services.user_personal_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="a-lasso-mes-donnees.json"'
+    return response
+
+
+@login_required
+def delete(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.user_delete(user=request.user)
+        auth_logout(request)
+        messages.info(request, _("Votre compte est supprimé. Merci d’être passé·e par A-lasso."))
+        return redirect("core:home")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,0 +1,97 @@
+"""Pages that belong to no domain: home, health check, language, errors, dev mailbox."""
+
+from email import policy
+from email.parser import BytesParser
+
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.services import user_set_language
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@require_POST
+def set_language(request):
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    if request.user.is_authenticated:
+        user_set_language(user=request.user, language=language)
+    translation.activate(language)
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response
+
+
+def error_404(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def error_403(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def error_500(request):
+    # No context processors that touch the database: it may be what failed.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+
+
+def _read_mailbox(limit: int = 50) -> list[dict]:
+    directory = settings.MAILBOX_DIR
+    if not directory.exists():
+        return []
+    parser = BytesParser(policy=policy.default)
+    messages = []
+    for path in sorted(directory.glob("*.eml"), reverse=True)[:limit]:
+        message = parser.parsebytes(path.read_bytes())
+        text = message.get_body(preferencelist=("plain",))
+        messages.append(
+            {
+                "id": path.stem,
+                "to": message["To"],
+                "subject": message["Subject"],
+                "date": message["Date"],
+                "text": text.get_content() if text else "",
+            }
+        )
+    return messages
+
+
+@never_cache
+def dev_mailbox(request):
+    # Only on a developer's machine: it shows every e-mail the platform "sent".
+    if not settings.DEBUG:
+        raise Http404
+    return render(request, "core/dev_mailbox.html", {"messages_": _read_mailbox()})
