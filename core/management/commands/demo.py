@@ -30,7 +30,8 @@ class Command(BaseCommand):
         modules = demo_modules()
         with transaction.atomic():
             for label, module in tqdm(modules, desc="Démo", disable=ctx.quiet, unit="step"):
-                tqdm.write(f"  {label}") if not ctx.quiet else None
+                if not ctx.quiet:
+                    tqdm.write(f"  {label}")
                 module.build(ctx)
         if verbosity:
             self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in with:"))
