@@ -21,7 +21,7 @@ setup:
 	$(UV) sync --frozen
 	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	DEBUG=true $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: export DEBUG ?= true
 run: setup

@@ -1,9 +1,13 @@
 """Test fixtures shared by every app: the named cast, e-mail helpers, fast settings."""
 
+import os
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
+from django.test import Client
 
 from accounts.tests.factories import UserFactory
 
@@ -71,3 +75,80 @@ def lea(db):
 @pytest.fixture
 def staff(db):
     return UserFactory(full_name="Nadia Morel", email="nadia@example.org", is_staff=True)
+
+
+# --- Browser tests -------------------------------------------------------------------------
+# Debian's Chromium driven by Playwright: Playwright's own browser download cannot work here.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = {"mobile": {"width": 360, "height": 780}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the database calls the test
+    # makes beside it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server, settings):
+    settings.SITE_URL = live_server.url  # links in e-mails point at the test server
+    contexts = []
+
+    def make(width: str = "mobile", *, user=None, language: str = "fr"):
+        # axe-core is injected as an inline script: the page's CSP would rightly block it.
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=WIDTHS[width],
+            locale="fr-FR" if language == "fr" else "en-GB",
+            bypass_csp=True,
+        )
+        context.set_default_timeout(10_000)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+            context.add_cookies(
+                [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+            )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the page as it is now; return its violations, shortened."""
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "nodes": [node["html"][:200] for node in violation["nodes"][:5]],
+        }
+        for violation in result["violations"]
+    ]

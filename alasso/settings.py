@@ -138,6 +138,8 @@ CACHES = {
     )
 }
 
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"

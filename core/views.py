@@ -95,3 +95,8 @@ def dev_mailbox(request):
     if not settings.DEBUG:
         raise Http404
     return render(request, "core/dev_mailbox.html", {"messages_": _read_mailbox()})
+
+
+def csrf_failure(request, reason=""):
+    # Usually a form left open for hours: say so plainly instead of "CSRF verification failed".
+    return render(request, "403_csrf.html", status=403)
