@@ -1,0 +1,48 @@
+"""Production mode: refuses a missing secret, and passes Django's deployment checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "SECRET_KEY": "tJ4-vQ9zLm2Rk8wXp1Yb6Nc3Hd7Fg0Se5Ua_Oi" * 2,
+    "ALLOWED_HOSTS": "a-lasso.example.org",
+    "SITE_URL": "https://a-lasso.example.org",
+    "SMTP_HOST": "smtp.example.org",
+}
+
+
+def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "alasso.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", env={k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist_without_a_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_the_deployment_checklist_warns_when_e_mails_would_not_leave():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SMTP_HOST"}
+
+    result = manage("check", "--deploy", env=env)
+
+    assert "core.W001" in result.stderr + result.stdout
