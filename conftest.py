@@ -152,3 +152,36 @@ def axe_violations(page) -> list[dict]:
         }
         for violation in result["violations"]
     ]
+
+
+# --- Organisations -------------------------------------------------------------------------
+@pytest.fixture
+def association(martine, db):
+    """Martine's association, verified, with Yacine as a plain member."""
+    from organizations.tests.factories import AssociationFactory, MembershipFactory
+
+    org = AssociationFactory(name="Les Jardins Partagés de Belleville", verified=True)
+    MembershipFactory(organization=org, user=martine, role="admin")
+    return org
+
+
+@pytest.fixture
+def yacine(association):
+    """A plain member of Martine's association."""
+    from organizations.tests.factories import MembershipFactory
+
+    user = UserFactory(full_name="Yacine Haddad", email="yacine@example.org", intent="association")
+    MembershipFactory(organization=association, user=user, role="member")
+    return user
+
+
+@pytest.fixture
+def bruno(db):
+    """The admin of another association: an outsider to Martine's."""
+    from organizations.tests.factories import AssociationFactory, MembershipFactory
+
+    user = UserFactory(full_name="Bruno Petit", email="bruno@example.org", intent="association")
+    MembershipFactory(
+        organization=AssociationFactory(name="Club de Judo de Vénissieux"), user=user, role="admin"
+    )
+    return user

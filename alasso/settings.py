@@ -69,6 +69,15 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "accounts",
+    "geo",
+    "taxonomy",
+    "organizations",
+    "volunteers",
+    "missions",
+    "engagements",
+    "messaging",
+    "notifications",
+    "moderation",
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,25 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.static import serve
 
 urlpatterns = [
     path("", include("core.urls")),
     path("account/", include("accounts.urls")),
+    path("geo/", include("geo.urls")),
+    path("organizations/", include("organizations.urls")),
+    path("", include("volunteers.urls")),
+    path("missions/", include("missions.urls")),
+    path("", include("engagements.urls")),
+    path("messages/", include("messaging.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # In production uploaded files are served by the web server in front (see README).
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 handler403 = "core.views.error_403"
 handler404 = "core.views.error_404"

@@ -1,0 +1,75 @@
+"""Applications and invitations to a mission, and the agreement both sides confirm."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from missions.models import Licence
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente de réponse")
+        INVITED = "invited", _("invitation envoyée")
+        ACCEPTED = "accepted", _("acceptée")
+        DECLINED = "declined", _("déclinée")
+        WITHDRAWN = "withdrawn", _("retirée")
+        EXPIRED = "expired", _("expirée sans réponse")
+
+    mission = models.ForeignKey(
+        "missions.Mission", on_delete=models.CASCADE, related_name="applications"
+    )
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.PENDING, db_index=True)
+    message = models.TextField(_("votre message"), blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answer = models.TextField(_("réponse"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("candidature")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mission", "volunteer"], name="one_application_per_mission"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} → {self.mission}"
+
+
+class Agreement(models.Model):
+    """The engagement's frame, generated from the mission when an application is accepted."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="agreement"
+    )
+    scope = models.TextField(_("ce qui est prévu"))
+    deliverables = models.TextField(_("livrables"), blank=True)
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    hours = models.PositiveSmallIntegerField(_("heures prévues"), null=True, blank=True)
+    licence = models.CharField(_("droits sur les livrables"), max_length=20, choices=Licence)
+    association_confirmed_at = models.DateTimeField(null=True, blank=True)
+    association_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    volunteer_confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("accord d’engagement")
+
+    @property
+    def is_confirmed(self) -> bool:
+        return bool(self.association_confirmed_at and self.volunteer_confirmed_at)

@@ -1,0 +1,177 @@
+"""Mission templates, missions and the record of every change of a mission's state."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.translation import localized
+from geo.models import Commune
+from taxonomy.models import Level, Skill, SkillDomain
+
+
+class WorkMode(models.TextChoices):
+    REMOTE = "remote", _("à distance")
+    ONSITE = "onsite", _("sur place")
+    HYBRID = "hybrid", _("en partie sur place")
+
+
+class Licence(models.TextChoices):
+    # Who may do what with the deliverables; the default suits almost every association.
+    FREE_USE = (
+        "free_use",
+        _(
+            "L’association utilise librement les livrables ; le ou la bénévole peut les montrer "
+            "dans son portfolio"
+        ),
+    )
+    CC_BY = "cc_by", _("Creative Commons Attribution (CC BY 4.0)")
+    CC_BY_SA = (
+        "cc_by_sa",
+        _("Creative Commons Attribution – Partage dans les mêmes conditions (CC BY-SA 4.0)"),
+    )
+
+
+class MissionTemplate(models.Model):
+    slug = models.SlugField(unique=True)
+    domain = models.ForeignKey(SkillDomain, on_delete=models.PROTECT, related_name="+")
+    title_fr = models.CharField(_("titre (français)"), max_length=200)
+    title_en = models.CharField(_("titre (anglais)"), max_length=200)
+    need_fr = models.TextField(_("exemple de besoin (français)"))
+    need_en = models.TextField(_("exemple de besoin (anglais)"))
+    deliverables_fr = models.TextField(_("livrables, un par ligne (français)"))
+    deliverables_en = models.TextField(_("livrables, un par ligne (anglais)"))
+    outcome_fr = models.TextField(_("ce que l’association obtient (français)"))
+    outcome_en = models.TextField(_("ce que l’association obtient (anglais)"))
+    effort_min = models.PositiveSmallIntegerField(_("effort minimum (heures)"))
+    effort_max = models.PositiveSmallIntegerField(_("effort maximum (heures)"))
+    work_mode = models.CharField(max_length=10, choices=WorkMode, default=WorkMode.REMOTE)
+    skills = models.ManyToManyField(Skill, related_name="+", blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(_("proposé"), default=True)
+
+    class Meta:
+        verbose_name = _("modèle de mission")
+        verbose_name_plural = _("modèles de mission")
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def need(self) -> str:
+        return localized(self, "need")
+
+    @property
+    def deliverables(self) -> str:
+        return localized(self, "deliverables")
+
+    @property
+    def deliverable_list(self) -> list[str]:
+        return [line.strip() for line in self.deliverables.splitlines() if line.strip()]
+
+    @property
+    def outcome(self) -> str:
+        return localized(self, "outcome")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("brouillon")
+    SUBMITTED = "submitted", _("en attente de validation")
+    OPEN = "open", _("ouverte aux candidatures")
+    IN_PROGRESS = "in_progress", _("en cours")
+    DELIVERED = "delivered", _("livrée")
+    COMPLETED = "completed", _("terminée")
+    CANCELLED = "cancelled", _("annulée")
+    EXPIRED = "expired", _("expirée")
+
+
+class Mission(models.Model):
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="missions"
+    )
+    template = models.ForeignKey(
+        MissionTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    need = models.TextField(_("votre besoin en quelques mots"))
+    deliverables = models.TextField(_("ce que vous attendez à la fin"), blank=True)
+    effort_hours = models.PositiveSmallIntegerField(
+        _("temps estimé (heures)"), null=True, blank=True
+    )
+    start_date = models.DateField(_("début souhaité"), null=True, blank=True)
+    end_date = models.DateField(_("fin souhaitée"), null=True, blank=True)
+    work_mode = models.CharField(
+        _("où se passe la mission"), max_length=10, choices=WorkMode, default=WorkMode.REMOTE
+    )
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    departement_code = models.CharField(max_length=3, blank=True, db_index=True)
+    region_code = models.CharField(max_length=3, blank=True, db_index=True)
+    team_size = models.PositiveSmallIntegerField(_("nombre de bénévoles"), default=1)
+    licence = models.CharField(
+        _("droits sur les livrables"), max_length=20, choices=Licence, default=Licence.FREE_USE
+    )
+    status = models.CharField(
+        _("état"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    # The wizard's last completed screen, so that a draft reopens where it was left.
+    wizard_step = models.PositiveSmallIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Last time anything happened on the mission (message, application, state change).
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mission")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def deliverable_list(self) -> list[str]:
+        return [line.strip() for line in self.deliverables.splitlines() if line.strip()]
+
+
+class MissionSkill(models.Model):
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="required_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="+")
+    min_level = models.PositiveSmallIntegerField(
+        _("niveau minimum"), choices=Level, default=Level.LEARNING
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "skill"], name="one_requirement_per_skill")
+        ]
+
+
+class MissionEvent(models.Model):
+    """One change of state: who, when, from what to what, and why."""
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=Status)
+    to_status = models.CharField(max_length=20, choices=Status)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]

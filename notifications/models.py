@@ -1,0 +1,46 @@
+"""In-app notifications and how each person wants to hear about them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("tout de suite, par e-mail")
+    DAILY = "daily", _("un résumé par jour")
+    WEEKLY = "weekly", _("un résumé par semaine")
+    OFF = "off", _("pas d’e-mail (seulement sur le site)")
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=50)
+    # Rendered once in the recipient's language when created: a notification is a record.
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            models.Index(fields=["emailed_at", "created_at"]),
+        ]
+
+
+class Preference(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    category = models.CharField(max_length=50)
+    frequency = models.CharField(max_length=10, choices=Frequency, default=Frequency.IMMEDIATE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "category"], name="one_preference_per_category")
+        ]
