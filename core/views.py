@@ -16,6 +16,10 @@ from accounts.services import user_set_language
 
 
 def home(request):
+    if request.user.is_authenticated:
+        from .dashboard import dashboard_for
+
+        return render(request, "core/dashboard.html", {"board": dashboard_for(request.user)})
     return render(request, "core/home.html")
 
 

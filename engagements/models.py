@@ -73,3 +73,30 @@ class Agreement(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return bool(self.association_confirmed_at and self.volunteer_confirmed_at)
+
+    @property
+    def deliverable_list(self) -> list[str]:
+        return [line.strip() for line in self.deliverables.splitlines() if line.strip()]
+
+    @property
+    def licence_explanation(self) -> str:
+        return LICENCE_EXPLANATIONS.get(self.licence, "")
+
+
+# What each licence means, in words an association's treasurer can repeat.
+LICENCE_EXPLANATIONS = {
+    Licence.FREE_USE: _(
+        "L’association peut utiliser, modifier et diffuser les livrables comme elle le veut, "
+        "sans limite de durée et sans rien payer. Le ou la bénévole garde le droit de les "
+        "montrer dans son portfolio et de dire qu’il ou elle les a réalisés."
+    ),
+    Licence.CC_BY: _(
+        "Tout le monde, l’association comprise, peut réutiliser et modifier les livrables, "
+        "à condition de citer le nom de la personne qui les a réalisés."
+    ),
+    Licence.CC_BY_SA: _(
+        "Tout le monde, l’association comprise, peut réutiliser et modifier les livrables, "
+        "à condition de citer le nom de la personne qui les a réalisés et de partager les "
+        "versions modifiées aux mêmes conditions."
+    ),
+}

@@ -1,1 +1,287 @@
-"""Views of the engagements app."""
+"""Applying, answering, inviting and confirming the agreement: thin views over services."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.models import User
+from missions.lifecycle import ACCEPTING_APPLICATIONS
+from missions.selectors import get_mission_for_member, get_mission_for_viewer
+
+from . import selectors, services
+from .forms import ApplyForm, DeclineForm, InviteForm
+from .models import Application
+
+PER_PAGE = 20
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _decline_form(application: Application, data=None) -> DeclineForm:
+    # Several of these sit on one page: ids must not collide.
+    return DeclineForm(data, auto_id=f"decline-{application.pk}-%s")
+
+
+# --- volunteers ------------------------------------------------------------------------------
+@login_required
+def apply(request, pk: int):
+    mission, member = get_mission_for_viewer(request, pk)
+    user = request.user
+    refusal = None
+    if mission.status not in ACCEPTING_APPLICATIONS:
+        refusal = services.MissionClosed.message
+    elif member:
+        refusal = services.MemberCannotApply.message
+    else:
+        existing = Application.objects.filter(mission=mission, volunteer=user).first()
+        if existing is not None and existing.status != Application.Status.WITHDRAWN:
+            messages.info(request, _("Vous avez déjà proposé votre aide pour cette mission."))
+            return redirect("engagements:detail", existing.pk)
+        if not selectors.has_volunteer_profile(user):
+            messages.info(
+                request,
+                _(
+                    "Avant de proposer votre aide, présentez-vous en quelques mots : "
+                    "l’association choisit d’après votre profil. Vous reviendrez ensuite ici."
+                ),
+            )
+            query = urlencode({"next": reverse("engagements:apply", args=[mission.pk])})
+            return redirect(f"{reverse('volunteers:edit')}?{query}")
+    form = ApplyForm(request.POST or None)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        try:
+            application = services.application_create(
+                mission=mission, volunteer=user, message=form.cleaned_data["message"]
+            )
+        except services.EngagementError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Votre proposition est envoyée à l’association. Vous recevrez un e-mail "
+                    "dès qu’elle vous répond."
+                ),
+            )
+            return redirect("engagements:detail", application.pk)
+    context = {
+        "mission": mission,
+        "form": form,
+        "refusal": refusal,
+        "response_rate": selectors.response_rate(mission.organization),
+    }
+    return render(request, "engagements/apply.html", context)
+
+
+@login_required
+def mine(request):
+    page = Paginator(selectors.applications_of(request.user), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    for application in page:
+        application.can_withdraw = services.can_withdraw(application, application.mission)
+    return render(request, "engagements/mine.html", {"page": page})
+
+
+# --- associations ----------------------------------------------------------------------------
+def _applicants_context(request, mission, *, bound: dict | None = None, notice: str = "") -> dict:
+    page = Paginator(selectors.applicants_of(mission), PER_PAGE).get_page(request.GET.get("page"))
+    bound = bound or {}
+    for application in page:
+        if application.status == Application.Status.PENDING:
+            application.decline_form = bound.get(application.pk) or _decline_form(application)
+        profile = getattr(application.volunteer, "volunteer_profile", None)
+        application.profile = profile
+        application.skills = list(profile.skills.all()) if profile else []
+    team = selectors.team_count(mission)
+    return {
+        "mission": mission,
+        # The list may be drawn by the answer endpoint (htmx): forms come back here.
+        "list_url": reverse("engagements:applicants", args=[mission.pk]),
+        "page": page,
+        "team": team,
+        "team_full": team >= mission.team_size,
+        "notice": notice,
+    }
+
+
+@login_required
+def applicants(request, pk: int):
+    mission = get_mission_for_member(request, pk)
+    context = _applicants_context(request, mission)
+    template = "engagements/applicants.html"
+    if request.htmx:
+        template += "#applicants"
+    return render(request, template, context)
+
+
+@login_required
+def invite(request, pk: int, user_id: int):
+    mission = get_mission_for_member(request, pk)
+    volunteer = get_object_or_404(User, pk=user_id, is_active=True)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                mission=mission,
+                volunteer=volunteer,
+                by=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except services.EngagementError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Votre invitation est envoyée à %(name)s.") % {"name": volunteer.full_name},
+            )
+            return redirect("engagements:applicants", mission.pk)
+    return render(
+        request,
+        "engagements/invite.html",
+        {"mission": mission, "volunteer": volunteer, "form": form},
+    )
+
+
+# --- one application -------------------------------------------------------------------------
+@login_required
+def detail(request, pk: int):
+    application, viewer = selectors.get_application_for_viewer(request, pk)
+    mission = application.mission
+    context = {
+        "application": application,
+        "mission": mission,
+        "viewer": viewer,
+        "agreement": getattr(application, "agreement", None),
+        "can_withdraw": viewer.is_volunteer and services.can_withdraw(application, mission),
+        "can_answer_invitation": viewer.is_volunteer
+        and application.status == Application.Status.INVITED,
+        "can_decide": viewer.is_member and application.status == Application.Status.PENDING,
+    }
+    if context["can_decide"]:
+        context["decline_form"] = _decline_form(application)
+    return render(request, "engagements/detail.html", context)
+
+
+@login_required
+def agreement(request, pk: int):
+    application, viewer = selectors.get_application_for_viewer(request, pk)
+    agreement = getattr(application, "agreement", None)
+    if agreement is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.agreement_confirm(agreement=agreement, by=request.user)
+        except services.EngagementError as error:
+            messages.error(request, str(error))
+        else:
+            if agreement.is_confirmed:
+                messages.success(
+                    request, _("L’accord est confirmé des deux côtés. Bonne mission !")
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Merci, votre confirmation est enregistrée. L’autre partie va confirmer."),
+                )
+        return redirect("engagements:agreement", application.pk)
+    volunteer_side = viewer.is_volunteer
+    member_side = viewer.is_member and not viewer.is_volunteer
+    can_confirm = application.status == Application.Status.ACCEPTED and (
+        (volunteer_side and not agreement.volunteer_confirmed_at)
+        or (member_side and not agreement.association_confirmed_at)
+    )
+    context = {
+        "application": application,
+        "mission": application.mission,
+        "agreement": agreement,
+        "viewer": viewer,
+        "can_confirm": can_confirm,
+    }
+    return render(request, "engagements/agreement.html", context)
+
+
+ACTIONS = {"accept", "decline", "withdraw", "join", "refuse"}
+
+
+@require_POST
+@login_required
+def answer(request, pk: int, action: str):
+    """Every change of an application's state: accept, decline, withdraw, answer an invitation."""
+    if action not in ACTIONS:
+        raise Http404
+    application, viewer = selectors.get_application_for_viewer(request, pk)
+    mission, user = application.mission, request.user
+    name = application.volunteer.first_name
+    next_url = _safe_next(request)
+    try:
+        if action == "accept":
+            services.application_accept(application=application, by=user)
+            messages.success(
+                request,
+                _(
+                    "%(name)s fait partie de l’équipe ! Relisez l’accord d’engagement, puis "
+                    "confirmez-le."
+                )
+                % {"name": name},
+            )
+            target = reverse("engagements:agreement", args=[application.pk])
+            if request.htmx:
+                return HttpResponseClientRedirect(target)
+            return redirect(target)
+        if action == "decline":
+            form = _decline_form(application, request.POST)
+            if not form.is_valid():
+                if request.htmx and viewer.is_member:
+                    context = _applicants_context(request, mission, bound={application.pk: form})
+                    return render(request, "engagements/applicants.html#applicants", context)
+                return render(
+                    request,
+                    "engagements/decline.html",
+                    {"application": application, "mission": mission, "form": form},
+                )
+            services.application_decline(application=application, by=user, reason=form.reason)
+            notice = _("Votre réponse est envoyée à %(name)s.") % {"name": name}
+            if request.htmx:
+                context = _applicants_context(request, mission, notice=notice)
+                return render(request, "engagements/applicants.html#applicants", context)
+            messages.success(request, notice)
+            return redirect(next_url or reverse("engagements:applicants", args=[mission.pk]))
+        if action == "withdraw":
+            services.application_withdraw(application=application, by=user)
+            messages.success(
+                request, _("Votre candidature est retirée. L’association est prévenue.")
+            )
+            return redirect(next_url or reverse("engagements:mine"))
+        accept = action == "join"
+        services.invitation_answer(application=application, by=user, accept=accept)
+        if accept:
+            messages.success(
+                request,
+                _("Bienvenue dans l’équipe ! Relisez l’accord d’engagement, puis confirmez-le."),
+            )
+            return redirect("engagements:agreement", application.pk)
+        messages.success(request, _("Votre réponse est envoyée à l’association. Merci !"))
+        return redirect(next_url or reverse("engagements:mine"))
+    except services.EngagementError as error:
+        if request.htmx and viewer.is_member:
+            context = _applicants_context(request, mission, notice=str(error))
+            return render(request, "engagements/applicants.html#applicants", context)
+        messages.error(request, str(error))
+        return redirect(next_url or reverse("engagements:detail", args=[application.pk]))

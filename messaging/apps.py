@@ -5,3 +5,28 @@ from django.utils.translation import gettext_lazy as _
 class MessagingConfig(AppConfig):
     name = "messaging"
     verbose_name = _("Messagerie")
+
+    def ready(self) -> None:
+        from core.navigation import NavItem, authenticated, register
+        from notifications.navigation import CountedLabel
+
+        from .selectors import unread_count_for_request
+
+        register(
+            NavItem(
+                CountedLabel(_("Messages"), unread_count_for_request),
+                "messaging:inbox",
+                authenticated,
+                order=60,
+            )
+        )
+
+    def personal_data(self, user) -> dict:
+        from .services import personal_data
+
+        return personal_data(user)
+
+    def erase_personal_data(self, user) -> None:
+        from .services import erase_personal_data
+
+        erase_personal_data(user)

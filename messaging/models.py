@@ -1,8 +1,51 @@
 """Conversations: one per application before acceptance, one per mission after."""
 
+import os
+import uuid
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+
+
+def private_media_root() -> Path:
+    """Where attachments live: beside MEDIA_ROOT, never inside it.
+
+    Whatever serves /media/ (the web server in production, Django in DEBUG) must never
+    serve a private conversation's files: only the `attachment` view does, after checking
+    who is asking. PRIVATE_MEDIA_ROOT overrides the place.
+    """
+    configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
+    return Path(configured) if configured else Path(settings.MEDIA_ROOT).parent / "private-media"
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    # Read from the settings each time, so that tests moving MEDIA_ROOT move this too.
+    @property
+    def base_location(self) -> str:
+        return str(private_media_root())
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None  # no public URL, on purpose
+
+
+private_storage = PrivateStorage()
+
+
+def attachment_path(instance, filename: str) -> str:
+    # A random name: the original one (kept in Attachment.name) may say too much.
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return timezone.now().strftime(f"attachments/%Y/%m/{uuid.uuid4().hex}{extension}")
 
 
 class Thread(models.Model):
@@ -45,7 +88,7 @@ class Message(models.Model):
 
 class Attachment(models.Model):
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="attachments/%Y/%m/")
+    file = models.FileField(upload_to=attachment_path, storage=private_storage, max_length=200)
     name = models.CharField(max_length=200)
     size = models.PositiveIntegerField()
     content_type = models.CharField(max_length=100)

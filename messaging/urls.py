@@ -1,7 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "messaging"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<int:pk>/", views.thread, name="thread"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("application/<int:application_pk>/", views.for_application, name="for_application"),
+    path("mission/<int:mission_pk>/", views.for_mission, name="for_mission"),
+]

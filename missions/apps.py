@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MissionsConfig(AppConfig):
     name = "missions"
     verbose_name = _("Missions")
+
+    def ready(self) -> None:
+        from core.navigation import NavItem, register
+
+        from .selectors import has_association
+
+        register(NavItem(_("Missions"), "missions:list", lambda user: True, order=10))
+        register(NavItem(_("Mes missions"), "missions:mine", has_association, order=15))

@@ -147,6 +147,11 @@ class Mission(models.Model):
     def deliverable_list(self) -> list[str]:
         return [line.strip() for line in self.deliverables.splitlines() if line.strip()]
 
+    @property
+    def resume_step(self) -> int:
+        """The wizard screen a draft reopens on: the one after the last completed."""
+        return min(self.wizard_step + 1, 3)
+
 
 class MissionSkill(models.Model):
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="required_skills")

@@ -1,1 +1,270 @@
-"""Views of the missions app."""
+"""Mission pages: the public list, a mission's page, "Mes missions", the wizard, the buttons."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import lifecycle, selectors, services
+from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
+from .models import Mission, Status
+
+PER_PAGE = 20
+WIZARD_STEPS = [
+    (1, gettext_lazy("Votre besoin")),
+    (2, gettext_lazy("Qui et combien")),
+    (3, gettext_lazy("Quand et où")),
+]
+
+
+def mission_list(request):
+    form = MissionFilterForm(request.GET or None)
+    missions = selectors.public_missions(form.filters if form.is_bound else {})
+    page = Paginator(missions, PER_PAGE).get_page(request.GET.get("page"))
+    template = "missions/list.html#results" if request.htmx else "missions/list.html"
+    return render(request, template, {"form": form, "page": page})
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button of the mission page: the change it makes and how it is worded."""
+
+    target: str
+    label: str | Promise
+    style: str = "button"
+    asks_reason: bool = False
+    # When the lifecycle allows the change but a guard does not yet: why, instead of a button.
+    blocked: str | Promise = ""
+
+
+def _actions(mission: Mission, user) -> list[Action]:
+    actor = lifecycle.actor_of(user, mission)
+    actions = []
+    for target in lifecycle.allowed_targets(mission, user):
+        source = mission.status
+        if source == Status.DRAFT and target in (Status.SUBMITTED, Status.OPEN):
+            continue  # sent from the wizard's last screen, after a last look
+        if target == Status.CANCELLED:
+            label = (
+                _("Abandonner ce brouillon") if source == Status.DRAFT else _("Annuler la mission")
+            )
+            actions.append(Action(target, label, "button-danger", asks_reason=True))
+        elif target == Status.IN_PROGRESS and source == Status.OPEN:
+            blocked = (
+                ""
+                if selectors.has_confirmed_agreement(mission)
+                else _(
+                    "Vous pourrez démarrer la mission quand un ou une bénévole et votre "
+                    "association auront confirmé l’accord d’engagement."
+                )
+            )
+            actions.append(Action(target, _("Démarrer la mission"), blocked=blocked))
+        elif target == Status.IN_PROGRESS:
+            actions.append(
+                Action(target, _("Demander des retouches"), "button-secondary", asks_reason=True)
+            )
+        elif target == Status.DELIVERED:
+            actions.append(Action(target, _("Marquer comme livrée")))
+        elif target == Status.COMPLETED:
+            actions.append(Action(target, _("Confirmer la fin de la mission")))
+        elif target == Status.OPEN:
+            actions.append(Action(target, _("Publier la mission")))
+        elif target == Status.DRAFT and actor == lifecycle.STAFF:
+            actions.append(
+                Action(target, _("Renvoyer à l’association"), "button-secondary", asks_reason=True)
+            )
+        elif target == Status.DRAFT:
+            actions.append(
+                Action(target, _("Repasser en brouillon pour la modifier"), "button-secondary")
+            )
+    return actions
+
+
+def detail(request, pk: int):
+    mission, member = selectors.get_mission_for_viewer(request, pk)
+    staff = request.user.is_authenticated and request.user.is_staff
+    insider = member or staff
+    context = {
+        "mission": mission,
+        "skills": selectors.skills_of(mission),
+        "is_member": member,
+        "can_edit": member and mission.status in services.EDITABLE,
+        "actions": _actions(mission, request.user) if insider else [],
+        "events": selectors.events_of(mission) if insider else [],
+        "is_public": mission.status in lifecycle.PUBLIC,
+    }
+    return render(request, "missions/detail.html", context)
+
+
+@login_required
+def mine(request):
+    context = {
+        "mine": selectors.missions_of_member(request.user),
+        "has_association": selectors.has_association(request.user),
+    }
+    return render(request, "missions/mine.html", context)
+
+
+@login_required
+def new(request):
+    associations = selectors.associations_of(request.user)
+    if not associations:
+        messages.info(
+            request,
+            _(
+                "Pour proposer une mission, inscrivez d’abord votre association : cela prend "
+                "deux minutes."
+            ),
+        )
+        return redirect("organizations:create")
+    form = ChooseTemplateForm(request.POST or None, associations=associations)
+    if request.method == "POST" and form.is_valid():
+        mission = services.mission_create(
+            organization=form.cleaned_data["organization"],
+            template=form.cleaned_data["template"],
+            by=request.user,
+        )
+        return redirect("missions:wizard", pk=mission.pk, step=1)
+    context = {
+        "form": form,
+        "groups": selectors.templates_by_domain(),
+        "several": len(associations) > 1,
+    }
+    return render(request, "missions/new.html", context)
+
+
+def _initial(mission: Mission, step: int) -> dict:
+    if step == 1:
+        return {"title": mission.title, "need": mission.need, "deliverables": mission.deliverables}
+    if step == 2:
+        return {
+            "skills": [
+                (requirement.skill, requirement.min_level)
+                for requirement in mission.required_skills.select_related("skill")
+            ],
+            "effort_hours": mission.effort_hours,
+            "team_size": mission.team_size,
+        }
+    return {
+        "start_date": mission.start_date,
+        "end_date": mission.end_date,
+        "work_mode": mission.work_mode,
+        "commune": mission.commune,
+        "licence": mission.licence,
+    }
+
+
+def _only_blanks(form) -> bool:
+    """Whether the only problems are empty required fields: fine for "continue later"."""
+    return all(
+        error.code == "required" for errors in form.errors.as_data().values() for error in errors
+    )
+
+
+@login_required
+def wizard(request, pk: int, step: int):
+    if step not in STEP_FORMS:
+        raise Http404
+    mission = selectors.get_mission_for_member(request, pk)
+    if mission.status not in services.EDITABLE:
+        messages.info(
+            request, _("Cette mission n’est plus un brouillon : elle ne peut plus être modifiée.")
+        )
+        return redirect("missions:detail", pk=mission.pk)
+    form_class = STEP_FORMS[step]
+    kwargs = {"template": mission.template} if step in (1, 2) else {}
+    initial = _initial(mission, step)
+    if request.method != "POST":
+        form = form_class(initial=initial, **kwargs)
+    else:
+        form = form_class(request.POST, initial=initial, **kwargs)
+        action = request.POST.get("action", "next")
+        valid = form.is_valid()
+        later = action == "later" and (valid or _only_blanks(form))
+        if valid or later:
+            services.mission_save_step(
+                mission=mission, step=step, data=form.cleaned_data, by=request.user, complete=valid
+            )
+            if later:
+                messages.success(
+                    request,
+                    _("Votre brouillon est enregistré. Vous le retrouverez dans « Mes missions »."),
+                )
+                return redirect("missions:mine")
+            if step < 3:
+                return redirect("missions:wizard", pk=mission.pk, step=step + 1)
+            return _submit(request, mission)
+    context = {
+        "mission": mission,
+        "form": form,
+        "step": step,
+        "steps": WIZARD_STEPS,
+        "step_title": dict(WIZARD_STEPS)[step],
+        "template": mission.template,
+        "skills": selectors.skills_of(mission) if step == 3 else [],
+    }
+    return render(request, "missions/wizard.html", context)
+
+
+def _submit(request, mission: Mission):
+    try:
+        services.mission_submit(mission=mission, by=request.user)
+    except services.MissionNotReady as error:
+        messages.error(request, error.messages[0])
+        return redirect("missions:wizard", pk=mission.pk, step=error.params["step"])
+    if mission.status == Status.OPEN:
+        messages.success(
+            request,
+            _("Votre mission est en ligne ! Vous recevrez un message à chaque candidature."),
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "Merci, votre mission est envoyée. Notre équipe la relit avant de la publier, "
+                "en général sous deux jours ouvrés."
+            ),
+        )
+    return redirect("missions:detail", pk=mission.pk)
+
+
+DONE = {
+    Status.IN_PROGRESS: gettext_lazy("La mission est en cours. Bon travail à toute l’équipe !"),
+    Status.DELIVERED: gettext_lazy(
+        "La mission est marquée comme livrée. Vérifiez le travail, puis confirmez la fin."
+    ),
+    Status.COMPLETED: gettext_lazy(
+        "Bravo, la mission est terminée ! Pensez à écrire une recommandation au ou à la bénévole."
+    ),
+    Status.CANCELLED: gettext_lazy("La mission est annulée."),
+    Status.DRAFT: gettext_lazy("La mission est revenue en brouillon."),
+    Status.OPEN: gettext_lazy("La mission est publiée."),
+    Status.SUBMITTED: gettext_lazy("La mission est envoyée à l’équipe de modération."),
+}
+
+
+@login_required
+@require_POST
+def transition(request, pk: int):
+    mission, _member = selectors.get_mission_for_viewer(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["target"] not in Status.values:
+        return HttpResponseBadRequest()
+    target = form.cleaned_data["target"]
+    # A refused change raises lifecycle.TransitionNotAllowed, a PermissionDenied: a 403.
+    try:
+        services.mission_change_state(
+            mission=mission, target=target, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.MissionNotReady as error:
+        messages.error(request, error.messages[0])
+        return redirect("missions:detail", pk=mission.pk)
+    messages.success(request, DONE[target])
+    return redirect("missions:detail", pk=mission.pk)

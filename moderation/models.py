@@ -41,3 +41,33 @@ class Report(models.Model):
     class Meta:
         verbose_name = _("signalement")
         ordering = ["-created_at"]
+        constraints = [
+            # A report is about exactly one thing.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        mission__isnull=False, organization__isnull=True, profile_user__isnull=True
+                    )
+                    | models.Q(
+                        mission__isnull=True, organization__isnull=False, profile_user__isnull=True
+                    )
+                    | models.Q(
+                        mission__isnull=True, organization__isnull=True, profile_user__isnull=False
+                    )
+                ),
+                name="report_has_one_target",
+            )
+        ]
+        indexes = [models.Index(fields=["resolved_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} · {self.target}"
+
+    @property
+    def target(self):
+        """The mission, organisation or person reported."""
+        return self.mission or self.organization or self.profile_user
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None

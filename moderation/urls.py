@@ -1,7 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "moderation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("organizations/<slug:slug>/", views.organization, name="organization"),
+    path("missions/<int:pk>/", views.mission, name="mission"),
+    path("report/", views.report_create, name="report"),
+    path("reports/<int:pk>/", views.report_detail, name="report_detail"),
+]

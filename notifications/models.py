@@ -24,12 +24,23 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # How the recipient wanted to hear about it when it happened. Kept on the row so that
+    # turning e-mails back on later never mails what was created while they were off.
+    email_frequency = models.CharField(
+        max_length=10, choices=Frequency, default=Frequency.IMMEDIATE
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["user", "read_at"]),
             models.Index(fields=["emailed_at", "created_at"]),
+            # What the digests look for: rows still waiting for their summary e-mail.
+            models.Index(
+                fields=["email_frequency", "user"],
+                condition=models.Q(emailed_at__isnull=True),
+                name="notification_digest_pending",
+            ),
         ]
 
 

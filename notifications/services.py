@@ -7,10 +7,12 @@ event's category.
 """
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
@@ -40,13 +42,23 @@ CATEGORIES = {
         "mission_submitted",
     ],
     "organizations": ["organization_verified", "organization_rejected", "member_invited"],
+    "moderation": ["report_received"],
 }
 CATEGORY_OF = {kind: category for category, kinds in CATEGORIES.items() for kind in kinds}
+# Categories only the A-lasso team can receive; nobody else sees them in the preferences.
+STAFF_CATEGORIES = frozenset({"moderation"})
+# A digest lists this many notifications at most; the rest are one click away on the site.
+DIGEST_LIMIT = 30
+DIGEST_FREQUENCIES = (Frequency.DAILY, Frequency.WEEKLY)
 
 
 def frequency_for(user_id: int, category: str) -> str:
     preference = Preference.objects.filter(user_id=user_id, category=category).first()
     return preference.frequency if preference else Frequency.IMMEDIATE
+
+
+def _absolute(url: str) -> str:
+    return settings.SITE_URL + url if url.startswith("/") else url
 
 
 @transaction.atomic
@@ -59,27 +71,182 @@ def notify(*, users: Iterable[User], kind: str, context: dict, url: str = "") ->
             "user_id", "frequency"
         )
     )
-    created = []
+    now = timezone.now()
+    created, emails = [], []
     for user in users:
         with translation.override(user.language):
             title = " ".join(render_to_string(f"notifications/{kind}/title.txt", context).split())
             body = render_to_string(f"notifications/{kind}/body.txt", context).strip()
-        notification = Notification.objects.create(
-            user=user, kind=kind, title=title, body=body, url=url
-        )
-        created.append(notification)
-        if preferences.get(user.pk, Frequency.IMMEDIATE) == Frequency.IMMEDIATE:
-            notification.emailed_at = timezone.now()
-            notification.save(update_fields=["emailed_at"])
-            send_email(
-                "notification",
-                to=user.email,
-                language=user.language,
-                context={
-                    "title": title,
-                    "body": body,
-                    "url": settings.SITE_URL + url if url.startswith("/") else url,
-                    "name": user.first_name,
-                },
+        frequency = preferences.get(user.pk, Frequency.IMMEDIATE)
+        immediate = frequency == Frequency.IMMEDIATE
+        created.append(
+            Notification(
+                user=user,
+                kind=kind,
+                title=title[:300],
+                body=body,
+                url=url,
+                email_frequency=frequency,
+                emailed_at=now if immediate else None,
             )
+        )
+        if immediate:
+            emails.append((user, title, body))
+    created = Notification.objects.bulk_create(created)
+    for user, title, body in emails:
+        send_email(
+            "notification",
+            to=user.email,
+            language=user.language,
+            context={"title": title, "body": body, "url": _absolute(url), "name": user.first_name},
+        )
     return created
+
+
+# --- Reading -------------------------------------------------------------------------------
+def notification_open(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+
+
+def notifications_mark_read(*, user: User, url: str | None = None, kind: str | None = None) -> int:
+    """Mark the user's unread notifications as read (only those about `url`/`kind` if given)."""
+    rows = Notification.objects.filter(user=user, read_at__isnull=True)
+    if url is not None:
+        rows = rows.filter(url=url)
+    if kind is not None:
+        rows = rows.filter(kind=kind)
+    return rows.update(read_at=timezone.now())
+
+
+# --- Preferences ---------------------------------------------------------------------------
+@transaction.atomic
+def preferences_set(*, user: User, frequencies: dict[str, str]) -> None:
+    """Save one frequency per category.
+
+    Notifications still waiting for a summary follow the new choice: "off" cancels them, the
+    other summary takes them over; switching to "tout de suite" leaves them in the summary
+    they were waiting for, so nothing is lost.
+    """
+    for category, frequency in frequencies.items():
+        if category not in CATEGORIES or frequency not in Frequency.values:
+            raise ValueError(f"unknown category or frequency: {category}={frequency}")
+        Preference.objects.update_or_create(
+            user=user, category=category, defaults={"frequency": frequency}
+        )
+        if frequency != Frequency.IMMEDIATE:
+            Notification.objects.filter(
+                user=user,
+                kind__in=CATEGORIES[category],
+                emailed_at__isnull=True,
+                email_frequency__in=DIGEST_FREQUENCIES,
+            ).update(email_frequency=frequency)
+
+
+def preferences_of(user: User) -> dict[str, str]:
+    """The frequency of every category for `user` (immediate unless they chose otherwise)."""
+    chosen = dict(
+        Preference.objects.filter(user=user, category__in=CATEGORIES).values_list(
+            "category", "frequency"
+        )
+    )
+    return {category: chosen.get(category, Frequency.IMMEDIATE) for category in CATEGORIES}
+
+
+# --- Digests -------------------------------------------------------------------------------
+class _Lost(Exception):
+    """Another worker claimed some of these rows first: let it send the digest."""
+
+
+def send_digests(*, frequency: str, now: datetime | None = None) -> int:
+    """E-mail one summary to each person with notifications waiting for a `frequency` summary.
+
+    Each person's rows are claimed in their own transaction — locked, then marked with a
+    conditional UPDATE — so two workers, or the same command run twice, never send a
+    notification twice. Returns the number of digests sent.
+    """
+    if frequency not in DIGEST_FREQUENCIES:
+        raise ValueError(f"no digest for frequency {frequency!r}")
+    now = now or timezone.now()
+    user_ids = list(
+        Notification.objects.filter(
+            email_frequency=frequency, emailed_at__isnull=True, created_at__lte=now
+        )
+        .order_by()
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    sent = 0
+    for user_id in user_ids:
+        try:
+            sent += _send_digest(user_id=user_id, frequency=frequency, now=now)
+        except _Lost:
+            continue
+    return sent
+
+
+@transaction.atomic
+def _send_digest(*, user_id: int, frequency: str, now: datetime) -> int:
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    pending = Notification.objects.filter(
+        user_id=user_id, email_frequency=frequency, emailed_at__isnull=True, created_at__lte=now
+    )
+    rows = list(
+        pending.select_for_update(skip_locked=True)
+        .order_by("-created_at", "-pk")
+        .values("pk", "title", "url")
+    )
+    if not rows:
+        return 0
+    claimed = Notification.objects.filter(
+        pk__in=[row["pk"] for row in rows], emailed_at__isnull=True
+    ).update(emailed_at=now)
+    if claimed != len(rows):
+        raise _Lost  # rolls the claim back
+    if user is None:  # a deleted or suspended account: the rows are settled, nothing is sent
+        return 0
+    send_email(
+        "digest",
+        to=user.email,
+        language=user.language,
+        context={
+            "name": user.first_name,
+            "frequency": frequency,
+            "count": len(rows),
+            "items": [
+                {"title": row["title"], "url": _absolute(row["url"]) if row["url"] else ""}
+                for row in rows[:DIGEST_LIMIT]
+            ],
+            "more": max(0, len(rows) - DIGEST_LIMIT),
+            "list_url": _absolute(reverse("notifications:list")),
+            "preferences_url": _absolute(reverse("notifications:preferences")),
+        },
+    )
+    return 1
+
+
+# --- Personal data -------------------------------------------------------------------------
+def personal_data(user: User) -> dict:
+    return {
+        "notifications": [
+            {
+                "kind": n.kind,
+                "title": n.title,
+                "body": n.body,
+                "url": n.url,
+                "created_at": n.created_at.isoformat(),
+                "read_at": n.read_at and n.read_at.isoformat(),
+                "emailed_at": n.emailed_at and n.emailed_at.isoformat(),
+            }
+            for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "preferences": preferences_of(user),
+    }
+
+
+@transaction.atomic
+def erase_personal_data(user: User) -> None:
+    # Notifications are addressed to one person and mean nothing to anyone else.
+    Notification.objects.filter(user=user).delete()
+    Preference.objects.filter(user=user).delete()

@@ -1,9 +1,12 @@
 """Organisations (associations, schools, local authorities, companies) and their members."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from geo.models import Commune
@@ -83,6 +86,13 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:detail", args=[self.slug])
+
+    @property
+    def is_association(self) -> bool:
+        return self.kind == self.Kind.ASSOCIATION
+
     @property
     def is_verified(self) -> bool:
         return self.verification == self.Verification.VERIFIED
@@ -120,6 +130,10 @@ class Membership(models.Model):
         return self.role == self.Role.ADMIN
 
 
+# An invitation link older than this no longer works: the admin sends a new one.
+INVITATION_VALIDITY = timedelta(days=30)
+
+
 class Invitation(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="invitations"
@@ -143,3 +157,11 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
+
+    @property
+    def expires_at(self):
+        return self.created_at + INVITATION_VALIDITY
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and timezone.now() < self.expires_at

@@ -1,19 +1,36 @@
 """Every write to organisations and their memberships goes through here."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from accounts.models import User
-from notifications.services import notify
+from accounts.models import User, normalize_email
+from core.emails import send_email
+from notifications.models import Frequency
+from notifications.services import frequency_for, notify
 
-from .models import Invitation, Membership, Organization
+from .models import INVITATION_VALIDITY, Invitation, Membership, Organization
+
+# Slugs that would shadow the app's own pages under /organizations/.
+RESERVED_SLUGS = {"new", "mine", "invitations"}
+
+
+class MembershipError(ValidationError):
+    """A change to the members that would leave the organisation in a bad state."""
+
+
+class InvitationInvalid(Exception):
+    pass
 
 
 def unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "organisation"
     slug, n = base, 1
-    while Organization.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organization.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -23,6 +40,12 @@ def _copy_territory(organization: Organization) -> None:
     commune = organization.commune
     organization.departement_code = commune.departement_id if commune else ""
     organization.region_code = commune.region_id if commune else ""
+
+
+def _delete_file_after_commit(file) -> None:
+    if file:
+        storage, name = file.storage, file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic
@@ -38,15 +61,33 @@ def organization_create(*, by: User, causes=(), **fields) -> Organization:
     return organization
 
 
+# Changing these on a checked organisation means a moderator must check it again.
+_CHECKED_FIELDS = ("name", "rna", "siren")
+
+
 @transaction.atomic
 def organization_update(*, organization: Organization, causes=None, **fields) -> Organization:
+    """Save the admins' changes and send the organisation back to the moderators when they
+    must look again: a verified one whose name or registry number changed (the badge vouches
+    for what they checked), a refused one that was corrected."""
+    old_logo = organization.logo if "logo" in fields else None
+    old_name = old_logo.name if old_logo else ""
+    changed_identity = any(
+        name in fields and fields[name] != getattr(organization, name) for name in _CHECKED_FIELDS
+    )
     for name, value in fields.items():
         setattr(organization, name, value)
+    if organization.verification == Organization.Verification.REJECTED or (
+        changed_identity and organization.verification == Organization.Verification.VERIFIED
+    ):
+        organization.verification = Organization.Verification.PENDING
     _copy_territory(organization)
     organization.full_clean()
     organization.save()
     if causes is not None:
         organization.causes.set(causes)
+    if old_name and old_name != organization.logo.name:
+        _delete_file_after_commit(old_logo)
     return organization
 
 
@@ -71,15 +112,108 @@ def organization_verify(
         users=admins,
         kind="organization_verified" if verified else "organization_rejected",
         context={"organization": organization.name, "note": note},
-        url=f"/organizations/{organization.slug}/",
+        url=reverse("organizations:detail", args=[organization.slug]),
     )
 
 
+# --- Members -------------------------------------------------------------------------------
+def _lock_admins(organization: Organization) -> list[int]:
+    # Locking the admins' rows makes two admins who demote each other at the same moment
+    # wait for one another, so the second one sees that they would be the last.
+    return list(
+        Membership.objects.select_for_update()
+        .filter(organization=organization, role=Membership.Role.ADMIN)
+        .values_list("pk", flat=True)
+    )
+
+
+def _refuse_if_last_admin(membership: Membership) -> None:
+    admins = _lock_admins(membership.organization)
+    if admins == [membership.pk]:
+        raise MembershipError(
+            _(
+                "%(name)s est le seul administrateur ou la seule administratrice : nommez "
+                "d’abord quelqu’un d’autre à ce rôle."
+            )
+            % {"name": membership.user.full_name},
+            code="last_admin",
+        )
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str, by: User) -> Membership:
+    if role not in Membership.Role.values:
+        raise ValueError(role)
+    if membership.role == role:
+        return membership
+    if membership.role == Membership.Role.ADMIN:
+        _refuse_if_last_admin(membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: User) -> None:
+    """Remove a member (an admin's doing) or leave (the member's own)."""
+    if membership.role == Membership.Role.ADMIN:
+        _refuse_if_last_admin(membership)
+    membership.delete()
+
+
+# --- Invitations ---------------------------------------------------------------------------
+@transaction.atomic
+def invitation_create(
+    *, organization: Organization, email: str, role: str = Membership.Role.MEMBER, by: User
+) -> Invitation:
+    """Invite `email` to join. A second invitation to the same address replaces the first.
+
+    People who already have an account are notified (in the app, and by e-mail as they
+    chose); the others receive the invitation e-mail. Either way, one e-mail at once.
+    """
+    email = normalize_email(email)
+    Invitation.objects.filter(
+        organization=organization, email=email, accepted_at__isnull=True
+    ).delete()
+    invitation = Invitation.objects.create(
+        organization=organization, email=email, role=role, invited_by=by
+    )
+    path = reverse("organizations:invitation", args=[invitation.token])
+    existing = User.objects.filter(email=email, is_active=True).first()
+    language = existing.language if existing else by.language
+    with translation.override(language):
+        role_label = str(Membership.Role(role).label)  # the words the recipient reads
+    context = {"organization": organization.name, "inviter": by.full_name, "role": role_label}
+    if existing is not None:
+        notify(users=[existing], kind="member_invited", context=context, url=path)
+    if existing is None or frequency_for(existing.pk, "organizations") != Frequency.IMMEDIATE:
+        send_email(
+            "organization_invitation",
+            to=email,
+            language=language,
+            context={**context, "link": settings.SITE_URL + path, "days": INVITATION_VALIDITY.days},
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_cancel(*, invitation: Invitation, by: User) -> None:
+    invitation.delete()
+
+
 def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Join the organisation. An invitation is used once; an admin invitation promotes a
+    member, a member invitation never demotes an admin."""
     with transaction.atomic():
-        membership, _ = Membership.objects.get_or_create(
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if not invitation.is_usable:
+            raise InvitationInvalid
+        membership, created = Membership.objects.get_or_create(
             organization=invitation.organization, user=user, defaults={"role": invitation.role}
         )
+        if not created and invitation.role == Membership.Role.ADMIN and not membership.is_admin:
+            membership.role = Membership.Role.ADMIN
+            membership.save(update_fields=["role"])
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -1,7 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "organizations"
 
-urlpatterns: list = []
+# Fixed words first: they are reserved and never used as slugs (services.RESERVED_SLUGS).
+urlpatterns = [
+    path("new/", views.create, name="create"),
+    path("mine/", views.mine, name="mine"),
+    path("invitations/<uuid:token>/", views.invitation, name="invitation"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/edit/", views.edit, name="edit"),
+    path("<slug:slug>/members/", views.members, name="members"),
+    path("<slug:slug>/members/<int:pk>/role/", views.member_role, name="member_role"),
+    path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path(
+        "<slug:slug>/invitations/<int:pk>/cancel/",
+        views.invitation_cancel,
+        name="invitation_cancel",
+    ),
+]

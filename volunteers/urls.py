@@ -1,7 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "volunteers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("profile/", views.edit, name="edit"),
+    path("volunteers/<int:user_id>/", views.detail, name="detail"),
+]

@@ -2,7 +2,7 @@ import factory
 from django.utils.text import slugify
 
 from accounts.tests.factories import UserFactory
-from organizations.models import Membership, Organization
+from organizations.models import Invitation, Membership, Organization
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):
@@ -31,3 +31,22 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(AssociationFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.MEMBER
+
+
+class OrganizationFactory(AssociationFactory):
+    """Any kind: a school by default, without the association's fields."""
+
+    kind = Organization.Kind.SCHOOL
+    name = factory.Sequence(lambda n: f"École n°{n}")
+    association_type = ""
+    rna = ""
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    organization = factory.SubFactory(AssociationFactory)
+    email = factory.Sequence(lambda n: f"invite{n}@example.org")
+    role = Membership.Role.MEMBER
+    invited_by = factory.SubFactory(UserFactory)

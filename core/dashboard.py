@@ -1,0 +1,113 @@
+"""What the home page shows a logged-in person, after the roles they hold.
+
+One person may be an association member and a volunteer at once: each block appears when
+its role applies. Every block costs a fixed number of queries, whatever the data size.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from engagements.models import Application
+from missions.models import Mission, Status
+from organizations.models import Membership, Organization
+from volunteers.models import VolunteerProfile
+
+
+@dataclass
+class AssociationBlock:
+    organization: Organization
+    is_admin: bool
+    counts: dict[str, int]
+    pending_applications: int
+
+
+@dataclass
+class Dashboard:
+    associations: list[AssociationBlock] = field(default_factory=list)
+    other_organizations: list[Organization] = field(default_factory=list)
+    has_profile: bool = False
+    is_volunteer: bool = False
+    applications: dict[str, int] = field(default_factory=dict)
+    invitations: int = 0
+    recent_missions: list[Mission] = field(default_factory=list)
+    moderation: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.associations or self.other_organizations or self.is_volunteer)
+
+
+def dashboard_for(user) -> Dashboard:
+    board = Dashboard()
+    memberships = list(
+        Membership.objects.filter(user=user).select_related("organization").order_by("pk")
+    )
+    association_ids = [
+        m.organization_id
+        for m in memberships
+        if m.organization.kind == Organization.Kind.ASSOCIATION
+    ]
+    if association_ids:
+        per_status = (
+            Mission.objects.filter(organization_id__in=association_ids)
+            .values("organization_id", "status")
+            .annotate(n=Count("pk"))
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for row in per_status:
+            counts.setdefault(row["organization_id"], {})[row["status"]] = row["n"]
+        pending = dict(
+            Application.objects.filter(
+                mission__organization_id__in=association_ids,
+                status=Application.Status.PENDING,
+            )
+            .values("mission__organization_id")
+            .annotate(n=Count("pk"))
+            .values_list("mission__organization_id", "n")
+        )
+        for m in memberships:
+            if m.organization_id in association_ids:
+                board.associations.append(
+                    AssociationBlock(
+                        organization=m.organization,
+                        is_admin=m.is_admin,
+                        counts=counts.get(m.organization_id, {}),
+                        pending_applications=pending.get(m.organization_id, 0),
+                    )
+                )
+    board.other_organizations = [
+        m.organization for m in memberships if m.organization_id not in association_ids
+    ]
+
+    board.has_profile = VolunteerProfile.objects.filter(user=user).exists()
+    board.is_volunteer = board.has_profile or user.intent == user.Intent.VOLUNTEER
+    if board.is_volunteer:
+        by_status = dict(
+            Application.objects.filter(volunteer=user)
+            .values("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        board.invitations = by_status.pop(Application.Status.INVITED, 0)
+        board.applications = by_status
+        board.recent_missions = list(
+            Mission.objects.filter(status=Status.OPEN)
+            .exclude(applications__volunteer=user)
+            .select_related("organization", "commune")
+            .order_by("-published_at")[:5]
+        )
+
+    if user.is_staff:
+        board.moderation = {
+            "organizations": Organization.objects.filter(
+                verification=Organization.Verification.PENDING
+            ).count(),
+            "missions": Mission.objects.filter(status=Status.SUBMITTED).count(),
+        }
+        board.moderation.update(
+            Mission.objects.aggregate(
+                open=Count("pk", filter=Q(status=Status.OPEN)),
+            )
+        )
+    return board

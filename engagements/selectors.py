@@ -1,0 +1,150 @@
+"""Reads about applications, and the lookups that check who is asking on the way.
+
+Missions are looked up through `missions.selectors` (`get_mission_for_member`,
+`get_mission_for_viewer`), so that every page agrees on who may see a mission.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from missions.lifecycle import ACCEPTING_APPLICATIONS
+from missions.models import Mission
+from missions.selectors import is_member
+from organizations.models import Organization
+from volunteers.models import VolunteerProfile, VolunteerSkill
+
+from .models import Application
+
+Status = Application.Status
+# How "Mes candidatures" groups and orders a volunteer's applications.
+GROUP_ORDER = [Status.INVITED, Status.ACCEPTED, Status.PENDING]
+
+
+def is_volunteer(user) -> bool:
+    """Whether the header shows "Mes candidatures": cheap, remembered on the user object."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_engagements_is_volunteer", None)
+    if cached is None:
+        cached = (
+            user.intent == user.Intent.VOLUNTEER
+            or VolunteerProfile.objects.filter(user=user).exists()
+        )
+        user._engagements_is_volunteer = cached
+    return cached
+
+
+def has_volunteer_profile(user) -> bool:
+    return VolunteerProfile.objects.filter(user=user).exists()
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who looks at an application, decided once per request."""
+
+    is_volunteer: bool
+    is_member: bool
+    is_staff: bool
+
+
+def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
+    """The application `pk` for its volunteer, the organisation's members, or staff."""
+    application = get_object_or_404(
+        Application.objects.select_related(
+            "volunteer",
+            "invited_by",
+            "answered_by",
+            "mission__organization",
+            "agreement__association_confirmed_by",
+        ),
+        pk=pk,
+    )
+    user = request.user
+    viewer = Viewer(
+        is_volunteer=user.is_authenticated and user.pk == application.volunteer_id,
+        is_member=is_member(user, application.mission),
+        is_staff=user.is_authenticated and user.is_staff,
+    )
+    if not (viewer.is_volunteer or viewer.is_member or viewer.is_staff):
+        raise PermissionDenied
+    return application, viewer
+
+
+def applicants_of(mission: Mission) -> QuerySet[Application]:
+    """Applications of `mission` for its members: waiting ones first, with each profile."""
+    return (
+        Application.objects.filter(mission=mission)
+        .select_related("volunteer__volunteer_profile", "agreement")
+        .prefetch_related(
+            Prefetch(
+                "volunteer__volunteer_profile__skills",
+                queryset=VolunteerSkill.objects.select_related("skill").order_by("-level"),
+            )
+        )
+        .annotate(
+            group=Case(
+                When(status=Status.PENDING, then=Value(0)),
+                When(status=Status.ACCEPTED, then=Value(1)),
+                When(status=Status.INVITED, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("group", "created_at", "pk")
+    )
+
+
+def applications_of(user) -> QuerySet[Application]:
+    """A volunteer's applications, grouped: invitations to answer, accepted, waiting, closed."""
+    whens = [When(status=status, then=Value(i)) for i, status in enumerate(GROUP_ORDER)]
+    return (
+        Application.objects.filter(volunteer=user)
+        .select_related("mission__organization", "agreement")
+        .annotate(group=Case(*whens, default=Value(len(GROUP_ORDER)), output_field=IntegerField()))
+        .order_by("group", "-created_at", "-pk")
+    )
+
+
+def team_count(mission: Mission) -> int:
+    return Application.objects.filter(mission=mission, status=Status.ACCEPTED).count()
+
+
+def response_rate(organization: Organization) -> int | None:
+    """Share of applications the association answered (in %), once it has had a few."""
+    counts = Application.objects.filter(mission__organization=organization).aggregate(
+        answered=Count("pk", filter=Q(status__in=[Status.ACCEPTED, Status.DECLINED])),
+        expired=Count("pk", filter=Q(status=Status.EXPIRED)),
+    )
+    total = counts["answered"] + counts["expired"]
+    if total < 3:
+        return None  # too few to say anything fair
+    return round(100 * counts["answered"] / total)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """What the mission page offers the person looking at it."""
+
+    kind: str  # "anonymous", "apply", "applied", "member", "closed"
+    accepting: bool
+    application: Application | None = None
+    pending: int = 0
+
+
+def mission_panel_for(mission: Mission, user) -> Panel:
+    """At most two queries: membership, then either the pending count or one's application."""
+    accepting = mission.status in ACCEPTING_APPLICATIONS
+    if not user.is_authenticated:
+        return Panel("anonymous" if accepting else "closed", accepting)
+    if is_member(user, mission):
+        pending = Application.objects.filter(mission=mission, status=Status.PENDING).count()
+        return Panel("member", accepting, pending=pending)
+    application = (
+        Application.objects.filter(mission=mission, volunteer=user).only("pk", "status").first()
+    )
+    if application is not None and (application.status != Status.WITHDRAWN or not accepting):
+        return Panel("applied", accepting, application=application)
+    return Panel("apply" if accepting else "closed", accepting, application=application)

@@ -1,0 +1,434 @@
+"""Every write to applications, invitations and agreements goes through here."""
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from missions.lifecycle import ACCEPTING_APPLICATIONS
+from missions.models import Mission
+from missions.models import Status as MissionStatus
+from missions.selectors import is_member
+from notifications.services import notify
+
+from .models import Agreement, Application
+
+REMIND_AFTER = timedelta(days=5)
+EXPIRE_AFTER = timedelta(days=10)
+# A volunteer may still join a mission that has started, as long as the team has room.
+ACCEPTING_VOLUNTEERS = ACCEPTING_APPLICATIONS | {MissionStatus.IN_PROGRESS}
+
+
+class EngagementError(Exception):
+    """A refusal the person can act on: `str(error)` is shown to them as is."""
+
+    message = _("Cette action n’est plus possible.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class MissionClosed(EngagementError):
+    message = _("Cette mission ne reçoit plus de candidatures.")
+
+
+class AlreadyApplied(EngagementError):
+    message = _("Une candidature existe déjà pour cette personne et cette mission.")
+
+
+class MemberCannotApply(EngagementError):
+    message = _("Vous faites partie de l’association qui propose cette mission.")
+
+
+class TeamFull(EngagementError):
+    message = _(
+        "L’équipe est déjà complète : le nombre de bénévoles prévu pour cette mission est atteint."
+    )
+
+
+class WrongStatus(EngagementError):
+    message = _("Cette candidature a déjà reçu une réponse ; rien n’a été changé.")
+
+
+class AlreadyConfirmed(EngagementError):
+    message = _("Vous avez déjà confirmé cet accord.")
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def members_of(mission: Mission) -> list[User]:
+    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
+
+
+def _require_member(user, mission: Mission) -> None:
+    if user is None or not is_member(user, mission):
+        raise PermissionDenied("only members of the mission's organisation may do this")
+
+
+def _lock(application: Application) -> tuple[Application, Mission]:
+    """Lock the mission first, then the application: always in this order, so no deadlock."""
+    mission = Mission.objects.select_for_update().get(pk=application.mission_id)
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    return locked, mission
+
+
+def _touch(mission: Mission, now: datetime) -> None:
+    mission.last_activity_at = now
+    mission.save(update_fields=["last_activity_at"])
+
+
+def _context(application: Application, mission: Mission, **extra) -> dict:
+    return {
+        "mission": mission.title,
+        "volunteer": application.volunteer.full_name,
+        "volunteer_first_name": application.volunteer.first_name,
+        "message": application.message,
+        **extra,
+    }
+
+
+def _detail_url(application: Application) -> str:
+    return reverse("engagements:detail", args=[application.pk])
+
+
+def _applicants_url(mission: Mission) -> str:
+    return reverse("engagements:applicants", args=[mission.pk])
+
+
+def _agreement_url(application: Application) -> str:
+    return reverse("engagements:agreement", args=[application.pk])
+
+
+def _copy_status(source: Application, target: Application) -> None:
+    # Callers keep their instance; give it what the locked copy now holds.
+    for name in ("status", "answer", "answered_by_id", "answered_at"):
+        setattr(target, name, getattr(source, name))
+
+
+def _join_team(*, application: Application, mission: Mission, by: User, now: datetime) -> Agreement:
+    """Accept `application` into `mission`'s team (both rows locked by the caller)."""
+    if mission.status not in ACCEPTING_VOLUNTEERS:
+        raise MissionClosed
+    # Counted inside the transaction, after the mission row is locked: a concurrent accept
+    # waits on that lock and then sees this one.
+    accepted = Application.objects.filter(
+        mission=mission, status=Application.Status.ACCEPTED
+    ).count()
+    if accepted >= mission.team_size:
+        raise TeamFull
+    application.status = Application.Status.ACCEPTED
+    application.answered_by = by
+    application.answered_at = now
+    application.save(update_fields=["status", "answered_by", "answered_at"])
+    agreement = Agreement.objects.create(
+        application=application,
+        scope=mission.need,
+        deliverables=mission.deliverables,
+        start_date=mission.start_date,
+        end_date=mission.end_date,
+        hours=mission.effort_hours,
+        licence=mission.licence,
+    )
+    _touch(mission, now)
+    return agreement
+
+
+# --- applications ----------------------------------------------------------------------------
+@transaction.atomic
+def application_create(*, mission: Mission, volunteer: User, message: str) -> Application:
+    """`volunteer` offers to help on `mission`; the association's members are told."""
+    mission = Mission.objects.select_for_update().get(pk=mission.pk)
+    if mission.status not in ACCEPTING_APPLICATIONS:
+        raise MissionClosed
+    if is_member(volunteer, mission):
+        raise MemberCannotApply
+    now = timezone.now()
+    existing = Application.objects.filter(mission=mission, volunteer=volunteer).first()
+    if existing is not None and existing.status != Application.Status.WITHDRAWN:
+        raise AlreadyApplied
+    if existing is not None:
+        # Someone who withdrew may change their mind: the same row starts again.
+        application = existing
+        application.status = Application.Status.PENDING
+        application.message = message
+        application.created_at = now
+        application.answer, application.answered_by, application.answered_at = "", None, None
+        application.reminded_at = None
+        application.save(
+            update_fields=[
+                "status",
+                "message",
+                "created_at",
+                "answer",
+                "answered_by",
+                "answered_at",
+                "reminded_at",
+            ]
+        )
+    else:
+        application = Application.objects.create(
+            mission=mission, volunteer=volunteer, message=message
+        )
+    _touch(mission, now)
+    notify(
+        users=members_of(mission),
+        kind="application_received",
+        context=_context(application, mission),
+        url=_applicants_url(mission),
+    )
+    return application
+
+
+@transaction.atomic
+def application_accept(*, application: Application, by: User) -> Agreement:
+    """A member takes the volunteer into the team; the agreement is drafted from the mission.
+
+    Raises TeamFull when the team is complete, even when two members click at once.
+    """
+    locked, mission = _lock(application)
+    _require_member(by, mission)
+    if locked.status != Application.Status.PENDING:
+        raise WrongStatus
+    agreement = _join_team(application=locked, mission=mission, by=by, now=timezone.now())
+    _copy_status(locked, application)
+    context = _context(locked, mission, organization=mission.organization.name)
+    notify(
+        users=[locked.volunteer],
+        kind="application_accepted",
+        context=context,
+        url=_detail_url(locked),
+    )
+    notify(
+        users=[locked.volunteer],
+        kind="agreement_to_confirm",
+        context=context,
+        url=_agreement_url(locked),
+    )
+    return agreement
+
+
+@transaction.atomic
+def application_decline(*, application: Application, by: User, reason: str) -> Application:
+    """A member says no, kindly; the volunteer reads the reason."""
+    locked, mission = _lock(application)
+    _require_member(by, mission)
+    if locked.status != Application.Status.PENDING:
+        raise WrongStatus
+    now = timezone.now()
+    locked.status = Application.Status.DECLINED
+    locked.answer = reason.strip()
+    locked.answered_by = by
+    locked.answered_at = now
+    locked.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    _touch(mission, now)
+    _copy_status(locked, application)
+    notify(
+        users=[locked.volunteer],
+        kind="application_declined",
+        context=_context(
+            locked, mission, organization=mission.organization.name, reason=locked.answer
+        ),
+        url=_detail_url(locked),
+    )
+    return locked
+
+
+def can_withdraw(application: Application, mission: Mission) -> bool:
+    if application.status == Application.Status.PENDING:
+        return True
+    # Once the work has started, leaving is a conversation with the association, not a button.
+    return (
+        application.status == Application.Status.ACCEPTED
+        and mission.status in ACCEPTING_APPLICATIONS
+    )
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by: User) -> Application:
+    """The volunteer takes the application back (before the work starts)."""
+    locked, mission = _lock(application)
+    if by is None or by.pk != locked.volunteer_id:
+        raise PermissionDenied("only the volunteer may withdraw their application")
+    if not can_withdraw(locked, mission):
+        raise WrongStatus(_("Cette candidature ne peut plus être retirée."))
+    was_accepted = locked.status == Application.Status.ACCEPTED
+    now = timezone.now()
+    locked.status = Application.Status.WITHDRAWN
+    locked.save(update_fields=["status"])
+    _touch(mission, now)
+    _copy_status(locked, application)
+    notify(
+        users=members_of(mission),
+        kind="application_withdrawn",
+        context=_context(locked, mission, was_accepted=was_accepted),
+        url=_applicants_url(mission),
+    )
+    return locked
+
+
+# --- invitations -----------------------------------------------------------------------------
+@transaction.atomic
+def invitation_create(*, mission: Mission, volunteer: User, by: User, message: str) -> Application:
+    """A member invites a volunteer to apply; the volunteer answers yes or no."""
+    mission = Mission.objects.select_for_update().get(pk=mission.pk)
+    _require_member(by, mission)
+    if mission.status not in ACCEPTING_APPLICATIONS:
+        raise MissionClosed
+    if is_member(volunteer, mission):
+        raise MemberCannotApply(_("Cette personne fait déjà partie de votre association."))
+    if Application.objects.filter(mission=mission, volunteer=volunteer).exists():
+        raise AlreadyApplied
+    accepted = Application.objects.filter(
+        mission=mission, status=Application.Status.ACCEPTED
+    ).count()
+    if accepted >= mission.team_size:
+        raise TeamFull
+    application = Application.objects.create(
+        mission=mission,
+        volunteer=volunteer,
+        status=Application.Status.INVITED,
+        invited_by=by,
+        message=message.strip(),
+    )
+    _touch(mission, timezone.now())
+    notify(
+        users=[volunteer],
+        kind="invitation_received",
+        context=_context(
+            application, mission, organization=mission.organization.name, by=by.full_name
+        ),
+        url=_detail_url(application),
+    )
+    return application
+
+
+@transaction.atomic
+def invitation_answer(*, application: Application, by: User, accept: bool) -> Application:
+    """The invited volunteer says yes (joins the team, if it has room) or no."""
+    locked, mission = _lock(application)
+    if by is None or by.pk != locked.volunteer_id:
+        raise PermissionDenied("only the invited volunteer may answer")
+    if locked.status != Application.Status.INVITED:
+        raise WrongStatus
+    now = timezone.now()
+    if accept:
+        _join_team(application=locked, mission=mission, by=by, now=now)
+    else:
+        locked.status = Application.Status.DECLINED
+        locked.answered_by = by
+        locked.answered_at = now
+        locked.save(update_fields=["status", "answered_by", "answered_at"])
+        _touch(mission, now)
+    _copy_status(locked, application)
+    notify(
+        users=members_of(mission),
+        kind="invitation_answered",
+        context=_context(locked, mission, accepted=accept),
+        url=_agreement_url(locked) if accept else _applicants_url(mission),
+    )
+    return locked
+
+
+# --- agreement -------------------------------------------------------------------------------
+@transaction.atomic
+def agreement_confirm(*, agreement: Agreement, by: User) -> Agreement:
+    """One side confirms the agreement; when both have, both are told it is settled."""
+    locked = (
+        Agreement.objects.select_for_update(of=("self",))
+        .select_related("application__volunteer", "application__mission__organization")
+        .get(pk=agreement.pk)
+    )
+    application = locked.application
+    mission = application.mission
+    now = timezone.now()
+    if by is not None and by.pk == application.volunteer_id:
+        if locked.volunteer_confirmed_at:
+            raise AlreadyConfirmed
+        locked.volunteer_confirmed_at = now
+        fields = ["volunteer_confirmed_at"]
+    elif by is not None and is_member(by, mission):
+        if locked.association_confirmed_at:
+            raise AlreadyConfirmed(_("L’association a déjà confirmé cet accord."))
+        locked.association_confirmed_at = now
+        locked.association_confirmed_by = by
+        fields = ["association_confirmed_at", "association_confirmed_by"]
+    else:
+        raise PermissionDenied("only the volunteer or the association may confirm")
+    if application.status != Application.Status.ACCEPTED:
+        raise WrongStatus(_("Cette candidature n’est plus acceptée : l’accord n’a plus d’effet."))
+    locked.save(update_fields=fields)
+    for name in fields:
+        setattr(agreement, name, getattr(locked, name))
+    if locked.is_confirmed:
+        notify(
+            users=[application.volunteer, *members_of(mission)],
+            kind="agreement_confirmed",
+            context=_context(application, mission, organization=mission.organization.name),
+            url=_agreement_url(application),
+        )
+    return locked
+
+
+# --- scheduled -------------------------------------------------------------------------------
+def applications_remind_and_expire(now: datetime | None = None) -> dict[str, int]:
+    """Remind associations of applications left unanswered for 5 days; expire them at 10.
+
+    Each row is claimed with a conditional update before anyone is told, so running this
+    twice, or in two workers at once, sends every reminder and every expiry only once.
+    """
+    now = now or timezone.now()
+    pending = Application.objects.filter(status=Application.Status.PENDING)
+    reminded = expired = 0
+
+    # A mission that no longer takes volunteers (cancelled…) is not worth a reminder.
+    to_remind = pending.filter(
+        mission__status__in=ACCEPTING_VOLUNTEERS,
+        reminded_at__isnull=True,
+        created_at__lte=now - REMIND_AFTER,
+        created_at__gt=now - EXPIRE_AFTER,
+    ).values_list("pk", flat=True)
+    for pk in list(to_remind):
+        with transaction.atomic():
+            claimed = Application.objects.filter(
+                pk=pk, status=Application.Status.PENDING, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if not claimed:
+                continue
+            application = Application.objects.select_related(
+                "volunteer", "mission__organization"
+            ).get(pk=pk)
+            mission = application.mission
+            notify(
+                users=members_of(mission),
+                kind="application_reminder",
+                context=_context(application, mission, days=(now - application.created_at).days),
+                url=_applicants_url(mission),
+            )
+            reminded += 1
+
+    to_expire = pending.filter(created_at__lte=now - EXPIRE_AFTER).values_list("pk", flat=True)
+    for pk in list(to_expire):
+        with transaction.atomic():
+            claimed = Application.objects.filter(pk=pk, status=Application.Status.PENDING).update(
+                status=Application.Status.EXPIRED, answered_at=now
+            )
+            if not claimed:
+                continue
+            application = Application.objects.select_related(
+                "volunteer", "mission__organization"
+            ).get(pk=pk)
+            mission = application.mission
+            notify(
+                users=[application.volunteer],
+                kind="application_expired",
+                context=_context(application, mission, organization=mission.organization.name),
+                url=_detail_url(application),
+            )
+            expired += 1
+    return {"reminded": reminded, "expired": expired}

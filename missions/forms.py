@@ -1,0 +1,377 @@
+"""Forms of the mission wizard, the list's filters and the state-change buttons.
+
+Every field says what it is for and gives an example, in words a retired volunteer uses.
+"""
+
+from django import forms
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from geo.forms import CommuneField
+from geo.models import Departement
+from taxonomy.models import Cause, Level, SkillDomain
+from taxonomy.selectors import domains_with_skills
+
+from .models import Licence, MissionTemplate, WorkMode
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ChooseTemplateForm(forms.Form):
+    """The first screen: a template (or a blank page), and the association when one has
+    several. The template comes from the button pressed, so each card is one click."""
+
+    organization = forms.TypedChoiceField(
+        label=_("Pour quelle association ?"),
+        help_text=_(
+            "Vous faites partie de plusieurs associations : choisissez celle qui a ce besoin."
+        ),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez l’association qui a ce besoin.")},
+    )
+    template = forms.ModelChoiceField(
+        queryset=MissionTemplate.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, associations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.associations = {a.pk: a for a in associations}
+        if len(associations) > 1:
+            self.fields["organization"].choices = [(a.pk, a.name) for a in associations]
+        else:
+            del self.fields["organization"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "organization" in self.fields:
+            cleaned["organization"] = self.associations.get(cleaned.get("organization"))
+        else:
+            cleaned["organization"] = next(iter(self.associations.values()))
+        return cleaned
+
+
+# --- The wizard ----------------------------------------------------------------------------
+class NeedForm(forms.Form):
+    """Screen 1, "Votre besoin"."""
+
+    title = forms.CharField(
+        label=_("Titre de la mission"),
+        max_length=200,
+        help_text=_(
+            "Une phrase courte qui dit ce que vous voulez. Par exemple : Un logo pour le club "
+            "de judo"
+        ),
+        error_messages={"required": _("Donnez un titre à votre mission, même très simple.")},
+    )
+    need = forms.CharField(
+        label=_("Votre besoin en quelques mots"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Expliquez votre besoin en quelques phrases, avec vos mots à vous.")
+        },
+    )
+    deliverables = forms.CharField(
+        label=_("Ce que vous aimeriez avoir à la fin"),
+        help_text=_(
+            "Une chose par ligne. Par exemple : un logo en couleur, puis à la ligne : les "
+            "fichiers pour l’imprimeur"
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Écrivez au moins une chose que vous aimeriez recevoir.")},
+    )
+
+    def __init__(self, *args, template: MissionTemplate | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        example = (
+            template.need
+            if template is not None
+            else _(
+                "Notre association de quartier n’a pas de logo. Nous aimerions une image simple "
+                "à mettre sur nos affiches et notre page Facebook."
+            )
+        )
+        self.fields["need"].help_text = _(
+            "Qui vous êtes, ce qui vous manque aujourd’hui, ce que vous aimeriez. Par exemple : "
+            "« %(example)s »"
+        ) % {"example": example}
+
+
+class SkillLevelsWidget(forms.Widget):
+    """Checkboxes grouped by domain; each checked skill shows a "minimum level" menu.
+
+    The menus are in the page for every skill, so it works without JavaScript; the
+    stylesheet hides those of unchecked skills where the browser can tell (`:has`).
+    """
+
+    template_name = "missions/widgets/skill_levels.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.domains: list[SkillDomain] = []
+
+    def value_from_datadict(self, data, files, name):
+        chosen = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+        return {value: data.get(f"{name}_level_{value}", "") for value in chosen}
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # no box checked is an answer too
+
+    def format_value(self, value):
+        return {str(skill): str(level) for skill, level in (value or {}).items()}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = context["widget"]["value"]
+        base_id = context["widget"]["attrs"].get("id") or f"id_{name}"
+        context["widget"]["levels"] = [(str(value), label) for value, label in Level.choices]
+        context["widget"]["domains"] = [
+            {
+                "name": domain.name,
+                "id": f"{base_id}_{domain.slug}",
+                "checked": sum(str(skill.pk) in chosen for skill in domain.skills.all()),
+                "skills": [
+                    {
+                        "id": f"{base_id}_{skill.pk}",
+                        "value": str(skill.pk),
+                        "name": skill.name,
+                        "checked": str(skill.pk) in chosen,
+                        "level": chosen.get(str(skill.pk)) or str(Level.LEARNING),
+                    }
+                    for skill in domain.skills.all()
+                ],
+            }
+            for domain in self.domains
+        ]
+        return context
+
+    def _render(self, template_name, context, renderer=None):
+        # The project's engine, so the template lives in templates/missions/ with the others.
+        return mark_safe(render_to_string(template_name, context))
+
+
+class SkillLevelsField(forms.Field):
+    """The skills a mission needs, each with a minimum level: a list of (Skill, level)."""
+
+    widget = SkillLevelsWidget
+    default_error_messages = {
+        "required": _(
+            "Cochez au moins une compétence : celle qui se rapproche le plus de votre besoin."
+        ),
+        "invalid": _("Cette compétence n’existe pas : cochez-en une de la liste."),
+    }
+
+    def set_domains(self, domains: list[SkillDomain]) -> None:
+        self.widget.domains = domains
+        self.skills = {skill.pk: skill for domain in domains for skill in domain.skills.all()}
+
+    def to_python(self, value):
+        pairs = []
+        for key, level in (value or {}).items():
+            try:
+                skill = self.skills[int(key)]
+            except (KeyError, ValueError):
+                error = self.error_messages["invalid"]
+                raise forms.ValidationError(error, code="invalid") from None
+            try:
+                level = Level(int(level))
+            except ValueError:
+                level = Level.LEARNING
+            pairs.append((skill, level))
+        return pairs
+
+    def prepare_value(self, value):
+        # From the mission: [(Skill, level)]; from the request: {"12": "2"} already.
+        if isinstance(value, list):
+            return {skill.pk: level for skill, level in value}
+        return value
+
+
+class TeamForm(forms.Form):
+    """Screen 2, "Qui et combien"."""
+
+    skills = SkillLevelsField(
+        label=_("Les compétences recherchées"),
+        help_text=_(
+            "Cochez ce dont vous avez besoin, puis choisissez le niveau minimum. « J’apprends » "
+            "convient très bien aux étudiant·es. Par exemple : Logo et identité visuelle, "
+            "niveau « à l’aise »."
+        ),
+    )
+    effort_hours = forms.IntegerField(
+        label=_("Temps de travail estimé, en heures"),
+        min_value=1,
+        max_value=300,
+        error_messages={
+            "required": _("Donnez une estimation en heures, même approximative, par exemple 20."),
+            "invalid": _("Écrivez un nombre d’heures, par exemple 20."),
+            "min_value": _("Il faut au moins une heure."),
+            "max_value": _(
+                "C’est beaucoup pour une mission bénévole : découpez votre besoin en plusieurs "
+                "petites missions de moins de 300 heures."
+            ),
+        },
+    )
+    team_size = forms.IntegerField(
+        label=_("Nombre de bénévoles"),
+        min_value=1,
+        max_value=10,
+        help_text=_(
+            "Combien de personnes peuvent travailler ensemble sur cette mission. Par exemple : 1"
+        ),
+        error_messages={
+            "required": _("Indiquez combien de bénévoles, par exemple 1."),
+            "invalid": _("Écrivez un nombre, par exemple 1."),
+            "min_value": _("Il faut au moins une personne."),
+            "max_value": _("Dix bénévoles au plus par mission."),
+        },
+    )
+
+    def __init__(self, *args, template: MissionTemplate | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["skills"].set_domains(domains_with_skills())
+        if template is not None:
+            self.fields["effort_hours"].help_text = _(
+                "Le temps total de travail des bénévoles. Pour ce genre de mission, comptez "
+                "entre %(min)s et %(max)s heures. Par exemple : %(mid)s"
+            ) % {
+                "min": template.effort_min,
+                "max": template.effort_max,
+                "mid": (template.effort_min + template.effort_max) // 2,
+            }
+        else:
+            self.fields["effort_hours"].help_text = _(
+                "Le temps total de travail des bénévoles. Une petite mission dure souvent de 10 "
+                "à 30 heures. Par exemple : 20"
+            )
+
+
+class PlaceForm(forms.Form):
+    """Screen 3, "Quand et où"."""
+
+    start_date = forms.DateField(
+        label=_("Début souhaité"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_(
+            "Laissez vide si la mission peut commencer dès que possible. Par exemple : 5 janvier"
+        ),
+        error_messages={"invalid": _("Écrivez une date, par exemple 05/01/2027.")},
+    )
+    end_date = forms.DateField(
+        label=_("Fin souhaitée"),
+        widget=DATE_INPUT,
+        help_text=_(
+            "La date à laquelle vous aimeriez avoir le résultat. Après cette date, la mission "
+            "n’est plus proposée. Par exemple : 31 mars"
+        ),
+        error_messages={
+            "required": _("Indiquez une date de fin, même approximative."),
+            "invalid": _("Écrivez une date, par exemple 31/03/2027."),
+        },
+    )
+    work_mode = forms.ChoiceField(
+        label=_("Où se passe la mission ?"),
+        choices=WorkMode.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "« À distance » : chacun travaille de chez soi et vous échangez par messages. Par "
+            "exemple, un logo se fait très bien à distance."
+        ),
+    )
+    commune = CommuneField(
+        label=_("Commune où se passe la mission"),
+        required=False,
+        help_text=_(
+            "Seulement si la mission se passe sur place, même en partie. Son nom ou son code "
+            "postal, par exemple : Lyon, 69003 ou Saint-Denis (93200)"
+        ),
+    )
+    licence = forms.ChoiceField(
+        label=_("Droits sur ce qui sera réalisé"),
+        choices=Licence.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Le premier choix convient presque toujours : votre association utilise les "
+            "livrables comme elle veut, pour toujours et sans rien payer, et le ou la bénévole "
+            "peut les montrer comme exemple de son travail."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if end and end < timezone.localdate():
+            self.add_error(
+                "end_date", _("Cette date est déjà passée : choisissez une date à venir.")
+            )
+        elif start and end and end < start:
+            self.add_error(
+                "end_date", _("La fin doit venir après le début : vérifiez les deux dates.")
+            )
+        mode = cleaned.get("work_mode")
+        on_site = mode and mode != WorkMode.REMOTE
+        if on_site and not cleaned.get("commune") and "commune" not in self.errors:
+            self.add_error(
+                "commune",
+                _("Indiquez la commune, puisque la mission se passe en partie sur place."),
+            )
+        if mode == WorkMode.REMOTE:
+            cleaned["commune"] = None
+        return cleaned
+
+
+STEP_FORMS = {1: NeedForm, 2: TeamForm, 3: PlaceForm}
+
+
+# --- The list's filters --------------------------------------------------------------------
+class MissionFilterForm(forms.Form):
+    domain = forms.ChoiceField(
+        label=_("Type de compétence"),
+        required=False,
+        help_text=_("Par exemple : Graphisme"),
+    )
+    cause = forms.ChoiceField(
+        label=_("Cause de l’association"),
+        required=False,
+        help_text=_("Par exemple : Environnement"),
+    )
+    departement = forms.ChoiceField(
+        label=_("Département"),
+        required=False,
+        help_text=_("Celui de l’association ou du lieu de la mission. Par exemple : Rhône (69)"),
+    )
+    remote = forms.BooleanField(
+        label=_("Seulement les missions à distance"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Tous"))]
+        self.fields["domain"].choices = anything + [
+            (d.slug, d.name) for d in SkillDomain.objects.all()
+        ]
+        self.fields["cause"].choices = [("", _("Toutes"))] + [
+            (c.slug, c.name) for c in Cause.objects.all()
+        ]
+        self.fields["departement"].choices = anything + [
+            (d.code, str(d)) for d in Departement.objects.all()
+        ]
+
+    @property
+    def filters(self) -> dict:
+        self.is_valid()  # a wrong value is dropped; the valid ones still filter
+        return self.cleaned_data
+
+
+class TransitionForm(forms.Form):
+    """What a button of the mission page posts (the page writes the reason box itself)."""
+
+    target = forms.CharField()
+    reason = forms.CharField(required=False, max_length=2000)

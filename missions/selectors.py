@@ -1,0 +1,219 @@
+"""Reads about missions that pages share, and the lookups that check who is asking."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from engagements.models import Agreement, Application
+from organizations.models import Membership, Organization
+from taxonomy.models import SkillDomain
+
+from . import lifecycle
+from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
+
+
+def has_association(user) -> bool:
+    """Whether the header shows "Mes missions": one query per request, kept on the user."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_missions_has_association", None)
+    if cached is None:
+        cached = Membership.objects.filter(
+            user=user, organization__kind=Organization.Kind.ASSOCIATION
+        ).exists()
+        user._missions_has_association = cached
+    return cached
+
+
+def associations_of(user) -> list[Organization]:
+    """The associations `user` may create missions for, by name."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Organization.objects.filter(
+            kind=Organization.Kind.ASSOCIATION, memberships__user=user
+        ).order_by("name")
+    )
+
+
+def is_member(user, mission: Mission) -> bool:
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organization_id=mission.organization_id).exists()
+    )
+
+
+def _mission_with_relations() -> QuerySet[Mission]:
+    return Mission.objects.select_related(
+        "organization__commune", "commune__departement", "template"
+    )
+
+
+def get_mission_for_member(request, pk: int) -> Mission:
+    """The mission `pk` if the requester belongs to its organisation.
+
+    404 when it does not exist or the requester may not even see it (a draft of someone
+    else's); 403 when they may see it but not act as its association (staff, a public one).
+    """
+    mission = get_object_or_404(_mission_with_relations(), pk=pk)
+    user = request.user
+    if is_member(user, mission):
+        return mission
+    if mission.status in lifecycle.PUBLIC or (user.is_authenticated and user.is_staff):
+        raise PermissionDenied
+    raise Http404
+
+
+def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
+    """The mission page: public states for anyone, others only for members and staff (404).
+
+    Returns the mission and whether the requester is a member of its organisation.
+    """
+    mission = get_object_or_404(_mission_with_relations(), pk=pk)
+    user = request.user
+    member = is_member(user, mission)
+    staff = user.is_authenticated and user.is_staff
+    if not (mission.status in lifecycle.PUBLIC or member or staff):
+        raise Http404
+    return mission, member
+
+
+def skills_of(mission: Mission) -> list[MissionSkill]:
+    return list(
+        mission.required_skills.select_related("skill__domain").order_by(
+            "skill__domain__order", "skill__order"
+        )
+    )
+
+
+def events_of(mission: Mission) -> list:
+    return list(mission.events.select_related("by"))
+
+
+def has_confirmed_agreement(mission: Mission) -> bool:
+    """Whether a volunteer and the association both confirmed an agreement: the mission
+    may then start."""
+    return Agreement.objects.filter(
+        application__mission=mission,
+        application__status=Application.Status.ACCEPTED,
+        association_confirmed_at__isnull=False,
+        volunteer_confirmed_at__isnull=False,
+    ).exists()
+
+
+def templates_by_domain() -> list[tuple[SkillDomain, list[MissionTemplate]]]:
+    """The active templates, grouped by skill domain in display order (one query)."""
+    templates = (
+        MissionTemplate.objects.filter(is_active=True)
+        .select_related("domain")
+        .order_by("domain__order", "domain__slug", "order", "slug")
+    )
+    return [(domain, list(group)) for domain, group in groupby(templates, key=lambda t: t.domain)]
+
+
+def _skills_prefetch() -> Prefetch:
+    return Prefetch(
+        "required_skills",
+        queryset=MissionSkill.objects.select_related("skill").order_by(
+            "skill__domain__order", "skill__order"
+        ),
+    )
+
+
+def public_missions(filters: dict | None = None) -> QuerySet[Mission]:
+    """Open missions, newest first, with what a list shows (three queries per page).
+
+    `filters` are the cleaned values of the list's filter form: `domain` (skill domain slug),
+    `cause` (cause slug of the association), `remote` (True: remote only) and `departement`
+    (INSEE code).
+    """
+    filters = filters or {}
+    missions = (
+        Mission.objects.filter(status=Status.OPEN)
+        .select_related("organization", "commune")
+        .prefetch_related(_skills_prefetch())
+        .order_by("-published_at", "-pk")
+    )
+    if filters.get("domain"):
+        missions = missions.filter(
+            Exists(
+                MissionSkill.objects.filter(
+                    mission=OuterRef("pk"), skill__domain__slug=filters["domain"]
+                )
+            )
+        )
+    if filters.get("cause"):
+        missions = missions.filter(
+            Exists(
+                Organization.causes.through.objects.filter(
+                    organization=OuterRef("organization"), cause__slug=filters["cause"]
+                )
+            )
+        )
+    if filters.get("remote"):
+        missions = missions.filter(work_mode=WorkMode.REMOTE)
+    if filters.get("departement"):
+        missions = missions.filter(departement_code=filters["departement"])
+    return missions
+
+
+# How "Mes missions" groups a member's missions, in this order.
+GROUPS = [
+    ("drafts", [Status.DRAFT]),
+    ("submitted", [Status.SUBMITTED]),
+    ("open", [Status.OPEN]),
+    ("in_progress", [Status.IN_PROGRESS, Status.DELIVERED]),
+    ("finished", [Status.COMPLETED, Status.CANCELLED, Status.EXPIRED]),
+]
+_GROUP_OF = {status: name for name, statuses in GROUPS for status in statuses}
+
+
+@dataclass
+class MyMissions:
+    drafts: list[Mission] = field(default_factory=list)
+    submitted: list[Mission] = field(default_factory=list)
+    open: list[Mission] = field(default_factory=list)
+    in_progress: list[Mission] = field(default_factory=list)
+    finished: list[Mission] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, name) for name, _ in GROUPS)
+
+
+def missions_of_member(user) -> MyMissions:
+    """Missions of every organisation `user` belongs to, grouped by state (one query).
+
+    Each mission carries `pending_count`, the applications waiting for an answer.
+    """
+    missions = (
+        Mission.objects.filter(
+            organization__in=Membership.objects.filter(user=user).values("organization")
+        )
+        .select_related("organization")
+        .annotate(
+            pending_count=Count(
+                "applications", filter=Q(applications__status=Application.Status.PENDING)
+            )
+        )
+        .order_by("-updated_at", "-pk")
+    )
+    mine = MyMissions()
+    for mission in missions:
+        getattr(mine, _GROUP_OF[mission.status]).append(mission)
+    return mine
+
+
+def missing_steps(mission: Mission) -> list[int]:
+    """The wizard screens still lacking something the mission needs to be sent."""
+    missing = []
+    if not (mission.title.strip() and mission.need.strip() and mission.deliverables.strip()):
+        missing.append(1)
+    if not mission.effort_hours or not mission.required_skills.exists():
+        missing.append(2)
+    if not mission.end_date or (mission.work_mode != WorkMode.REMOTE and not mission.commune_id):
+        missing.append(3)
+    return missing

@@ -1,0 +1,279 @@
+"""Every write to missions: creation, the wizard's steps, submission and state changes.
+
+State changes go through `lifecycle.mission_transition`; the services here add what each
+change means for people (who is told) and the guards that depend on other apps (a mission
+starts only once an agreement is confirmed on both sides).
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from engagements.models import Application
+from notifications.services import notify
+from organizations.models import Organization
+from taxonomy.models import Level, Skill
+
+from . import lifecycle, selectors
+from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
+
+# The fields each wizard screen edits ("skills" is a list of (Skill, level) pairs).
+STEP_FIELDS = {
+    1: ["title", "need", "deliverables"],
+    2: ["skills", "effort_hours", "team_size"],
+    3: ["start_date", "end_date", "work_mode", "commune", "licence"],
+}
+EDITABLE = frozenset({Status.DRAFT, Status.SUBMITTED})
+
+
+class MissionNotEditable(ValidationError):
+    pass
+
+
+class MissionNotReady(ValidationError):
+    """The mission lacks something before it can move on (sent, started)."""
+
+
+def _url(mission: Mission) -> str:
+    return reverse("missions:detail", args=[mission.pk])
+
+
+def _members(mission: Mission):
+    return User.objects.filter(memberships__organization_id=mission.organization_id)
+
+
+def _team(mission: Mission):
+    return User.objects.filter(
+        applications__mission=mission, applications__status=Application.Status.ACCEPTED
+    )
+
+
+def _team_and_other_members(mission: Mission, by: User | None) -> list[User]:
+    """The volunteers on the mission and the association's members, except `by` itself."""
+    people = {user.pk: user for user in [*_team(mission), *_members(mission)]}
+    people.pop(getattr(by, "pk", None), None)
+    return list(people.values())
+
+
+def _copy_territory(mission: Mission) -> None:
+    # A remote mission belongs to its association's territory: a département filter or a
+    # local authority's dashboard still finds it.
+    if mission.commune_id:
+        mission.departement_code = mission.commune.departement_id
+        mission.region_code = mission.commune.region_id
+    else:
+        mission.departement_code = mission.organization.departement_code
+        mission.region_code = mission.organization.region_code
+
+
+def _set_skills(mission: Mission, skills: Iterable[tuple[Skill, int]]) -> None:
+    mission.required_skills.all().delete()
+    MissionSkill.objects.bulk_create(
+        MissionSkill(mission=mission, skill=skill, min_level=level) for skill, level in skills
+    )
+
+
+@transaction.atomic
+def mission_create(
+    *, organization: Organization, template: MissionTemplate | None, by: User
+) -> Mission:
+    """A draft for `organization`, pre-filled from `template` (or blank)."""
+    mission = Mission(organization=organization, template=template, created_by=by, need="")
+    if template is not None:
+        mission.title = template.title
+        mission.deliverables = template.deliverables
+        mission.effort_hours = (template.effort_min + template.effort_max) // 2
+        mission.work_mode = template.work_mode
+    _copy_territory(mission)
+    mission.last_activity_at = timezone.now()
+    mission.save()
+    if template is not None:
+        _set_skills(mission, [(skill, Level.LEARNING) for skill in template.skills.all()])
+    return mission
+
+
+@transaction.atomic
+def mission_save_step(
+    *, mission: Mission, step: int, data: dict, by: User, complete: bool = True
+) -> Mission:
+    """Save what one wizard screen holds. `data` may be partial ("continue later" keeps
+    what was valid); `complete` says the screen was filled in, so the wizard moves on.
+
+    A mission waiting for moderation goes back to draft when its association edits it: it
+    must be sent again, and the moderators see the new version.
+    """
+    if mission.status not in EDITABLE:
+        raise MissionNotEditable(_("Cette mission ne peut plus être modifiée."))
+    if mission.status == Status.SUBMITTED:
+        lifecycle.mission_transition(
+            mission=mission,
+            target=Status.DRAFT,
+            by=by,
+            reason=_("Modifiée par l’association avant sa publication."),
+        )
+    fields = [name for name in STEP_FIELDS[step] if name in data]
+    for name in fields:
+        if name != "skills":
+            setattr(mission, name, data[name])
+    if "skills" in fields:
+        _set_skills(mission, data["skills"])
+        fields.remove("skills")
+    if step == 3:
+        if mission.work_mode == WorkMode.REMOTE:
+            mission.commune = None
+        _copy_territory(mission)
+        fields += ["commune", "departement_code", "region_code"]
+    if complete and mission.wizard_step < step:
+        mission.wizard_step = step
+        fields.append("wizard_step")
+    mission.last_activity_at = timezone.now()
+    mission.save(update_fields=sorted({*fields, "last_activity_at", "updated_at"}))
+    return mission
+
+
+@transaction.atomic
+def mission_submit(*, mission: Mission, by: User) -> Mission:
+    """Send a finished draft: published at once for a verified association, otherwise put
+    in the moderators' queue. The association's members (and, for the queue, staff) are told.
+    """
+    missing = selectors.missing_steps(mission)
+    if missing:
+        raise MissionNotReady(
+            _("Il manque encore quelque chose à l’étape %(step)s.") % {"step": missing[0]},
+            params={"step": missing[0]},
+        )
+    organization = mission.organization
+    context = {"mission": mission.title, "organization": organization.name}
+    if organization.is_verified:
+        lifecycle.mission_transition(mission=mission, target=Status.OPEN, by=by)
+        notify(
+            users=_members(mission), kind="mission_published", context=context, url=_url(mission)
+        )
+        return mission
+    lifecycle.mission_transition(mission=mission, target=Status.SUBMITTED, by=by)
+    notify(users=_members(mission), kind="mission_submitted", context=context, url=_url(mission))
+    notify(
+        users=User.objects.filter(is_staff=True, is_active=True),
+        kind="mission_submitted",
+        context={**context, "for_staff": True},
+        url=_url(mission),
+    )
+    return mission
+
+
+@transaction.atomic
+def mission_approve(*, mission: Mission, by: User) -> Mission:
+    """A moderator publishes a submitted mission; its association is told."""
+    lifecycle.mission_transition(mission=mission, target=Status.OPEN, by=by)
+    notify(
+        users=_members(mission),
+        kind="mission_published",
+        context={"mission": mission.title, "organization": mission.organization.name},
+        url=_url(mission),
+    )
+    return mission
+
+
+@transaction.atomic
+def mission_send_back(*, mission: Mission, by: User, reason: str) -> Mission:
+    """A moderator sends a submitted mission back to draft, with advice for its association."""
+    lifecycle.mission_transition(mission=mission, target=Status.DRAFT, by=by, reason=reason)
+    notify(
+        users=_members(mission),
+        kind="mission_sent_back",
+        context={"mission": mission.title, "reason": reason},
+        url=_url(mission),
+    )
+    return mission
+
+
+@transaction.atomic
+def mission_start(*, mission: Mission, by: User) -> Mission:
+    """Start an open mission, once a volunteer and the association confirmed an agreement,
+    so that nobody works without an agreed frame."""
+    if not selectors.has_confirmed_agreement(mission):
+        raise MissionNotReady(
+            _(
+                "La mission pourra démarrer quand un accord d’engagement aura été confirmé "
+                "par l’association et par le ou la bénévole."
+            )
+        )
+    lifecycle.mission_transition(mission=mission, target=Status.IN_PROGRESS, by=by)
+    notify(
+        users=_team_and_other_members(mission, by),
+        kind="mission_started",
+        context={"mission": mission.title, "organization": mission.organization.name},
+        url=_url(mission),
+    )
+    return mission
+
+
+@transaction.atomic
+def mission_cancel(*, mission: Mission, by: User, reason: str = "") -> Mission:
+    """Cancel a mission; the other members and the volunteers already on it are told."""
+    lifecycle.mission_transition(mission=mission, target=Status.CANCELLED, by=by, reason=reason)
+    if mission.published_at is not None:  # a draft never published concerns nobody else
+        notify(
+            users=_team_and_other_members(mission, by),
+            kind="mission_cancelled",
+            context={
+                "mission": mission.title,
+                "organization": mission.organization.name,
+                "reason": reason,
+            },
+            url=_url(mission),
+        )
+    return mission
+
+
+def mission_change_state(*, mission: Mission, target: str, by: User, reason: str = "") -> Mission:
+    """The mission page's buttons: each change goes to the service that knows its meaning.
+
+    Raises `lifecycle.TransitionNotAllowed` (a 403) when `by` may not make this change, and
+    `MissionNotReady` when a guard refuses it for now.
+    """
+    if not lifecycle.can_transition(mission, target, by):
+        raise lifecycle.TransitionNotAllowed(f"{mission.status} → {target}")
+    source, actor = mission.status, lifecycle.actor_of(by, mission)
+    if target == Status.CANCELLED:
+        return mission_cancel(mission=mission, by=by, reason=reason)
+    if source == Status.OPEN and target == Status.IN_PROGRESS:
+        return mission_start(mission=mission, by=by)
+    if source == Status.DRAFT and target in (Status.SUBMITTED, Status.OPEN):
+        return mission_submit(mission=mission, by=by)
+    if source == Status.SUBMITTED and target == Status.OPEN:
+        return mission_approve(mission=mission, by=by)
+    if source == Status.SUBMITTED and target == Status.DRAFT and actor == lifecycle.STAFF:
+        return mission_send_back(mission=mission, by=by, reason=reason)
+    lifecycle.mission_transition(mission=mission, target=target, by=by, reason=reason)
+    return mission
+
+
+def missions_expire(*, today=None) -> int:
+    """Expire the open missions whose end date has passed; returns how many.
+
+    For the scheduler: run once a day (`manage.py missions_expire`, e.g. from cron or the
+    task worker's periodic job). Each mission moves through the lifecycle as the system
+    (`by=None`), so the change is recorded like any other; a mission someone moved in the
+    meantime is skipped, and running it twice does nothing more.
+    """
+    today = today or timezone.localdate()
+    expired = 0
+    overdue = Mission.objects.filter(status=Status.OPEN, end_date__lt=today).only("pk", "status")
+    for mission in list(overdue):
+        try:
+            lifecycle.mission_transition(
+                mission=mission,
+                target=Status.EXPIRED,
+                by=None,
+                reason=_("La date de fin souhaitée est passée."),
+            )
+        except lifecycle.TransitionNotAllowed:
+            continue
+        expired += 1
+    return expired

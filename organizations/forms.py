@@ -1,0 +1,266 @@
+"""Organisation forms: one screen to register an association, members and invitations."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import EmailField
+from geo.forms import CommuneField
+from taxonomy.models import Cause
+
+from .images import normalize_logo
+from .models import Membership, Organization
+from .validators import normalize_rna, normalize_siren, validate_rna, validate_siren
+
+# Labels that name the organisation after its kind ("Nom de l'école").
+NAME_LABELS = {
+    Organization.Kind.ASSOCIATION: _("Nom de l’association"),
+    Organization.Kind.SCHOOL: _("Nom de l’école"),
+    Organization.Kind.LOCAL_AUTHORITY: _("Nom de la collectivité"),
+    Organization.Kind.COMPANY: _("Nom de l’entreprise"),
+}
+NAME_EXAMPLES = {
+    Organization.Kind.ASSOCIATION: _("Par exemple : Les Jardins Partagés de Belleville"),
+    Organization.Kind.SCHOOL: _("Par exemple : École de design de Nantes"),
+    Organization.Kind.LOCAL_AUTHORITY: _("Par exemple : Mairie de Villeurbanne"),
+    Organization.Kind.COMPANY: _("Par exemple : Imprimerie Martin"),
+}
+# Fields only an association fills in.
+ASSOCIATION_ONLY = ("association_type", "rna", "causes", "size")
+
+
+class OrganizationForm(forms.Form):
+    """Create or edit an organisation; the fields an association alone has are left out for
+    the other kinds. A plain form: the services do the writing."""
+
+    name = forms.CharField(max_length=200)
+    association_type = forms.ChoiceField(
+        label=_("Comment fonctionne votre association ?"),
+        choices=Organization.AssociationType.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Choisissez « citoyenne » si personne n’y est salarié."),
+        error_messages={"required": _("Choisissez comment fonctionne votre association.")},
+    )
+    rna = forms.CharField(
+        label=_("Numéro RNA"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Il figure sur le récépissé de la préfecture : un W suivi de 9 chiffres, par "
+            "exemple W751234567."
+        ),
+    )
+    siren = forms.CharField(
+        label=_("Numéro SIREN"),
+        max_length=20,
+        required=False,
+        help_text=_("9 chiffres, par exemple 732 829 320 (le début du numéro SIRET)."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    causes = forms.ModelMultipleChoiceField(
+        label=_("Pour quelles causes agissez-vous ?"),
+        queryset=Cause.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Cochez une ou plusieurs cases. Par exemple : Environnement."),
+        error_messages={"required": _("Cochez au moins une cause.")},
+    )
+    commune = CommuneField(
+        label=_("Commune"),
+        help_text=_(
+            "Là où vous agissez, ou votre siège. Son nom ou son code postal, par exemple : "
+            "Lyon, 69003 ou Saint-Denis (93200)"
+        ),
+    )
+    size = forms.ChoiceField(
+        label=_("Combien de personnes y participent ?"),
+        choices=Organization.Size.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bénévoles et salarié·es actifs, à peu près."),
+    )
+    description = forms.CharField(
+        label=_("Présentation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Quelques phrases : ce que vous faites, pour qui, où. Par exemple : « Nous "
+            "cultivons un jardin partagé et organisons des ateliers pour les enfants du "
+            "quartier. »"
+        ),
+    )
+    website = forms.URLField(
+        label=_("Site internet"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Par exemple : https://www.jardins-belleville.fr"),
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+    )
+    links = forms.CharField(
+        label=_("Autres liens"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Un lien par ligne : page Facebook, Instagram, HelloAsso… Par exemple : "
+            "https://www.facebook.com/jardinsbelleville"
+        ),
+    )
+    logo = forms.ImageField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"}),
+        help_text=_("Une image PNG ou JPEG de 2 Mo au plus ; nous la réduisons à 512 pixels."),
+    )
+    remove_logo = forms.BooleanField(label=_("Retirer le logo actuel"), required=False)
+
+    def __init__(self, *args, kind: str, instance: Organization | None = None, **kwargs):
+        self.kind = kind
+        self.instance = instance
+        if instance is not None:
+            kwargs.setdefault("initial", initial_from(instance))
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = NAME_LABELS[kind]
+        self.fields["name"].help_text = NAME_EXAMPLES[kind]
+        if kind != Organization.Kind.ASSOCIATION:
+            for name in ASSOCIATION_ONLY:
+                del self.fields[name]
+        if not (instance and instance.logo):
+            del self.fields["remove_logo"]
+        self._new_logo = False
+
+    # The screen in three short parts, for people who fill it in slowly.
+    SECTIONS = [
+        (_("Qui vous êtes"), ["name", "association_type", "causes", "commune", "size"]),
+        (
+            _("Pour vous faire connaître"),
+            ["description", "website", "links", "logo", "remove_logo"],
+        ),
+        (_("Pour la vérification"), ["rna", "siren"]),
+    ]
+
+    def sections(self) -> list[tuple[str, list]]:
+        return [
+            (title, [self[name] for name in names if name in self.fields])
+            for title, names in self.SECTIONS
+        ]
+
+    def clean_rna(self):
+        rna = normalize_rna(self.cleaned_data["rna"])
+        if rna:
+            validate_rna(rna)
+            self._refuse_duplicate("rna", rna)
+        return rna
+
+    def clean_siren(self):
+        siren = normalize_siren(self.cleaned_data["siren"])
+        if siren:
+            validate_siren(siren)
+            self._refuse_duplicate("siren", siren)
+        return siren
+
+    def _refuse_duplicate(self, field: str, value: str) -> None:
+        others = Organization.objects.filter(**{field: value})
+        if self.instance is not None:
+            others = others.exclude(pk=self.instance.pk)
+        other = others.first()
+        if other is not None:
+            raise ValidationError(
+                _(
+                    "« %(name)s » est déjà inscrite avec ce numéro. Si vous en faites partie, "
+                    "demandez à ses responsables de vous inviter depuis la page des membres."
+                ),
+                code="duplicate",
+                params={"name": other.name},
+            )
+
+    def clean_links(self):
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines()]
+        links, validate = [], URLValidator(schemes=["http", "https"])
+        for line in filter(None, lines):
+            link = line if "://" in line else f"https://{line}"
+            try:
+                validate(link)
+            except ValidationError:
+                raise ValidationError(
+                    _("« %(line)s » n’est pas une adresse internet. Mettez un lien par ligne."),
+                    code="invalid_link",
+                    params={"line": line},
+                ) from None
+            links.append(link)
+        return "\n".join(links)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            self._new_logo = True
+            return normalize_logo(logo)
+        return logo
+
+    def service_fields(self) -> dict:
+        """What `organization_create`/`organization_update` take, causes apart."""
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("causes", "remove_logo")
+        }
+        if self._new_logo:
+            pass
+        elif self.cleaned_data.get("remove_logo") or self.instance is None:
+            data["logo"] = ""
+        else:
+            del data["logo"]  # unchanged
+        if self.kind != Organization.Kind.ASSOCIATION:
+            data.update(association_type="", rna="", size="")
+        return data
+
+
+def initial_from(organization: Organization) -> dict:
+    return {
+        "name": organization.name,
+        "association_type": organization.association_type,
+        "rna": organization.rna,
+        "siren": organization.siren,
+        # Read from the prefetch cache when the page prefetched them.
+        "causes": [cause.pk for cause in organization.causes.all()],
+        "commune": organization.commune,
+        "size": organization.size,
+        "description": organization.description,
+        "website": organization.website,
+        "links": organization.links,
+    }
+
+
+class InvitationForm(forms.Form):
+    email = EmailField(
+        label=_("Adresse e-mail de la personne à inviter"),
+        help_text=_(
+            "Elle recevra un lien pour rejoindre l’association. Par exemple : jean.dupont@orange.fr"
+        ),
+    )
+    role = forms.ChoiceField(
+        label=_("Son rôle"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.MEMBER,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Un administrateur ou une administratrice peut modifier la page et gérer les "
+            "membres ; un membre peut publier et suivre les missions."
+        ),
+    )
+
+    def __init__(self, *args, organization: Organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if Membership.objects.filter(organization=self.organization, user__email=email).exists():
+            raise ValidationError(
+                _("Cette personne fait déjà partie de l’organisation."), code="already_member"
+            )
+        return email
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rôle"), choices=Membership.Role.choices)

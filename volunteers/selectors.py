@@ -1,0 +1,115 @@
+"""Reads about volunteers that pages of several apps share, and the visibility check."""
+
+from collections.abc import Iterable
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from engagements.models import Application
+
+from .models import VolunteerProfile, VolunteerSkill
+
+_CACHE = "_has_volunteer_profile"
+
+
+def profile_of(user) -> VolunteerProfile | None:
+    """The user's own profile (with its commune), or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        VolunteerProfile.objects.select_related("commune__departement")
+        .filter(user_id=user.pk)
+        .first()
+    )
+
+
+def has_volunteer_profile(user) -> bool:
+    """Whether `user` has a profile; asked once per request, then remembered on the user."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, _CACHE, None)
+    if cached is None:
+        cached = VolunteerProfile.objects.filter(user_id=user.pk).exists()
+        setattr(user, _CACHE, cached)
+    return cached
+
+
+def remember_profile(user) -> None:
+    setattr(user, _CACHE, True)
+
+
+def shows_volunteer_menu(user) -> bool:
+    """Header predicate: people who came to help, or who have a profile anyway."""
+    if not user.is_authenticated:
+        return False
+    return user.intent == "volunteer" or has_volunteer_profile(user)
+
+
+def get_profile_for_viewer(request, user_id: int) -> VolunteerProfile:
+    """The profile of `user_id` if the requester may see it, else 404 (never 403: a hidden
+    profile must not reveal that it exists).
+
+    Allowed: the volunteer, staff, a member of an organisation whose mission the volunteer
+    applied to or was invited to, and anybody when the profile is public.
+    """
+    viewer = request.user
+    profiles = VolunteerProfile.objects.select_related("user", "commune__departement").filter(
+        user_id=user_id
+    )
+    if not viewer.is_authenticated:
+        profiles = profiles.filter(is_public=True, user__is_active=True)
+    elif not (viewer.is_staff or viewer.pk == user_id):
+        applied = Application.objects.filter(
+            volunteer_id=OuterRef("user_id"), mission__organization__memberships__user=viewer
+        )
+        profiles = profiles.filter(Q(is_public=True) | Exists(applied), user__is_active=True)
+    profile = profiles.first()
+    if profile is None:
+        raise Http404
+    return profile
+
+
+def skills_of(profile: VolunteerProfile) -> list[VolunteerSkill]:
+    """The profile's skills in taxonomy order, each with its skill and domain."""
+    return list(
+        VolunteerSkill.objects.filter(profile=profile)
+        .select_related("skill__domain")
+        .order_by("skill__domain__order", "skill__order", "skill__slug")
+    )
+
+
+def skills_by_user(user_ids: Iterable[int]) -> dict[int, list[VolunteerSkill]]:
+    """Skills of several volunteers in one query: user id → skills (empty list if none)."""
+    user_ids = list(user_ids)
+    result: dict[int, list[VolunteerSkill]] = {user_id: [] for user_id in user_ids}
+    rows = (
+        VolunteerSkill.objects.filter(profile__user_id__in=user_ids)
+        .select_related("skill__domain")
+        .annotate(user_id=F("profile__user_id"))
+        .order_by("skill__domain__order", "skill__order", "skill__slug")
+    )
+    for row in rows:
+        result[row.user_id].append(row)
+    return result
+
+
+SHORT_KIND = {
+    VolunteerProfile.Kind.STUDENT: _("Étudiant·e"),
+    VolunteerProfile.Kind.PROFESSIONAL: _("Professionnel·le"),
+    VolunteerProfile.Kind.EMPLOYEE: _("Salarié·e"),
+}
+
+
+def profile_summary(profile: VolunteerProfile) -> str:
+    """One line: "Étudiant·e · Design graphique, École de design de Nantes · 2027"."""
+    parts = [str(SHORT_KIND[profile.kind])]
+    if profile.kind == VolunteerProfile.Kind.STUDENT:
+        studies = ", ".join(p for p in (profile.programme, profile.school_name) if p)
+        if studies:
+            parts.append(studies)
+        if profile.graduation_year:
+            parts.append(str(profile.graduation_year))
+    elif profile.kind == VolunteerProfile.Kind.EMPLOYEE and profile.company_name:
+        parts.append(profile.company_name)
+    return " · ".join(parts)
