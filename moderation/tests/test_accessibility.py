@@ -78,7 +78,7 @@ def test_a_moderator_verifies_an_association_from_the_queue(new_page, staff, db)
     page = new_page("mobile", user=staff)
 
     page.goto("/")
-    page.get_by_role("link", name="Modération").click()
+    page.get_by_role("link", name="Modération", exact=True).click()
     page.get_by_role("link", name="Amicale des Boulistes").click()
     page.get_by_label("Vérifiée : les informations sont exactes").check()
     page.get_by_role("button", name="Enregistrer la décision").click()
