@@ -187,3 +187,26 @@ def bruno(db):
         organization=AssociationFactory(name="Club de Judo de Vénissieux"), user=user, role="admin"
     )
     return user
+
+
+# --- Shipped data --------------------------------------------------------------------------
+@pytest.fixture
+def shipped_data(transactional_db):
+    """Transactional tests (browser tests, races) empty every table when they end, the rows
+    that data migrations shipped included: put back what is missing — communes, taxonomy,
+    mission templates — for the test that asks for this fixture."""
+    from django.apps import apps
+
+    from geo.loader import load as load_geography
+    from geo.models import Commune
+    from missions.models import MissionTemplate
+    from missions.template_data import load as load_templates
+    from taxonomy.data import load as load_taxonomy
+    from taxonomy.models import Skill
+
+    if not Commune.objects.exists():
+        load_geography()
+    if not Skill.objects.exists():
+        load_taxonomy(apps)
+    if not MissionTemplate.objects.exists():
+        load_templates(apps)

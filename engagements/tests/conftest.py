@@ -26,27 +26,3 @@ def karim(db):
     user = UserFactory(full_name="Karim Benali", email="karim@example.org", intent="volunteer")
     VolunteerProfileFactory(user=user)
     return user
-
-
-@pytest.fixture
-def shipped_data(transactional_db):
-    """Transactional tests empty every table after them, shipped data included: put back
-    the few rows the cast needs (Paris for the association, Nantes and skills for Léa)."""
-    from django.apps import apps
-
-    from geo.models import Commune, Departement, Region
-    from taxonomy.data import load as load_taxonomy
-
-    for region, departement, insee, name in [
-        ("11", "75", "75056", "Paris"),
-        ("52", "44", "44109", "Nantes"),
-    ]:
-        Region.objects.get_or_create(code=region, defaults={"name": name})
-        Departement.objects.get_or_create(
-            code=departement, defaults={"name": name, "region_id": region}
-        )
-        Commune.objects.get_or_create(
-            insee=insee,
-            defaults={"name": name, "departement_id": departement, "region_id": region},
-        )
-    load_taxonomy(apps)

@@ -13,23 +13,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def shipped_data(transactional_db):
-    """Transactional tests empty every table after them, the data migrations' rows too: put
-    back what these pages need (Paris for the association, the taxonomy, the templates)."""
-    from django.apps import apps
-
-    from geo.models import Commune, Departement, Region
-    from missions.template_data import load as load_templates
-    from taxonomy.data import load as load_taxonomy
-
-    region, _ = Region.objects.get_or_create(code="11", defaults={"name": "Île-de-France"})
-    Departement.objects.get_or_create(code="75", defaults={"name": "Paris", "region": region})
-    Commune.objects.get_or_create(
-        insee="75056",
-        defaults={"name": "Paris", "departement_id": "75", "region": region},
-    )
-    load_taxonomy(apps)
-    load_templates(apps)
+def _shipped(shipped_data):
+    pass
 
 
 def browser_page(new_page, width: str, **kwargs):

@@ -19,18 +19,6 @@ def type_commune(page, text: str) -> None:
         page.get_by_label("Commune").fill(text)
 
 
-@pytest.fixture
-def shipped_data():
-    # Browser tests empty the database after them; put back the data migrations' rows.
-    from django.apps import apps
-
-    from geo.loader import load as load_geography
-    from taxonomy.data import load as load_taxonomy
-
-    load_geography()
-    load_taxonomy(apps)
-
-
 def test_a_volunteer_registers_the_association_and_invites_a_friend(
     new_page, shipped_data, martine
 ):

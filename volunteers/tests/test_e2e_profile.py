@@ -4,13 +4,8 @@ on the form (folded, unfolded, with errors) or on the profile page, on a phone a
 import re
 
 import pytest
-from django.apps import apps
 
 from conftest import WIDTHS, axe_violations
-from geo import loader as geo_loader
-from geo.models import Commune
-from taxonomy import data as taxonomy_data
-from taxonomy.models import Skill
 from volunteers.models import VolunteerProfile
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -18,13 +13,8 @@ STRAY_CSS = re.compile(r"^https?://[^/]+/(?!static/).*\.css$")
 
 
 @pytest.fixture(autouse=True)
-def shipped_data(transactional_db):
-    # A transactional test empties every table when it ends, the rows that data migrations
-    # shipped included: put back the skills and communes these tests need.
-    if not Skill.objects.exists():
-        taxonomy_data.load(apps)
-    if not Commune.objects.filter(pk="44109").exists():
-        geo_loader.load()
+def _shipped(shipped_data):
+    pass
 
 
 def assert_no_violations(page, what: str) -> None:
