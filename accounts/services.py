@@ -1,5 +1,7 @@
 """Every write to an account goes through here."""
 
+from urllib.parse import urlencode
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import update_session_auth_hash
@@ -19,21 +21,28 @@ def _link(name: str, token: str) -> str:
 
 
 @transaction.atomic
-def user_sign_up(*, full_name: str, email: str, password: str, intent: str, language: str) -> User:
+def user_sign_up(
+    *, full_name: str, email: str, password: str, intent: str, language: str, next_url: str = ""
+) -> User:
+    """Create the account and send the confirmation link; `next_url` (a path on this site,
+    already checked by the view) is where the person goes once confirmed and logged in."""
     user = User.objects.create_user(
         email, password, full_name=full_name.strip(), intent=intent, language=language
     )
-    verification_email_send(user=user)
+    verification_email_send(user=user, next_url=next_url)
     return user
 
 
-def verification_email_send(*, user: User) -> None:
+def verification_email_send(*, user: User, next_url: str = "") -> None:
     token = tokens.make_token(tokens.VERIFY_EMAIL, user)
+    link = _link("accounts:verify_email", token)
+    if next_url:
+        link += "?" + urlencode({"next": next_url})
     send_email(
         "verify_email",
         to=user.email,
         language=user.language,
-        context={"name": user.first_name, "link": _link("accounts:verify_email", token)},
+        context={"name": user.first_name, "link": link},
     )
 
 

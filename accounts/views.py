@@ -53,7 +53,7 @@ def _log_in(request, user: User) -> None:
 
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect(_safe_next(request) or "core:home")
     intent = request.GET.get("intent")
     initial = {"intent": intent} if intent in User.Intent.values else {}
     form = SignUpForm(request.POST or None, initial=initial)
@@ -62,11 +62,13 @@ def signup(request):
             return _too_many(request, "accounts/signup.html", form)
         if form.is_valid():
             user = services.user_sign_up(
-                **form.cleaned_data, language=translation.get_language() or "fr"
+                **form.cleaned_data,
+                language=translation.get_language() or "fr",
+                next_url=_safe_next(request) or "",
             )
             request.session["signup_email"] = user.email
             return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
 
 
 def signup_done(request):
@@ -92,11 +94,16 @@ def verify_email(request, token: str):
         user = services.email_verify(token=token)
     except tokens.InvalidToken:
         return render(request, "accounts/link_invalid.html", {"kind": "verify"}, status=400)
+    next_url = _safe_next(request)
     if request.user.is_authenticated and request.user.pk == user.pk:
         messages.success(request, _("Votre adresse e-mail est confirmée."))
-        return redirect("core:home")
+        return redirect(next_url or "core:home")
     form = LoginForm(initial={"email": user.email})
-    return render(request, "accounts/verified.html", {"form": form, "verified_user": user})
+    return render(
+        request,
+        "accounts/verified.html",
+        {"form": form, "verified_user": user, "next": next_url},
+    )
 
 
 def login(request):

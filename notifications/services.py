@@ -93,12 +93,19 @@ def notify(*, users: Iterable[User], kind: str, context: dict, url: str = "") ->
         if immediate:
             emails.append((user, title, body))
     created = Notification.objects.bulk_create(created)
+    preferences_url = _absolute(reverse("notifications:preferences"))
     for user, title, body in emails:
         send_email(
             "notification",
             to=user.email,
             language=user.language,
-            context={"title": title, "body": body, "url": _absolute(url), "name": user.first_name},
+            context={
+                "title": title,
+                "body": body,
+                "url": _absolute(url),
+                "name": user.first_name,
+                "preferences_url": preferences_url,
+            },
         )
     return created
 

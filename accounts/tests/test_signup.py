@@ -114,3 +114,45 @@ def test_english_visitors_get_the_email_in_english(client, commit, db):
 
     assert User.objects.get().language == "en"
     assert mail.outbox[0].subject == "Confirm your e-mail address on A-lasso"
+
+
+def test_someone_invited_signs_up_and_comes_back_to_the_invitation(client, commit, db, last_link):
+    # The invitation page sends newcomers to sign up with ?next=<the invitation>; the
+    # confirmation link keeps it, and logging in from the confirmed page goes back there.
+    invitation = "/organizations/invitations/6f1c2f0e-0000-4000-8000-000000000000/"
+    commit(
+        client.post,
+        reverse("accounts:signup") + f"?next={invitation}",
+        {
+            "full_name": "Jean Moreau",
+            "email": "jean@orange.fr",
+            "password": "les roses du jardin",
+            "intent": "association",
+        },
+    )
+    confirmed = client.get(last_link("jean@orange.fr"))
+    assert f'name="next" value="{invitation}"' in confirmed.text
+
+    response = client.post(
+        reverse("accounts:login"),
+        {"email": "jean@orange.fr", "password": "les roses du jardin", "next": invitation},
+    )
+
+    assert response.status_code == 302
+    assert response.url == invitation
+
+
+def test_a_next_address_on_another_site_is_ignored(client, commit, db, last_link):
+    commit(
+        client.post,
+        reverse("accounts:signup") + "?next=https://evil.example.com/",
+        {
+            "full_name": "Jean Moreau",
+            "email": "jean@orange.fr",
+            "password": "les roses du jardin",
+            "intent": "association",
+        },
+    )
+
+    assert "evil" not in mail.outbox[0].body
+    assert "evil" not in client.get(last_link("jean@orange.fr")).text

@@ -72,6 +72,15 @@ def test_immediate_sends_an_email_at_once(commit, lea):
     assert Notification.objects.get().emailed_at is not None
 
 
+def test_each_email_links_to_the_page_where_its_frequency_is_chosen(commit, lea):
+    tell_lea(lea, commit)
+
+    (email,) = mail.outbox
+    preferences = "http://testserver/notifications/preferences/"
+    assert f"Choisir quand recevoir des e-mails : {preferences}" in email.body
+    assert f'href="{preferences}"' in email.alternatives[0].content
+
+
 def test_off_never_sends_an_email_but_keeps_the_notification_on_the_site(commit, lea):
     Preference.objects.create(user=lea, category="messages", frequency=Frequency.OFF)
 
