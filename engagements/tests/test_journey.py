@@ -1,0 +1,175 @@
+"""The whole marketplace journey, in Chromium, as the people who live it.
+
+Odile, treasurer of a small association, signs up, registers the association and describes a
+need from a template; a moderator publishes it; Inès, a design student, signs up, fills in
+her profile, finds the mission and offers her help; Odile accepts; both confirm the
+agreement; they exchange a message; Odile starts the mission. Every e-mail that should go
+out along the way is found in the outbox, and its link is the one the person follows.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from engagements.models import Application
+from missions.models import Mission, Status
+from organizations.models import Organization
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+ODILE = "odile.roux@orange.fr"
+INES = "ines.garcia@etu.example.org"
+PASSWORD = "le jardin des possibles"
+
+
+def subjects_to(address: str) -> list[str]:
+    return [message.subject for message in mail.outbox if address in message.to]
+
+
+def assert_emailed(address: str, text: str) -> None:
+    """The last e-mail to `address` says `text` in its subject."""
+    subjects = subjects_to(address)
+    assert subjects and text in subjects[-1], subjects
+
+
+def sign_up_and_log_in(page, last_link, *, start: str, name: str, email: str) -> None:
+    """From a home-page button: the form, the confirmation e-mail, the login."""
+    page.goto("/")
+    page.get_by_role("link", name=start).click()
+    page.get_by_label("Prénom et nom").fill(name)
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Créer mon compte").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("ouvrez l’e-mail")
+
+    assert subjects_to(email) == ["Confirmez votre adresse e-mail sur A-lasso"]
+    page.goto(last_link(email))
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Bonjour {name.split()[0]} !")
+
+
+def test_an_association_and_a_student_go_from_sign_up_to_a_mission_in_progress(
+    shipped_data, new_page, staff, last_link
+):
+    # --- Odile signs up and registers her association ------------------------------------
+    odile = new_page("mobile")
+    sign_up_and_log_in(
+        odile, last_link, start="Inscrire mon association", name="Odile Roux", email=ODILE
+    )
+    odile.get_by_role("link", name="Présenter mon association").click()
+    odile.get_by_label("Nom de l’association").fill("Les Jardins du Thabor")
+    odile.get_by_label("Citoyenne (uniquement des bénévoles)").check()
+    odile.get_by_label("Environnement").check()
+    with odile.expect_response(lambda response: "/geo/communes/" in response.url):
+        odile.get_by_label("Commune").fill("Rennes")
+    odile.get_by_role("button", name="Inscrire").click()
+    expect(odile.get_by_role("heading", level=1)).to_have_text("Les Jardins du Thabor")
+    association = Organization.objects.get(name="Les Jardins du Thabor")
+    assert association.commune.name == "Rennes"
+
+    # --- …and describes her need from a template, in three screens -----------------------
+    odile.goto("/")
+    odile.get_by_role("link", name="Décrire un nouveau besoin").click()
+    odile.get_by_role("button", name="Choisir ce modèle : Logo et identité visuelle").click()
+    screens = 1
+    expect(odile.get_by_role("heading", level=1)).to_have_text("Votre besoin")
+    odile.get_by_label("Votre besoin en quelques mots").fill(
+        "Notre jardin partagé fête ses dix ans : il nous faut un logo simple et joyeux."
+    )
+    odile.get_by_role("button", name="Continuer", exact=True).click()
+    screens += 1
+    expect(odile.get_by_role("heading", level=1)).to_have_text("Qui et combien")
+    odile.get_by_role("button", name="Continuer", exact=True).click()
+    screens += 1
+    expect(odile.get_by_role("heading", level=1)).to_have_text("Quand et où")
+    odile.get_by_label("Fin souhaitée").fill((date.today() + timedelta(days=60)).isoformat())
+    odile.get_by_role("button", name="Envoyer ma mission").click()
+    assert screens <= 3
+    expect(odile.get_by_role("status")).to_contain_text("Notre équipe la relit")
+    mission = Mission.objects.get(organization=association)
+    assert mission.status == Status.SUBMITTED
+
+    # --- A moderator publishes it; Odile is told ------------------------------------------
+    moderator = new_page("desktop", user=staff)
+    moderator.goto("/moderation/")
+    moderator.get_by_role("link", name=mission.title).click()
+    moderator.get_by_label("Publier la mission : elle est claire et bénévole").check()
+    moderator.get_by_role("button", name="Enregistrer la décision").click()
+    expect(moderator.get_by_role("status")).to_be_visible()
+    mission.refresh_from_db()
+    assert mission.status == Status.OPEN
+    assert_emailed(ODILE, "est en ligne")
+
+    # --- Inès signs up, fills in her profile, finds the mission and applies ----------------
+    ines = new_page("mobile")
+    sign_up_and_log_in(
+        ines, last_link, start="Proposer mes compétences", name="Inès Garcia", email=INES
+    )
+    ines.get_by_role("link", name="Remplir mon profil").click()
+    ines.locator("summary", has_text="Graphisme").click()
+    ines.get_by_role("group", name="Logo").get_by_label("à l’aise").check()
+    ines.get_by_label("Heures disponibles par semaine").fill("5")
+    ines.get_by_label("École ou université").fill("École des beaux-arts de Rennes")
+    ines.get_by_label("Formation").fill("Design graphique")
+    with ines.expect_response(lambda response: "/geo/communes/" in response.url):
+        ines.get_by_label("Votre commune").fill("Rennes")
+    ines.get_by_role("button", name="Enregistrer mon profil").click()
+    expect(ines.get_by_role("status")).to_contain_text("Votre profil de bénévole est enregistré")
+
+    ines.goto("/missions/")
+    ines.get_by_label("Type de compétence").select_option(label="Graphisme")
+    ines.get_by_role("button", name="Afficher les missions").click()
+    ines.get_by_role("link", name=mission.title).click()
+    ines.get_by_role("link", name="Proposer mon aide").click()
+    ines.get_by_label("Votre message à l’association").fill(
+        "Bonjour ! Je suis en 2e année de design graphique, ce logo me plairait beaucoup."
+    )
+    ines.get_by_role("button", name="Envoyer ma proposition").click()
+    expect(ines.get_by_role("status")).to_contain_text("Votre proposition est envoyée")
+    assert_emailed(ODILE, "Inès")
+
+    # --- Odile follows the e-mail's link, accepts and confirms the agreement ---------------
+    odile.goto(last_link(ODILE))  # the mission's applicants
+    expect(odile.get_by_text("ce logo me plairait beaucoup")).to_be_visible()
+    odile.get_by_role("button", name="Accepter Inès").click()
+    expect(odile.get_by_role("heading", level=1)).to_have_text("Accord d’engagement")
+    odile.get_by_role("button", name="Je confirme cet accord").click()
+    expect(odile.get_by_role("status")).to_contain_text("votre confirmation est enregistrée")
+    assert "vous êtes accepté·e" in subjects_to(INES)[-2]
+    assert_emailed(INES, "Accord d’engagement à confirmer")
+
+    # --- Inès confirms too, from the e-mail -------------------------------------------------
+    ines.goto(last_link(INES))  # the agreement to confirm
+    ines.get_by_role("button", name="Je confirme cet accord").click()
+    expect(ines.get_by_role("status")).to_contain_text("confirmé des deux côtés")
+    application = Application.objects.get(mission=mission)
+    assert application.agreement.is_confirmed
+    assert_emailed(ODILE, "peut commencer")
+
+    # --- They exchange a message; e-mail addresses never appear ----------------------------
+    ines.goto(f"/applications/{application.pk}/")
+    ines.get_by_role("link", name="Écrire à l’association").click()
+    ines.get_by_label("Votre message").fill("Avez-vous des couleurs préférées pour le logo ?")
+    ines.get_by_role("button", name="Envoyer").click()
+    expect(ines.get_by_text("Avez-vous des couleurs préférées")).to_be_visible()
+    expect(ines.get_by_text(ODILE)).to_have_count(0)
+    assert_emailed(ODILE, "Inès Garcia vous a écrit")
+
+    odile.goto(last_link(ODILE))
+    expect(odile.get_by_text("Avez-vous des couleurs préférées")).to_be_visible()
+    odile.get_by_label("Votre message").fill("Le vert des feuilles et un jaune soleil !")
+    odile.get_by_role("button", name="Envoyer").click()
+    expect(odile.get_by_text("Le vert des feuilles")).to_be_visible()
+    expect(odile.get_by_text(INES)).to_have_count(0)
+    assert_emailed(INES, "Odile Roux vous a écrit")
+
+    # --- Odile starts the mission; Inès is told --------------------------------------------
+    odile.goto(f"/missions/{mission.pk}/")
+    odile.get_by_role("button", name="Démarrer la mission").click()
+    expect(odile.get_by_role("status")).to_be_visible()
+    mission.refresh_from_db()
+    assert mission.status == Status.IN_PROGRESS
+    assert_emailed(INES, "« Logo et identité visuelle » commence")
