@@ -1,0 +1,250 @@
+"""Every page and button of the marketplace, tried by each kind of person.
+
+One table says, for each address, what anonymous visitors, Léa (the mission's volunteer),
+Karim (a volunteer with nothing to do with it), Bruno (another association's admin), Yacine
+(a member of the mission's association) and a moderator get. "ok" is the page, "login" a
+redirect to the login page, "no" a refusal (403 or 404, the latter where even the
+existence of the thing is private), "go" a redirect elsewhere (a done action).
+"""
+
+import pytest
+from django.test import Client
+
+from engagements.models import Application
+from engagements.tests.factories import AgreementFactory, ApplicationFactory
+from messaging import services as messaging
+from messaging.tests.factories import AttachmentFactory, MessageFactory
+from missions.models import Status
+from missions.tests.factories import MissionFactory
+from moderation.tests.factories import ReportFactory
+from notifications.tests.factories import NotificationFactory
+from organizations.tests.factories import InvitationFactory
+from volunteers.tests.factories import VolunteerProfileFactory
+
+ROLES = ["anonymous", "lea", "karim", "bruno", "yacine", "staff"]
+
+
+@pytest.fixture
+def world(association, martine, yacine, bruno, lea, staff):
+    from accounts.tests.factories import UserFactory
+
+    karim = UserFactory(full_name="Karim Benali", email="karim@example.org", intent="volunteer")
+    VolunteerProfileFactory(user=karim)
+    VolunteerProfileFactory(user=lea, is_public=False)
+    mission = MissionFactory(
+        organization=association, created_by=martine, status=Status.OPEN, team_size=2
+    )
+    draft = MissionFactory(organization=association, created_by=martine, status=Status.DRAFT)
+    application = ApplicationFactory(
+        mission=mission, volunteer=lea, status=Application.Status.ACCEPTED
+    )
+    AgreementFactory(application=application)
+    thread = messaging.thread_for_application(application)
+    attachment = AttachmentFactory(message=MessageFactory(thread=thread, author=lea))
+    team = messaging.team_thread(mission)
+    notification = NotificationFactory(user=lea)
+    report = ReportFactory(reporter=lea, mission=mission)
+    invitation = InvitationFactory(organization=association, invited_by=martine)
+    return {
+        "users": {
+            "anonymous": None,
+            "lea": lea,
+            "karim": karim,
+            "bruno": bruno,
+            "yacine": yacine,
+            "staff": staff,
+        },
+        "org": association.slug,
+        "other_org": bruno.memberships.get().organization.slug,
+        "martine": martine.memberships.get().pk,
+        "mission": mission.pk,
+        "draft": draft.pk,
+        "application": application.pk,
+        "thread": thread.pk,
+        "team": team.pk,
+        "attachment": attachment.pk,
+        "notification": notification.pk,
+        "report": report.pk,
+        "invitation": invitation.token,
+        "invitation_pk": invitation.pk,
+        "lea": lea.pk,
+        "karim": karim.pk,
+    }
+
+
+def outcome(response) -> str:
+    if response.status_code == 200:
+        return "ok"
+    if response.status_code in (403, 404):
+        return "no"
+    if response.status_code == 302:
+        return "login" if response.url.startswith("/account/login/") else "go"
+    return str(response.status_code)
+
+
+# address: what anonymous, lea, karim, bruno, yacine, staff get.
+PAGES = {
+    "/": "ok ok ok ok ok ok",
+    "/missions/": "ok ok ok ok ok ok",
+    "/missions/mine/": "login ok ok ok ok ok",
+    # Without an association, "new mission" leads to registering one first.
+    "/missions/new/": "login go go ok ok go",
+    "/missions/{mission}/": "ok ok ok ok ok ok",
+    "/missions/{draft}/": "no no no no ok ok",
+    "/missions/{draft}/edit/1/": "login no no no ok no",
+    # Léa has applied already (→ her application); Bruno has no volunteer profile yet (→
+    # the profile form); Yacine sees the page, which explains a member cannot apply.
+    "/missions/{mission}/apply/": "login go ok go ok go",
+    "/missions/{mission}/applications/": "login no no no ok no",
+    "/missions/{mission}/invite/{karim}/": "login no no no ok no",
+    "/applications/": "login ok ok ok ok ok",
+    "/applications/{application}/": "login ok no no ok ok",
+    "/applications/{application}/agreement/": "login ok no no ok ok",
+    "/organizations/new/": "login ok ok ok ok ok",
+    "/organizations/mine/": "login ok ok go go ok",
+    "/organizations/{org}/": "ok ok ok ok ok ok",
+    "/organizations/{org}/edit/": "login no no no no no",  # admins only: Martine
+    "/organizations/{org}/members/": "login no no no ok ok",
+    "/organizations/invitations/{invitation}/": "ok ok ok ok ok ok",
+    "/profile/": "login ok ok ok ok ok",
+    # A profile that is not public: its owner, the associations it applied to, staff.
+    "/volunteers/{lea}/": "no ok no no ok ok",
+    "/volunteers/{karim}/": "no no ok no no ok",
+    "/messages/": "login ok ok ok ok ok",
+    # Conversations are private, moderators included.
+    "/messages/{thread}/": "login ok no no ok no",
+    "/messages/{team}/": "login ok no no ok no",
+    "/messages/attachments/{attachment}/": "login ok no no ok no",
+    "/messages/application/{application}/": "login go no no go no",
+    "/messages/mission/{mission}/": "login go no no go no",
+    "/notifications/": "login ok ok ok ok ok",
+    "/notifications/preferences/": "login ok ok ok ok ok",
+    "/moderation/": "login no no no no ok",
+    "/moderation/organizations/{org}/": "login no no no no ok",
+    "/moderation/missions/{mission}/": "login no no no no ok",
+    "/moderation/report/?mission={mission}": "login ok ok ok ok ok",
+    "/moderation/reports/{report}/": "login no no no no ok",
+    "/geo/communes/?q=Paris": "ok ok ok ok ok ok",
+}
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_every_page_answers_each_person_as_the_table_says(world):
+    differences = []
+    for template, expected in PAGES.items():
+        url = template.format(**world)
+        for role, wanted in zip(ROLES, expected.split(), strict=True):
+            got = outcome(client_for(world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def refused_then_done(world, url: str, data: dict, allowed: str, changed, also=()) -> None:
+    """Everyone but `allowed` (and `also`) is refused and nothing changes; then `allowed`
+    does it."""
+    for role in ROLES:
+        if role == allowed or role in also:
+            continue
+        got = outcome(client_for(world["users"][role]).post(url, data))
+        assert got in ("login", "no"), f"POST {url} as {role}: {got}"
+        assert not changed(), f"POST {url} as {role} changed something"
+    got = outcome(client_for(world["users"][allowed]).post(url, data))
+    assert got == "go", f"POST {url} as {allowed}: {got}"
+    assert changed()
+
+
+def test_only_the_association_answers_and_invites(world):
+    from engagements.models import Application
+
+    url = "/missions/{mission}/invite/{karim}/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {"message": "Votre profil nous plaît !"},
+        "yacine",
+        lambda: Application.objects.filter(volunteer_id=world["karim"]).exists(),
+    )
+
+
+def test_only_the_volunteer_withdraws_her_application(world):
+    from engagements.models import Application
+
+    url = "/applications/{application}/answer/withdraw/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {},
+        "lea",
+        lambda: Application.objects.get(pk=world["application"]).status == "withdrawn",
+    )
+
+
+def test_only_members_change_the_state_of_a_mission(world):
+    from missions.models import Mission
+
+    url = "/missions/{draft}/transition/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {"target": "cancelled", "reason": "Plus besoin"},
+        "yacine",
+        lambda: Mission.objects.get(pk=world["draft"]).status == "cancelled",
+    )
+
+
+def test_only_participants_write_in_a_conversation(world):
+    from messaging.models import Message
+
+    url = "/messages/{thread}/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {"body": "Bonjour !"},
+        "yacine",
+        lambda: Message.objects.filter(body="Bonjour !").exists(),
+        also=["lea"],
+    )
+
+
+def test_only_moderators_decide_on_a_mission(world):
+    from missions.models import Mission
+
+    Mission.objects.filter(pk=world["mission"]).update(status="submitted")
+    url = "/moderation/missions/{mission}/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {"decision": "approve"},
+        "staff",
+        lambda: Mission.objects.get(pk=world["mission"]).status == "open",
+    )
+
+
+def test_only_the_owner_opens_a_notification(world):
+    from notifications.models import Notification
+
+    url = "/notifications/{notification}/open/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {},
+        "lea",
+        lambda: Notification.objects.get(pk=world["notification"]).read_at is not None,
+    )
+
+
+def test_plain_members_do_not_manage_the_association(world):
+    from organizations.models import Membership
+
+    url = "/organizations/{org}/members/{martine}/remove/".format(**world)
+    for role in ROLES:
+        got = outcome(client_for(world["users"][role]).post(url))
+        assert got in ("login", "no"), f"POST {url} as {role}: {got}"
+    assert Membership.objects.filter(pk=world["martine"]).exists()
