@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
+from core.roles import roles_of
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
 from missions.selectors import is_member
 from organizations.models import Organization
-from volunteers.models import VolunteerProfile, VolunteerSkill
+from volunteers.models import VolunteerSkill
 
 from .models import Application
 
@@ -24,21 +25,12 @@ GROUP_ORDER = [Status.INVITED, Status.ACCEPTED, Status.PENDING]
 
 
 def is_volunteer(user) -> bool:
-    """Whether the header shows "Mes candidatures": cheap, remembered on the user object."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_engagements_is_volunteer", None)
-    if cached is None:
-        cached = (
-            user.intent == user.Intent.VOLUNTEER
-            or VolunteerProfile.objects.filter(user=user).exists()
-        )
-        user._engagements_is_volunteer = cached
-    return cached
+    """Whether the header shows "Mes candidatures"."""
+    return roles_of(user).volunteer
 
 
 def has_volunteer_profile(user) -> bool:
-    return VolunteerProfile.objects.filter(user=user).exists()
+    return roles_of(user).has_profile
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.roles import roles_of
 from engagements.models import Agreement, Application
 from organizations.models import Membership, Organization
 from taxonomy.models import SkillDomain
@@ -17,16 +18,8 @@ from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
 
 
 def has_association(user) -> bool:
-    """Whether the header shows "Mes missions": one query per request, kept on the user."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_missions_has_association", None)
-    if cached is None:
-        cached = Membership.objects.filter(
-            user=user, organization__kind=Organization.Kind.ASSOCIATION
-        ).exists()
-        user._missions_has_association = cached
-    return cached
+    """Whether the header shows "Mes missions"."""
+    return roles_of(user).association
 
 
 def associations_of(user) -> list[Organization]:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from core.roles import roles_of
 from engagements.models import Application
 from missions.models import Mission
 from missions.models import Status as MissionStatus
@@ -38,13 +39,8 @@ def associations_of(user) -> list[Organization]:
 
 
 def has_membership(user) -> bool:
-    """Whether `user` belongs to any organisation; asked once per request (header link)."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_organizations_has_membership", None)
-    if cached is None:
-        cached = user._organizations_has_membership = Membership.objects.filter(user=user).exists()
-    return cached
+    """Whether `user` belongs to any organisation (header link)."""
+    return roles_of(user).organization
 
 
 def membership_of(user, organization: Organization) -> Membership | None:

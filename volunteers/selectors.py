@@ -6,11 +6,10 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import forget_roles, roles_of
 from engagements.models import Application
 
 from .models import VolunteerProfile, VolunteerSkill
-
-_CACHE = "_has_volunteer_profile"
 
 
 def profile_of(user) -> VolunteerProfile | None:
@@ -25,25 +24,16 @@ def profile_of(user) -> VolunteerProfile | None:
 
 
 def has_volunteer_profile(user) -> bool:
-    """Whether `user` has a profile; asked once per request, then remembered on the user."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, _CACHE, None)
-    if cached is None:
-        cached = VolunteerProfile.objects.filter(user_id=user.pk).exists()
-        setattr(user, _CACHE, cached)
-    return cached
+    return roles_of(user).has_profile
 
 
 def remember_profile(user) -> None:
-    setattr(user, _CACHE, True)
+    forget_roles(user)
 
 
 def shows_volunteer_menu(user) -> bool:
     """Header predicate: people who came to help, or who have a profile anyway."""
-    if not user.is_authenticated:
-        return False
-    return user.intent == "volunteer" or has_volunteer_profile(user)
+    return roles_of(user).volunteer
 
 
 def get_profile_for_viewer(request, user_id: int) -> VolunteerProfile:

@@ -61,11 +61,16 @@ def test_the_menu_offers_the_profile_to_volunteers_and_to_others_who_made_one(le
 def test_the_menu_asks_the_database_at_most_once_per_request(
     lea, martine, django_assert_num_queries
 ):
-    with django_assert_num_queries(0):
-        assert selectors.shows_volunteer_menu(lea)
-    with django_assert_num_queries(1):
-        assert not selectors.shows_volunteer_menu(martine)
-        assert not selectors.shows_volunteer_menu(martine)
+    from engagements.selectors import is_volunteer
+    from missions.selectors import has_association
+    from organizations.selectors import has_membership
+
+    for user, volunteer in [(lea, True), (martine, False)]:
+        with django_assert_num_queries(1):  # every header question, one query
+            assert selectors.shows_volunteer_menu(user) is volunteer
+            assert is_volunteer(user) is volunteer
+            assert has_association(user) is not volunteer
+            assert has_membership(user) is not volunteer
 
 
 def test_anonymous_visitors_see_no_profile_link(db):
