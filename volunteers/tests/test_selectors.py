@@ -59,7 +59,7 @@ def test_the_menu_offers_the_profile_to_volunteers_and_to_others_who_made_one(le
 
 
 def test_the_menu_asks_the_database_at_most_once_per_request(
-    lea, martine, django_assert_num_queries
+    lea, martine, association, django_assert_num_queries
 ):
     from engagements.selectors import is_volunteer
     from missions.selectors import has_association
