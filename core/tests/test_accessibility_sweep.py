@@ -1,0 +1,45 @@
+"""axe-core over every page of the marketplace, at 360 and 1280 px, each seen by someone
+who may see it (the table of the permission walk says who)."""
+
+import pytest
+
+from conftest import WIDTHS, axe_violations
+
+from .test_permission_walk import PAGES, ROLES
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+# Who looks at a page, by preference: the person the page is for comes first.
+VIEWERS = ["yacine", "lea", "staff", "karim", "bruno", "anonymous"]
+
+
+def viewer_of(expected: str) -> str:
+    allowed = {role for role, got in zip(ROLES, expected.split(), strict=True) if got == "ok"}
+    return next(role for role in VIEWERS if role in allowed)
+
+
+def pages_to_check() -> list[tuple[str, str]]:
+    pages = [(template, viewer_of(expected)) for template, expected in PAGES.items()]
+    # The home page is a different dashboard for each person.
+    pages += [("/", role) for role in ROLES if role != viewer_of(PAGES["/"])]
+    return [(template, role) for template, role in pages if not template.startswith("/geo/")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_marketplace_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, world
+):
+    failures = {}
+    pages = {}
+    for template, role in pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
