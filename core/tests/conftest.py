@@ -44,6 +44,7 @@ def world(association, martine, yacine, bruno, lea, staff):
             "bruno": bruno,
             "yacine": yacine,
             "staff": staff,
+            "martine": martine,  # the association's admin
         },
         "org": association.slug,
         "other_org": bruno.memberships.get().organization.slug,

@@ -15,14 +15,17 @@ VIEWERS = ["yacine", "lea", "staff", "karim", "bruno", "anonymous"]
 
 def viewer_of(expected: str) -> str:
     allowed = {role for role, got in zip(ROLES, expected.split(), strict=True) if got == "ok"}
-    return next(role for role in VIEWERS if role in allowed)
+    # Pages no one of the walk may see are the admin's: Martine's.
+    return next((role for role in VIEWERS if role in allowed), "martine")
 
 
 def pages_to_check() -> list[tuple[str, str]]:
     pages = [(template, viewer_of(expected)) for template, expected in PAGES.items()]
     # The home page is a different dashboard for each person.
     pages += [("/", role) for role in ROLES if role != viewer_of(PAGES["/"])]
-    return [(template, role) for template, role in pages if not template.startswith("/geo/")]
+    # Not pages: the communes' suggestions (a fragment) and an attachment (a download).
+    skipped = ("/geo/", "/messages/attachments/")
+    return [(template, role) for template, role in pages if not template.startswith(skipped)]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
