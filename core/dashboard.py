@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from core.roles import roles_of
+from diagnosis.selectors import offers_for
 from engagements.models import Application
+from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
-from volunteers.models import VolunteerProfile
 
 
 @dataclass
@@ -20,6 +22,8 @@ class AssociationBlock:
     is_admin: bool
     counts: dict[str, int]
     pending_applications: int
+    # What the block says about the digital self-diagnosis (diagnosis.selectors.Offer).
+    diagnosis: object = None
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Dashboard:
     applications: dict[str, int] = field(default_factory=dict)
     invitations: int = 0
     recent_missions: list[Mission] = field(default_factory=list)
+    # The volunteer's three best "missions pour vous" (matching.selectors.Suggestion).
+    suggestions: list = field(default_factory=list)
     moderation: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -76,11 +82,14 @@ def dashboard_for(user) -> Dashboard:
                         pending_applications=pending.get(m.organization_id, 0),
                     )
                 )
+        offers = offers_for([block.organization for block in board.associations])
+        for block in board.associations:
+            block.diagnosis = offers.get(block.organization.pk)
     board.other_organizations = [
         m.organization for m in memberships if m.organization_id not in association_ids
     ]
 
-    board.has_profile = VolunteerProfile.objects.filter(user=user).exists()
+    board.has_profile = roles_of(user).has_profile  # the header asks too: asked once
     board.is_volunteer = board.has_profile or user.intent == user.Intent.VOLUNTEER
     if board.is_volunteer:
         by_status = dict(
@@ -91,6 +100,9 @@ def dashboard_for(user) -> Dashboard:
         )
         board.invitations = by_status.pop(Application.Status.INVITED, 0)
         board.applications = by_status
+        if board.has_profile:
+            board.suggestions = with_missions(missions_for(user).suggestions[:3])
+    if board.is_volunteer and not board.suggestions:
         board.recent_missions = list(
             Mission.objects.filter(status=Status.OPEN)
             .exclude(applications__volunteer=user)

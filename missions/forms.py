@@ -4,13 +4,17 @@ Every field says what it is for and gives an example, in words a retired volunte
 """
 
 from django import forms
+from django.core.cache import cache
+from django.db import models
+from django.db.models import CharField, IntegerField, Value
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from geo.forms import CommuneField
 from geo.models import Departement
+from organizations.models import Organization
 from taxonomy.models import Cause, Level, SkillDomain
 from taxonomy.selectors import domains_with_skills
 
@@ -330,7 +334,73 @@ STEP_FORMS = {1: NeedForm, 2: TeamForm, 3: PlaceForm}
 
 
 # --- The list's filters --------------------------------------------------------------------
+_CHOICES_KEY = "missions:filter-choices:v1"
+
+
+def _filter_choices() -> dict[str, list[tuple]]:
+    """Skill domains, causes and départements for the filters: one query, then ten minutes
+    in the cache (staff rarely edit them). Names stay in both languages until displayed."""
+    choices = cache.get(_CHOICES_KEY)
+    if choices is None:
+        text = CharField()
+        domains = SkillDomain.objects.order_by().values_list(
+            Value("domain", output_field=text), "slug", "name_fr", "name_en", "order"
+        )
+        causes = Cause.objects.order_by().values_list(
+            Value("cause", output_field=text), "slug", "name_fr", "name_en", "order"
+        )
+        departements = Departement.objects.order_by().values_list(
+            Value("departement", output_field=text),
+            "code",
+            "name",
+            "name",
+            Value(0, output_field=IntegerField()),
+        )
+        choices = {"domain": [], "cause": [], "departement": []}
+        rows = domains.union(causes, departements, all=True).order_by()
+        for kind, key, fr, en, _order in sorted(rows, key=lambda row: (row[4], row[1])):
+            choices[kind].append((key, fr, en))
+        cache.set(_CHOICES_KEY, choices, 600)
+    return choices
+
+
+def _localized(fr: str, en: str) -> str:
+    return en if (translation.get_language() or "fr")[:2] == "en" and en else fr
+
+
+class Effort(models.TextChoices):
+    SHORT = "short", _("moins de 10 heures")
+    MEDIUM = "medium", _("de 10 à 30 heures")
+    LONG = "long", _("de 30 à 60 heures")
+    VERY_LONG = "very_long", _("plus de 60 heures")
+
+
+# Bounds of each effort range, in hours (the upper one included).
+EFFORT_RANGES = {
+    Effort.SHORT: (None, 9),
+    Effort.MEDIUM: (10, 30),
+    Effort.LONG: (31, 60),
+    Effort.VERY_LONG: (61, None),
+}
+
+
+class Sort(models.TextChoices):
+    RELEVANCE = "relevance", _("les plus proches de vos mots-clés")
+    DATE = "date", _("les plus récentes")
+    MATCH = "match", _("celles qui vous correspondent le mieux")
+
+
 class MissionFilterForm(forms.Form):
+    """The search of open missions. Every value lives in the address, so a search can be
+    bookmarked, shared, and paged through."""
+
+    q = forms.CharField(
+        label=_("Mots-clés"),
+        required=False,
+        max_length=200,
+        help_text=_("Ce que vous aimeriez faire. Par exemple : logo, site internet, vidéo"),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     domain = forms.ChoiceField(
         label=_("Type de compétence"),
         required=False,
@@ -350,19 +420,65 @@ class MissionFilterForm(forms.Form):
         label=_("Seulement les missions à distance"),
         required=False,
     )
+    effort = forms.ChoiceField(
+        label=_("Temps de travail"),
+        required=False,
+        choices=[("", _("Peu importe"))] + Effort.choices,
+        help_text=_("Le temps total que demande la mission. Par exemple : de 10 à 30 heures"),
+    )
+    date_from = forms.DateField(
+        label=_("Je suis disponible à partir du"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Par exemple : 05/01/2027"),
+        error_messages={"invalid": _("Écrivez une date, par exemple 05/01/2027.")},
+    )
+    date_until = forms.DateField(
+        label=_("Jusqu’au"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Par exemple : 31/03/2027"),
+        error_messages={"invalid": _("Écrivez une date, par exemple 31/03/2027.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Type d’association"),
+        required=False,
+        choices=[("", _("Toutes"))] + Organization.AssociationType.choices,
+        help_text=_("Citoyenne : uniquement des bénévoles. Professionnelle : avec des salarié·es."),
+    )
+    sort = forms.ChoiceField(
+        label=_("Afficher d’abord"),
+        required=False,
+        choices=Sort.choices,
+    )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, can_match: bool = False, **kwargs):
+        if data is not None and not data.get("sort"):
+            # Show the order actually used: by relevance with keywords, else newest first.
+            data = data.copy()
+            data["sort"] = Sort.RELEVANCE if data.get("q", "").strip() else Sort.DATE
+        super().__init__(data, *args, **kwargs)
+        choices = _filter_choices()
         anything = [("", _("Tous"))]
         self.fields["domain"].choices = anything + [
-            (d.slug, d.name) for d in SkillDomain.objects.all()
+            (slug, _localized(fr, en)) for slug, fr, en in choices["domain"]
         ]
         self.fields["cause"].choices = [("", _("Toutes"))] + [
-            (c.slug, c.name) for c in Cause.objects.all()
+            (slug, _localized(fr, en)) for slug, fr, en in choices["cause"]
         ]
         self.fields["departement"].choices = anything + [
-            (d.code, str(d)) for d in Departement.objects.all()
+            (code, f"{name} ({code})") for code, name, _en in choices["departement"]
         ]
+        if not can_match:
+            self.fields["sort"].choices = [c for c in Sort.choices if c[0] != Sort.MATCH]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_until")
+        if start and end and end < start:
+            self.add_error("date_until", _("Cette date vient avant la première : vérifiez-les."))
+            cleaned.pop("date_until", None)
+        return cleaned
 
     @property
     def filters(self) -> dict:

@@ -15,6 +15,7 @@ from taxonomy.models import SkillDomain
 
 from . import lifecycle
 from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
+from .search import search
 
 
 def has_association(user) -> bool:
@@ -117,19 +118,25 @@ def _skills_prefetch() -> Prefetch:
     )
 
 
-def public_missions(filters: dict | None = None) -> QuerySet[Mission]:
-    """Open missions, newest first, with what a list shows (three queries per page).
+def public_missions(filters: dict | None = None, *, user=None, today=None):
+    """Open missions for the search page, with what a list shows (three queries a page).
 
-    `filters` are the cleaned values of the list's filter form: `domain` (skill domain slug),
-    `cause` (cause slug of the association), `remote` (True: remote only) and `departement`
-    (INSEE code).
+    `filters` are the cleaned values of `MissionFilterForm`: `q` (keywords), `domain` (skill
+    domain slug), `cause` (cause slug of the association), `remote` (True: remote only),
+    `departement` (INSEE code), `effort` (a range of `forms.EFFORT_RANGES`), `date_from` and
+    `date_until` (the mission's dates meet them), `kind` (citizen or professional
+    association) and `sort`: "relevance" (with keywords), "date" (newest first) or "match"
+    (for a volunteer `user` with a profile: their best matches, then the rest by date).
+
+    A QuerySet, or for "match" a `MatchFirst` sequence, which pages the same way.
     """
+    from .forms import EFFORT_RANGES, Sort
+
     filters = filters or {}
     missions = (
         Mission.objects.filter(status=Status.OPEN)
         .select_related("organization", "commune")
         .prefetch_related(_skills_prefetch())
-        .order_by("-published_at", "-pk")
     )
     if filters.get("domain"):
         missions = missions.filter(
@@ -151,7 +158,34 @@ def public_missions(filters: dict | None = None) -> QuerySet[Mission]:
         missions = missions.filter(work_mode=WorkMode.REMOTE)
     if filters.get("departement"):
         missions = missions.filter(departement_code=filters["departement"])
-    return missions
+    if filters.get("effort") in EFFORT_RANGES:
+        low, high = EFFORT_RANGES[filters["effort"]]
+        if low is not None:
+            missions = missions.filter(effort_hours__gte=low)
+        if high is not None:
+            missions = missions.filter(effort_hours__lte=high)
+    if filters.get("date_from"):
+        missions = missions.filter(Q(end_date__isnull=True) | Q(end_date__gte=filters["date_from"]))
+    if filters.get("date_until"):
+        missions = missions.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=filters["date_until"])
+        )
+    if filters.get("kind"):
+        missions = missions.filter(organization__association_type=filters["kind"])
+
+    sort = filters.get("sort") or Sort.DATE
+    found = search(missions, filters.get("q") or "")
+    if found is not None:
+        missions = found
+    if sort == Sort.MATCH and user is not None and user.is_authenticated:
+        from matching.selectors import matches_first
+
+        ranked = matches_first(missions, user, today=today)
+        if ranked is not None:
+            return ranked
+    if sort == Sort.RELEVANCE and found is not None:
+        return missions.order_by("-relevance", "-published_at", "-pk")
+    return missions.order_by("-published_at", "-pk")
 
 
 # How "Mes missions" groups a member's missions, in this order.

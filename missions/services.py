@@ -250,6 +250,11 @@ def mission_change_state(*, mission: Mission, target: str, by: User, reason: str
         return mission_approve(mission=mission, by=by)
     if source == Status.SUBMITTED and target == Status.DRAFT and actor == lifecycle.STAFF:
         return mission_send_back(mission=mission, by=by, reason=reason)
+    if source == Status.DELIVERED and target in (Status.COMPLETED, Status.IN_PROGRESS):
+        # The team's engagements end (or go back to work) with the mission.
+        from completion.services import mission_finish
+
+        return mission_finish(mission=mission, target=target, by=by, reason=reason)
     lifecycle.mission_transition(mission=mission, target=target, by=by, reason=reason)
     return mission
 

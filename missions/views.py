@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from volunteers.selectors import has_volunteer_profile
+
 from . import lifecycle, selectors, services
 from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
 from .models import Mission, Status
@@ -25,11 +27,20 @@ WIZARD_STEPS = [
 
 
 def mission_list(request):
-    form = MissionFilterForm(request.GET or None)
-    missions = selectors.public_missions(form.filters if form.is_bound else {})
+    """The search of open missions: keywords, filters and order all live in the address."""
+    can_match = has_volunteer_profile(request.user)
+    form = MissionFilterForm(request.GET or None, can_match=can_match)
+    filters = form.filters if form.is_bound else {}
+    missions = selectors.public_missions(filters, user=request.user)
     page = Paginator(missions, PER_PAGE).get_page(request.GET.get("page"))
     template = "missions/list.html#results" if request.htmx else "missions/list.html"
-    return render(request, template, {"form": form, "page": page})
+    context = {
+        "form": form,
+        "page": page,
+        "searching": bool(filters.get("q")),
+        "can_match": can_match,
+    }
+    return render(request, template, context)
 
 
 @dataclass(frozen=True)

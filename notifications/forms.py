@@ -27,6 +27,14 @@ CATEGORY_TEXTS = {
         _("Missions"),
         _("Par exemple : votre mission est publiée, ou une mission commence."),
     ),
+    "suggestions": (
+        _("Missions pour vous"),
+        _(
+            "Un e-mail le lundi avec les nouvelles missions qui correspondent à votre profil, "
+            "quel que soit le rythme choisi ici. Choisissez « pas d’e-mail » pour ne plus le "
+            "recevoir."
+        ),
+    ),
     "organizations": (
         _("Votre association"),
         _("Par exemple : votre association est vérifiée, ou l’on vous invite à la rejoindre."),

@@ -40,7 +40,21 @@ CATEGORIES = {
         "mission_started",
         "mission_cancelled",
         "mission_submitted",
+        "mission_silent",
+        "mission_past_end",
+        "mission_expired",
+        # The end of a mission (completion app): delivery, confirmation, reviews.
+        "work_delivered",
+        "changes_requested",
+        "engagement_completed",
+        "review_written",
+        "review_reminder",
+        "reference_published",
+        "association_review_published",
     ],
+    # The weekly e-mail of new missions for each volunteer (matching.digest): no in-app
+    # notification, only this preference ("off" stops it).
+    "suggestions": [],
     "organizations": ["organization_verified", "organization_rejected", "member_invited"],
     "moderation": ["report_received"],
 }

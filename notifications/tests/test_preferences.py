@@ -45,6 +45,7 @@ def test_choices_are_saved_and_shown_again(client, lea):
         "messages": "daily",
         "missions": "weekly",
         "organizations": "off",
+        "suggestions": "off",
     }
 
     response = client.post(reverse("notifications:preferences"), data, follow=True)
@@ -111,7 +112,9 @@ def test_turning_emails_off_cancels_the_summary_still_waiting(client, commit, le
 
     client.post(
         reverse("notifications:preferences"),
-        dict.fromkeys(("applications", "agreements", "missions", "organizations"), "immediate")
+        dict.fromkeys(
+            ("applications", "agreements", "missions", "organizations", "suggestions"), "immediate"
+        )
         | {"messages": "off"},
     )
     commit(send_digests, frequency="daily")
@@ -126,7 +129,9 @@ def test_what_happened_while_emails_were_off_is_never_mailed_later(client, commi
 
     client.post(
         reverse("notifications:preferences"),
-        dict.fromkeys(("applications", "agreements", "missions", "organizations"), "immediate")
+        dict.fromkeys(
+            ("applications", "agreements", "missions", "organizations", "suggestions"), "immediate"
+        )
         | {"messages": "daily"},
     )
     commit(send_digests, frequency="daily")

@@ -1,0 +1,127 @@
+"""The one entry point for periodic work: run `manage.py cron` every few minutes from cron
+(or a systemd timer). It only queues tasks; the task workers do the work.
+
+Each job runs once per period — an hour, a day or a week, days starting at 7:00 local time
+so that e-mails arrive in the morning. A `matching.PeriodicRun` row (unique on job and
+period) records that the job was queued, in the same transaction as the queuing: running
+the command twice, or from two machines, queues nothing twice. The tasks themselves claim
+every row they act on, so even `--force` never sends anything twice.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from completion.tasks import completion_tick
+from credentials.tasks import credentials_tick
+from engagements.tasks import applications_tick
+from matching.models import PeriodicRun
+from matching.tasks import missions_tick, weekly_digest
+from notifications.tasks import send_digests
+
+HOURLY, DAILY, WEEKLY = "hourly", "daily", "weekly"
+DAY_STARTS = timedelta(hours=7)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    every: str
+    task: Callable
+    kwargs: dict = field(default_factory=dict)
+    help: str = ""
+
+
+JOBS = [
+    Job(
+        "applications",
+        HOURLY,
+        applications_tick,
+        help="reminders of applications unanswered for 5 days, expiry at 10",
+    ),
+    Job(
+        "completion",
+        HOURLY,
+        completion_tick,
+        help="publish reviews 14 days after the end; remind references not yet written",
+    ),
+    Job(
+        "credentials",
+        HOURLY,
+        credentials_tick,
+        help="sign the attestations that became due (reviews published, or 14 days passed)",
+    ),
+    Job(
+        "missions",
+        DAILY,
+        missions_tick,
+        help="expire missions past their end date; remind silent and overdue missions",
+    ),
+    Job(
+        "notifications-daily",
+        DAILY,
+        send_digests,
+        {"frequency": "daily"},
+        help="the daily summary of notifications",
+    ),
+    Job(
+        "notifications-weekly",
+        WEEKLY,
+        send_digests,
+        {"frequency": "weekly"},
+        help="the weekly summary of notifications",
+    ),
+    Job(
+        "matching-digest",
+        WEEKLY,
+        weekly_digest,
+        help="each volunteer's new missions of the week",
+    ),
+]
+
+
+def period_of(every: str, now: datetime) -> str:
+    """The period `now` falls in: "2026-03-02T09", "2026-03-02" or "2026-W10"."""
+    local = timezone.localtime(now)
+    if every == HOURLY:
+        return local.strftime("%Y-%m-%dT%H")
+    day = (local - DAY_STARTS).date()
+    if every == DAILY:
+        return day.isoformat()
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class Command(BaseCommand):
+    help = "Queue the periodic jobs that are due (run it every few minutes)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only", nargs="+", choices=[job.name for job in JOBS], help="only these jobs"
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="queue even the jobs already queued in this period (nothing is sent twice)",
+        )
+
+    def handle(self, *args, only: list[str] | None, force: bool, verbosity: int, **options):
+        now = timezone.now()
+        for job in JOBS:
+            if only and job.name not in only:
+                continue
+            period = period_of(job.every, now)
+            try:
+                with transaction.atomic():
+                    _run, created = PeriodicRun.objects.get_or_create(job=job.name, period=period)
+                    if not (created or force):
+                        continue
+                    result = job.task.enqueue(**job.kwargs)
+            except IntegrityError:
+                continue  # another machine queued it at the same moment
+            if verbosity:
+                self.stdout.write(f"{job.name} ({period}): queued task {result.id}.")

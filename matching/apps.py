@@ -1,0 +1,45 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchingConfig(AppConfig):
+    name = "matching"
+    verbose_name = _("Suggestions et recherche")
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from core.navigation import NavItem, register
+        from missions.search import register_sqlite_functions
+        from volunteers.selectors import has_volunteer_profile
+
+        # The SQLite search folds accents in a function of ours (PostgreSQL has its own).
+        connection_created.connect(register_sqlite_functions, dispatch_uid="matching-fold")
+        register(
+            NavItem(
+                _("Missions pour vous"),
+                "matching:missions_for_you",
+                has_volunteer_profile,
+                order=12,
+            )
+        )
+
+    def personal_data(self, user) -> dict:
+        from .models import WeeklyDigest
+
+        return {
+            "weekly_digests": [
+                {
+                    "week": digest.week.isoformat(),
+                    "missions": [item["mission"] for item in digest.items],
+                    "sent_at": digest.sent_at and digest.sent_at.isoformat(),
+                }
+                for digest in WeeklyDigest.objects.filter(user=user).order_by("week")
+            ]
+        }
+
+    def erase_personal_data(self, user) -> None:
+        from .models import WeeklyDigest
+
+        # Which missions were suggested to a person is about that person only.
+        WeeklyDigest.objects.filter(user=user).delete()

@@ -1,0 +1,146 @@
+"""Reminders about missions: silent for two weeks, or past their end date.
+
+Each reminder is claimed by creating its `MissionReminder` marker (unique on mission, kind
+and key) before anyone is told, in the same transaction: a second run, or a second worker,
+finds the marker and tells nobody again.
+
+- Silent for 14 days (nothing happened: no message, application or change of state):
+  an open mission → its association, with the volunteers it could invite; a mission in
+  progress → the association and its volunteers, to give news; a delivered one → the
+  association, to confirm the end. The key is the date of the last activity, so a mission
+  that wakes up and falls silent again gets a new reminder.
+- Past its end date: a mission still in progress → the association and its volunteers,
+  to deliver or move the date; a delivered one → the association, to confirm the end; an
+  open one expired by `missions_expire` → the association, so it learns why it left the
+  list. The key is the end date: moved, then passed again, it is reminded again.
+"""
+
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from engagements.models import Application
+from missions.models import Mission, Status
+from notifications.services import notify
+
+from .models import MissionReminder
+
+SILENT_AFTER = timedelta(days=14)
+# Expired missions older than this are history: nobody is told about them any more.
+EXPIRED_RECENTLY = timedelta(days=7)
+SILENT_STATES = [Status.OPEN, Status.IN_PROGRESS, Status.DELIVERED]
+PAST_END_STATES = [Status.IN_PROGRESS, Status.DELIVERED, Status.EXPIRED]
+
+
+def _members(mission: Mission) -> list[User]:
+    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
+
+
+def _team(mission: Mission) -> list[User]:
+    return list(
+        User.objects.filter(
+            applications__mission=mission, applications__status=Application.Status.ACCEPTED
+        )
+    )
+
+
+def _claim(mission_id: int, kind: str, key: str) -> bool:
+    _marker, created = MissionReminder.objects.get_or_create(
+        mission_id=mission_id, kind=kind, key=key
+    )
+    return created
+
+
+def remind_silent(*, now: datetime) -> int:
+    """Tell who can act about missions where nothing happened for 14 days."""
+    kind = MissionReminder.Kind.SILENT
+    silent = (
+        Mission.objects.filter(status__in=SILENT_STATES)
+        .annotate(activity=Coalesce("last_activity_at", "published_at", "updated_at"))
+        .filter(activity__lte=now - SILENT_AFTER)
+        # Already reminded since the last activity: nothing new to say.
+        .exclude(
+            Exists(
+                MissionReminder.objects.filter(
+                    mission=OuterRef("pk"), kind=kind, created_at__gte=OuterRef("activity")
+                )
+            )
+        )
+        .values_list("pk", "activity")
+    )
+    sent = 0
+    for pk, activity in list(silent):
+        with transaction.atomic():
+            if not _claim(pk, kind, activity.isoformat()):
+                continue
+            mission = Mission.objects.select_related("organization").get(pk=pk)
+            context = {
+                "mission": mission.title,
+                "organization": mission.organization.name,
+                "status": mission.status,
+                "days": (now - activity).days,
+            }
+            if mission.status == Status.OPEN:
+                people = _members(mission)
+                url = reverse("matching:volunteers_for_mission", args=[pk])
+            elif mission.status == Status.IN_PROGRESS:
+                people = _members(mission) + _team(mission)
+                url = reverse("messaging:for_mission", args=[pk])
+            else:
+                people = _members(mission)
+                url = reverse("missions:detail", args=[pk])
+            notify(users=people, kind="mission_silent", context=context, url=url)
+            sent += 1
+    return sent
+
+
+def remind_past_end(*, today: date) -> int:
+    """Tell who can act about missions whose end date has passed."""
+    kind = MissionReminder.Kind.PAST_END
+    past = (
+        Mission.objects.filter(status__in=PAST_END_STATES, end_date__lt=today)
+        .exclude(Q(status=Status.EXPIRED) & Q(end_date__lt=today - EXPIRED_RECENTLY))
+        .exclude(
+            Exists(
+                MissionReminder.objects.filter(
+                    mission=OuterRef("pk"), kind=kind, created_at__date__gt=OuterRef("end_date")
+                )
+            )
+        )
+        .values_list("pk", "end_date")
+    )
+    sent = 0
+    for pk, end_date in list(past):
+        with transaction.atomic():
+            if not _claim(pk, kind, end_date.isoformat()):
+                continue
+            mission = Mission.objects.select_related("organization").get(pk=pk)
+            context = {
+                "mission": mission.title,
+                "organization": mission.organization.name,
+                "status": mission.status,
+                "end_date": end_date.strftime("%d/%m/%Y"),
+            }
+            people = _members(mission)
+            if mission.status == Status.IN_PROGRESS:
+                people += _team(mission)
+            kind_name = (
+                "mission_expired" if mission.status == Status.EXPIRED else "mission_past_end"
+            )
+            url = reverse("missions:detail", args=[pk])
+            notify(users=people, kind=kind_name, context=context, url=url)
+            sent += 1
+    return sent
+
+
+def missions_remind(*, now: datetime | None = None) -> dict[str, int]:
+    now = now or timezone.now()
+    return {
+        "silent": remind_silent(now=now),
+        "past_end": remind_past_end(today=timezone.localdate(now)),
+    }
