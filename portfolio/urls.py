@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portfolio"
+
+# Included at "book/": the settings page comes first, "settings" is a reserved address.
+urlpatterns = [
+    path("settings/", views.settings_view, name="settings"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/images/<int:pk>/", views.image, name="image"),
+]
