@@ -26,6 +26,7 @@ setup:
 run: export DEBUG ?= true
 run: setup
 	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) credentials_keygen --if-missing
 	$(MANAGE) demo --if-empty
 	@echo ""
 	@echo "  A-lasso: http://$(HOST):$(PORT)/   e-mails sent: http://$(HOST):$(PORT)/dev/mailbox/"
@@ -39,15 +40,19 @@ worker: setup
 	$(MANAGE) db_worker
 
 # Debian's Chromium (Playwright's own browser download cannot work offline), the libraries
-# WeasyPrint needs, and axe-core from the npm registry.
+# WeasyPrint needs, Poppler and ZBar to read the attestation PDF's QR code back, and the npm
+# packages (axe-core, the independent credential verifier), again when package-lock.json moves.
 test-deps: setup
-	@if [ ! -x /usr/bin/chromium ] || ! ldconfig -p | grep -q libpango-1.0; then \
+	@if [ ! -x /usr/bin/chromium ] || ! ldconfig -p | grep -q libpango-1.0 \
+	    || ! command -v zbarimg >/dev/null || ! command -v pdftoppm >/dev/null; then \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-	    chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
+	    chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	    poppler-utils zbar-tools >/dev/null; \
 	fi
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+	@[ -f node_modules/axe-core/axe.min.js ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+	  || npm ci --no-audit --no-fund --silent
 
 lint: setup
 	$(UV) run --frozen ruff check .
@@ -66,6 +71,15 @@ test-postgres: test-deps
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
 test: lint test-sqlite test-postgres
+
+# The benchmarks (bench/README.md): SQLite, then PostgreSQL when DATABASE_URL is set, at
+# 1 000, 10 000 and 100 000 volunteers up to SCALE. wrk (Debian) sends the load; where it
+# cannot be installed, the harness's own Python client does.
+bench: setup
+	@command -v wrk >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; } \
+	  || echo "wrk could not be installed: the load test uses the Python client instead"
+	$(UV) run --frozen python -m bench.run --scale $(SCALE)
 
 # Rebuild the .po files after changing translatable text (then translate the English one).
 messages: setup

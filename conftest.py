@@ -20,6 +20,8 @@ def _fast_and_offline(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MAILBOX_DIR = tmp_path / "mailbox"
     settings.SITE_URL = "http://testserver"
+    # Attestations are signed with a throwaway key, made on first use (credentials.keys).
+    settings.CREDENTIALS_KEY_FILE = tmp_path / "keys" / "credentials-ed25519.pem"
 
 
 @pytest.fixture(autouse=True)
@@ -194,9 +196,11 @@ def bruno(db):
 def shipped_data(transactional_db):
     """Transactional tests (browser tests, races) empty every table when they end, the rows
     that data migrations shipped included: put back what is missing — communes, taxonomy,
-    mission templates — for the test that asks for this fixture."""
+    mission templates, the diagnosis questionnaire — for the test that asks for this fixture."""
     from django.apps import apps
 
+    from diagnosis.models import Question
+    from diagnosis.questionnaire import load as load_questionnaire
     from geo.loader import load as load_geography
     from geo.models import Commune
     from missions.models import MissionTemplate
@@ -210,3 +214,5 @@ def shipped_data(transactional_db):
         load_taxonomy(apps)
     if not MissionTemplate.objects.exists():
         load_templates(apps)
+    if not Question.objects.exists():
+        load_questionnaire(apps)

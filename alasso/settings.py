@@ -50,6 +50,10 @@ if not (DEBUG or TESTING) and len(SECRET_KEY) < 50:
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "A-lasso"
+# The Ed25519 key that signs attestations: a file outside the database (docs/credentials.md).
+CREDENTIALS_KEY_FILE = Path(
+    os.environ.get("CREDENTIALS_KEY_FILE", BASE_DIR / "var" / "keys" / "credentials-ed25519.pem")
+)
 ALLOWED_HOSTS = envlist(
     "ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG or TESTING else ""
 )
@@ -78,6 +82,11 @@ INSTALLED_APPS = [
     "messaging",
     "notifications",
     "moderation",
+    "matching",
+    "completion",
+    "credentials",
+    "portfolio",
+    "diagnosis",
 ]
 
 MIDDLEWARE = [
@@ -279,5 +288,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # WeasyPrint tells every step of every PDF at INFO: only its problems matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

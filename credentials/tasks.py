@@ -1,0 +1,18 @@
+"""Background work of the credentials app."""
+
+from django.tasks import task
+
+from engagements.models import Application
+
+from . import services
+
+
+@task
+def issue_credential(application_id: int) -> str | None:
+    credential = services.issue_if_ready(Application.objects.get(pk=application_id))
+    return credential and credential.public_id
+
+
+@task
+def credentials_tick() -> int:
+    return services.issue_due()
