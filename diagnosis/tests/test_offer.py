@@ -1,0 +1,117 @@
+"""The diagnosis is offered on the association's dashboard block and page, right after the
+association is created, and can be turned down."""
+
+import pytest
+from django.urls import reverse
+
+from diagnosis.models import Dismissal
+from diagnosis.tests.helpers import answer_all
+from organizations.models import Organization
+from organizations.tests.factories import AssociationFactory, MembershipFactory
+from taxonomy.models import Cause
+
+pytestmark = pytest.mark.usefixtures("loaded")
+OFFER = "Faire le point sur le numérique de votre association (5 minutes)"
+
+
+def test_a_new_association_is_offered_the_diagnosis_right_away(client, martine):
+    client.force_login(martine)
+
+    response = client.post(
+        reverse("organizations:create"),
+        {
+            "name": "Les Amis du Canal",
+            "association_type": "citizen",
+            "causes": [Cause.objects.get(slug="environment").pk],
+            "commune": "Lyon",
+            "size": "11-50",
+            "description": "Nous nettoyons les berges du canal chaque mois.",
+        },
+        follow=True,
+    )
+
+    organization = Organization.objects.get(name="Les Amis du Canal")
+    assert response.redirect_chain[-1][0] == organization.get_absolute_url()
+    assert OFFER in response.text
+    assert reverse("diagnosis:start", args=[organization.slug]) in response.text
+    assert OFFER in client.get("/").text
+
+
+def test_the_offer_is_for_members_only(client, lea, association):
+    client.force_login(lea)
+
+    page = client.get(reverse("organizations:detail", args=[association.slug])).text
+
+    assert OFFER not in page
+    assert "/diagnosis/" not in page
+
+
+def test_turning_the_offer_down_hides_it_for_the_whole_association(
+    client, martine, yacine, association
+):
+    client.force_login(yacine)
+
+    response = client.post(
+        reverse("diagnosis:dismiss", args=[association.slug]), {"next": "/"}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == "/"
+    assert "nous ne vous le proposerons plus" in response.text
+    assert Dismissal.objects.get(organization=association).by == yacine
+    client.force_login(martine)
+    for url in ("/", reverse("organizations:detail", args=[association.slug])):
+        page = client.get(url).text
+        assert OFFER not in page
+        assert "Faire l’autodiagnostic numérique" in page  # still within reach
+
+
+def test_turning_it_down_never_sends_elsewhere(client, martine, association):
+    client.force_login(martine)
+
+    response = client.post(
+        reverse("diagnosis:dismiss", args=[association.slug]), {"next": "https://evil.example/"}
+    )
+
+    assert response.url == reverse("core:home")
+
+
+def test_the_dashboard_follows_the_diagnosis(client, martine, association):
+    client.force_login(martine)
+    client.post(reverse("diagnosis:start", args=[association.slug]))
+
+    page = client.get("/").text
+    assert OFFER not in page
+    assert "Reprendre l’autodiagnostic" in page
+
+    from diagnosis.models import Diagnosis
+
+    Diagnosis.objects.all().delete()
+    diagnosis = answer_all(association, martine)
+    page = client.get("/").text
+    assert f"{diagnosis.overall} sur 100" in page
+    assert reverse("diagnosis:results", args=[association.slug, diagnosis.pk]) in page
+
+
+def test_the_dashboard_takes_the_same_queries_however_many_associations(
+    client, martine, association, django_assert_max_num_queries
+):
+    client.force_login(martine)
+    with django_assert_max_num_queries(40) as few:
+        client.get("/")
+
+    for name in ("Amicale des Pêcheurs", "Chorale du Lac"):
+        other = AssociationFactory(name=name)
+        MembershipFactory(organization=other, user=martine)
+        answer_all(other, martine)
+        answer_all(other, martine)
+    answer_all(association, martine, complete=False)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get("/").text
+    assert page.count("Voir les résultats et le plan") == 2
+    assert "Reprendre l’autodiagnostic" in page
+
+
+def test_volunteers_without_an_association_are_not_offered_it(client, lea):
+    client.force_login(lea)
+
+    assert OFFER not in client.get("/").text
