@@ -14,6 +14,11 @@ urlpatterns = [
     path("messages/", include("messaging.urls")),
     path("notifications/", include("notifications.urls")),
     path("moderation/", include("moderation.urls")),
+    path("", include("matching.urls")),
+    path("", include("completion.urls")),
+    path("", include("credentials.urls")),
+    path("book/", include("portfolio.urls")),
+    path("diagnosis/", include("diagnosis.urls")),
     path("admin/", admin.site.urls),
 ]
 
