@@ -58,3 +58,15 @@ def test_pages_carry_a_content_security_policy_with_a_nonce(client, db):
 
 def test_the_dev_mailbox_is_hidden_outside_debug(client, db):
     assert client.get(reverse("core:dev_mailbox")).status_code == 404
+
+
+def test_a_volunteer_finds_her_attestations_and_her_book_from_the_home_page(client, lea):
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    VolunteerProfileFactory(user=lea)
+    client.force_login(lea)
+
+    response = client.get(reverse("core:home"))
+
+    assert f'href="{reverse("credentials:mine")}"' in response.text
+    assert f'href="{reverse("portfolio:settings")}"' in response.text
