@@ -3,14 +3,18 @@
 Odile, treasurer of a small association, signs up, registers the association and describes a
 need from a template; a moderator publishes it; Inès, a design student, signs up, fills in
 her profile, finds the mission and offers her help; Odile accepts; both confirm the
-agreement; they exchange a message; Odile starts the mission. Every e-mail that should go
-out along the way is found in the outbox, and its link is the one the person follows.
+agreement; they exchange a message; Odile starts the mission. Then the end: Inès hands
+her work over, Odile confirms it with the hours, both write their review, Inès downloads
+her attestation and publishes her book, which shows the mission to anyone. Every e-mail
+that should go out along the way is found in the outbox, and its link is the one the
+person follows.
 """
 
 from datetime import date, timedelta
 
 import pytest
 from django.core import mail
+from PIL import Image
 from playwright.sync_api import expect
 
 from engagements.models import Application
@@ -51,9 +55,17 @@ def sign_up_and_log_in(page, last_link, *, start: str, name: str, email: str) ->
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Bonjour {name.split()[0]} !")
 
 
-def test_an_association_and_a_student_go_from_sign_up_to_a_mission_in_progress(
-    shipped_data, new_page, staff, last_link
+def rate(page, question: str, mark: str) -> None:
+    page.get_by_role("group", name=question).get_by_label(mark).check()
+
+
+def test_an_association_and_a_student_go_from_sign_up_to_a_completed_mission(
+    shipped_data, new_page, staff, last_link, settings, tmp_path
 ):
+    from credentials.keys import generate_key_file
+
+    generate_key_file(settings.CREDENTIALS_KEY_FILE)  # the platform's signing key
+
     # --- Odile signs up and registers her association ------------------------------------
     odile = new_page("mobile")
     sign_up_and_log_in(
@@ -173,3 +185,66 @@ def test_an_association_and_a_student_go_from_sign_up_to_a_mission_in_progress(
     mission.refresh_from_db()
     assert mission.status == Status.IN_PROGRESS
     assert_emailed(INES, "« Logo et identité visuelle » commence")
+
+    # --- Inès hands her work over ------------------------------------------------------------
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (480, 320), (40, 140, 60)).save(logo)
+    ines.goto(f"/applications/{application.pk}/")
+    ines.get_by_role("link", name="Remettre mon travail").click()
+    ines.get_by_label("Vos fichiers").set_input_files(str(logo))
+    ines.get_by_label("Heures passées sur la mission").fill("12")
+    ines.get_by_label("Un mot pour l’association").fill("Voici le logo, en vert et jaune.")
+    ines.get_by_role("button", name="Remettre mon travail").click()
+    expect(ines.get_by_role("status")).to_contain_text("Votre travail est remis")
+    mission.refresh_from_db()
+    assert mission.status == Status.DELIVERED
+
+    # --- Odile, from the e-mail, confirms the end with the hours and writes the reference --
+    odile.goto(last_link(ODILE))
+    expect(odile.get_by_text("Voici le logo, en vert et jaune.")).to_be_visible()
+    odile.get_by_label("Heures reconnues").fill("12")
+    odile.get_by_role("button", name="Confirmer la fin de la mission").click()
+    expect(odile.get_by_role("heading", level=1)).to_contain_text("La recommandation")
+    mission.refresh_from_db()
+    assert mission.status == Status.COMPLETED
+    rate(odile, "La qualité du travail", "5 sur 5 : excellent")
+    rate(odile, "La communication", "5 sur 5 : excellent")
+    rate(odile, "Le respect des délais", "4 sur 5 : bien")
+    odile.get_by_label("Qu’a réalisé Inès pour votre association ?").fill(
+        "Inès a dessiné le logo des dix ans du jardin."
+    )
+    odile.get_by_label("Comment s’est passée la collaboration ?").fill(
+        "Elle nous a proposé trois pistes et a tenu compte de nos remarques."
+    )
+    odile.get_by_label("Recommanderiez-vous Inès, et pour quoi ?").fill(
+        "Oui, pour tout travail graphique."
+    )
+    odile.get_by_label("Logo et identité visuelle").check()
+    odile.get_by_role("button", name="Envoyer la recommandation").click()
+    expect(odile.get_by_role("status")).to_contain_text("Votre avis est enregistré")
+
+    # --- Inès gives her review of the association; both appear -------------------------------
+    ines.goto(f"/applications/{application.pk}/review/")
+    rate(ines, "La clarté du besoin", "5 sur 5 : excellent")
+    rate(ines, "La disponibilité", "5 sur 5 : excellent")
+    rate(ines, "Le respect", "5 sur 5 : excellent")
+    ines.get_by_role("button", name="Envoyer mon avis").click()
+    expect(ines.get_by_role("status")).to_contain_text("Les deux avis sont écrits")
+
+    # --- Her attestation: a PDF naming her, the mission and the hours ------------------------
+    ines.goto(f"/applications/{application.pk}/completion/")
+    link = ines.get_by_role("link", name="Télécharger mon attestation (PDF)")
+    pdf = ines.request.get(link.get_attribute("href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+
+    # --- She publishes her book; anyone sees the mission and the reference -------------------
+    ines.goto("/book/settings/")
+    ines.get_by_label("Publier mon book").check()
+    ines.get_by_role("button", name="Enregistrer").click()
+    expect(ines.get_by_role("status")).to_contain_text("Votre book est publié")
+    visitor = new_page("desktop")
+    visitor.goto("/book/ines-garcia/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Inès Garcia")
+    expect(visitor.get_by_role("heading", name=mission.title)).to_be_visible()
+    expect(visitor.get_by_text("Inès a dessiné le logo des dix ans du jardin.")).to_be_visible()
