@@ -152,13 +152,27 @@ def threads_for_user(user) -> QuerySet[Thread]:
     )
 
 
+def _visible_thread_ids(user) -> QuerySet:
+    """The ids of the threads `user` may read, as a subquery that every database answers
+    from indexes: the union of three small sets rather than a condition on every thread."""
+    accepted = Application.objects.filter(
+        volunteer=user, status=Application.Status.ACCEPTED
+    ).values("mission_id")
+    as_member = Thread.objects.filter(
+        mission__organization__in=Membership.objects.filter(user=user).values("organization")
+    ).values("pk")
+    as_applicant = Thread.objects.filter(application__volunteer=user).values("pk")
+    as_team = Thread.objects.filter(application__isnull=True, mission__in=accepted).values("pk")
+    return as_member.union(as_applicant, as_team)
+
+
 def unread_count(user) -> int:
     """Messages written by others that `user` has not read yet, in all threads: one query."""
     if not user.is_authenticated:
         return 0
     read_until = ReadMark.objects.filter(thread=OuterRef("thread"), user=user).values("read_at")[:1]
     return (
-        Message.objects.filter(_visible_to(user, thread_ref="thread"))
+        Message.objects.filter(thread__in=_visible_thread_ids(user))
         .exclude(author=user)
         .alias(read_until=Coalesce(Subquery(read_until), _NEVER))
         .filter(created_at__gt=F("read_until"))
