@@ -1,0 +1,284 @@
+"""In-process measures: server time and SQL queries of each page, time of the weekly digest.
+
+Pages are requested through Django's test `Client` — the whole stack (middleware, view,
+templates) without the network — by people of the scale demo data: ten volunteers and
+the admins of ten open missions' associations, picked evenly across the data, in turn.
+"""
+
+import math
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import User
+from core.demo import DEMO_DOMAIN
+from core.demo_scale import ADMIN_PREFIX, VOLUNTEER_PREFIX
+from missions.models import Mission, Status
+
+# Who visits, how many of them, and the keywords of the search.
+CAST_SIZE = 10
+SEARCH = "site web"
+# A page that takes seconds gets fewer timed requests: at least this many, then as many as
+# fit in the time budget.
+MIN_REQUESTS = 10
+BUDGET_SECONDS = 30
+WARMUP_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class Visit:
+    path: str
+    user_id: int
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who the benchmark logs in as: volunteers, and open missions with their admins."""
+
+    volunteers: list[int]
+    missions: list[int]
+    admins: list[int]  # admins[i] runs the association of missions[i]
+
+    @classmethod
+    def pick(cls, size: int = CAST_SIZE) -> "Cast":
+        volunteers = list(
+            User.objects.filter(
+                email__startswith=VOLUNTEER_PREFIX,
+                email__endswith=DEMO_DOMAIN,
+                volunteer_profile__isnull=False,
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        missions = list(
+            Mission.objects.filter(
+                status=Status.OPEN,
+                created_by__email__startswith=ADMIN_PREFIX,
+                created_by__email__endswith=DEMO_DOMAIN,
+            )
+            .order_by("pk")
+            .values_list("pk", "created_by_id")
+        )
+        if not volunteers or not missions:
+            raise RuntimeError("No scale data: run `manage.py demo --volunteers N` first.")
+        chosen = _spread(missions, size)
+        return cls(
+            volunteers=_spread(volunteers, size),
+            missions=[pk for pk, _ in chosen],
+            admins=[admin for _, admin in chosen],
+        )
+
+
+def _spread(items: list, count: int) -> list:
+    """`count` items evenly spaced through `items` (all of them if there are fewer)."""
+    if len(items) <= count:
+        return list(items)
+    step = len(items) / count
+    return [items[int(i * step + step / 2)] for i in range(count)]
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    label: str
+    visits: Callable[[Cast], list[Visit]]
+
+
+def _search(cast: Cast) -> list[Visit]:
+    path = f"{reverse('missions:list')}?q={SEARCH.replace(' ', '+')}"
+    return [Visit(path, user) for user in cast.volunteers]
+
+
+def _for_you(cast: Cast) -> list[Visit]:
+    return [Visit(reverse("matching:missions_for_you"), user) for user in cast.volunteers]
+
+
+def _volunteers_for(cast: Cast) -> list[Visit]:
+    return [
+        Visit(reverse("matching:volunteers_for_mission", args=[pk]), admin)
+        for pk, admin in zip(cast.missions, cast.admins, strict=True)
+    ]
+
+
+def _mission_page(cast: Cast) -> list[Visit]:
+    return [
+        Visit(reverse("missions:detail", args=[pk]), user)
+        for pk, user in zip(cast.missions, cast.volunteers, strict=False)
+    ]
+
+
+def _dashboard(cast: Cast) -> list[Visit]:
+    return [Visit(reverse("core:home"), admin) for admin in cast.admins]
+
+
+PAGES = [
+    Page("mission_search", "Recherche de missions (« site web »)", _search),
+    Page("missions_for_you", "Missions pour vous", _for_you),
+    Page("volunteers_for_mission", "Bénévoles pour une mission", _volunteers_for),
+    Page("mission_page", "Page d’une mission", _mission_page),
+    Page("association_dashboard", "Tableau de bord d’une association", _dashboard),
+]
+
+
+class Sessions:
+    """One logged-in test client per person, and their session cookies for the load test."""
+
+    def __init__(self):
+        self.clients: dict[int, Client] = {}
+
+    def client(self, user_id: int) -> Client:
+        if user_id not in self.clients:
+            client = Client()
+            client.force_login(User.objects.get(pk=user_id))
+            self.clients[user_id] = client
+        return self.clients[user_id]
+
+    def cookie(self, user_id: int) -> str:
+        from django.conf import settings
+
+        name = settings.SESSION_COOKIE_NAME
+        return f"{name}={self.client(user_id).cookies[name].value}"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The nearest-rank percentile: the value below which `fraction` of them lie."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _get(client: Client, path: str):
+    response = client.get(path)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}, not 200")
+    return response
+
+
+def measure_page(page: Page, cast: Cast, sessions: Sessions, *, requests: int) -> dict:
+    """Server time (median, 95th percentile) over `requests` requests after a warm-up
+    round, the most SQL queries a request made and the median time spent in SQL.
+
+    A slow page gets fewer: the warm-up stops after WARMUP_SECONDS, the timed requests
+    after BUDGET_SECONDS once MIN_REQUESTS are done.
+    """
+    visits = page.visits(cast)
+    begun = time.perf_counter()
+    for visit in visits:  # warm-up: caches, templates, the database's own
+        _get(sessions.client(visit.user_id), visit.path)
+        if time.perf_counter() - begun > WARMUP_SECONDS:
+            break
+    durations, queries, sql, slowest = [], 0, [], (0.0, "")
+    begun = time.perf_counter()
+    for index in range(requests):
+        if index >= MIN_REQUESTS and time.perf_counter() - begun > BUDGET_SECONDS:
+            break
+        visit = visits[index % len(visits)]
+        client = sessions.client(visit.user_id)
+        # Capturing costs microseconds per query (the SQL text is kept): nothing next to
+        # a page's milliseconds.
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            _get(client, visit.path)
+            durations.append((time.perf_counter() - started) * 1000)
+        queries = max(queries, len(captured))
+        times = [(float(query["time"]) * 1000, query["sql"]) for query in captured]
+        sql.append(sum(duration for duration, _ in times))
+        slowest = max([slowest, *times], key=lambda item: item[0])
+    return {
+        "p50_ms": round(statistics.median(durations), 1),
+        "p95_ms": round(percentile(durations, 0.95), 1),
+        "queries": queries,
+        "sql_ms": round(statistics.median(sql), 1),
+        "samples": len(durations),
+        "slowest_ms": round(slowest[0], 1),
+        "slowest_sql": " ".join(slowest[1].split())[:160],
+    }
+
+
+def measure_pages(
+    *,
+    database: str,
+    volunteers: int,
+    requests: int,
+    cast: Cast | None = None,
+    sessions: Sessions | None = None,
+    log: Callable[[str], None] = print,
+    errors: list[str] | None = None,
+    details: dict | None = None,
+) -> list[dict]:
+    """A row per page. A page that fails raises, or with `errors` is left out and its
+    error added there, so that one broken page does not cost the whole run. `details`
+    receives, per page, the median time in SQL and the number of timed requests."""
+    cast = cast or Cast.pick()
+    sessions = sessions or Sessions()
+    rows = []
+    for page in PAGES:
+        try:
+            measured = measure_page(page, cast, sessions, requests=requests)
+        except Exception as error:
+            if errors is None:
+                raise
+            errors.append(f"{page.name}: {error!r}")
+            log(f"  {page.name:<24} FAILED: {error!r}")
+            continue
+        log(
+            f"  {page.name:<24} p50 {measured['p50_ms']:>7.1f} ms  "
+            f"p95 {measured['p95_ms']:>7.1f} ms  {measured['queries']:>3} queries  "
+            f"SQL {measured['sql_ms']:>6.1f} ms  ({measured['samples']} requests)"
+        )
+        if details is not None:
+            details[page.name] = {
+                key: measured[key] for key in ("sql_ms", "samples", "slowest_ms", "slowest_sql")
+            }
+        rows.append(
+            {
+                "page": page.name,
+                "database": database,
+                "volunteers": volunteers,
+                "p50_ms": measured["p50_ms"],
+                "p95_ms": measured["p95_ms"],
+                "queries": measured["queries"],
+                "rps": None,
+                "bare_rps": None,
+            }
+        )
+    return rows
+
+
+def time_weekly_digest(*, database: str, volunteers: int) -> tuple[dict, dict]:
+    """Prepare and send every volunteer's weekly digest, timed; then forget them so that
+    the next run (a larger size) starts from the same point. Returns the row and details."""
+    from django.utils import timezone
+
+    from matching import digest
+    from matching.models import WeeklyDigest
+
+    now = timezone.now()
+    week = digest.week_of(now)
+    WeeklyDigest.objects.filter(week=week).delete()
+    started = time.perf_counter()
+    recorded = digest.prepare_weekly_digests(now=now)
+    prepared = time.perf_counter()
+    sent = 0
+    for ids in digest.unsent_batches(week=week):
+        sent += digest.send_weekly_digests(ids, now=now)
+    finished = time.perf_counter()
+    WeeklyDigest.objects.filter(week=week).delete()
+    row = {
+        "page": "weekly_digest",
+        "database": database,
+        "volunteers": volunteers,
+        "seconds": round(finished - started, 2),
+    }
+    details = {
+        "prepare_seconds": round(prepared - started, 2),
+        "send_seconds": round(finished - prepared, 2),
+        "digests": recorded,
+        "emails": sent,
+    }
+    return row, details
