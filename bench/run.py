@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -110,6 +111,9 @@ def machine() -> dict:
 # --- The worker: one database, one size ------------------------------------------------------
 def worker(args: argparse.Namespace) -> None:
     import django
+
+    # Stopped from outside, unwind: the gunicorn it started must stop with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     django.setup()
@@ -226,7 +230,7 @@ def table(rows: list[dict]) -> str:
         if row["page"] == "weekly_digest":
             continue
         share = (
-            f"{row['rps'] / row['bare_rps']:.0%}" if row.get("rps") and row.get("bare_rps") else "–"
+            _share(row["rps"], row["bare_rps"]) if row.get("rps") and row.get("bare_rps") else "–"
         )
         lines.append(
             f"| {row['page']} | {row['database']} | {_number(row['volunteers'], 0)} "
@@ -334,6 +338,8 @@ def markdown(rows: list[dict], metas: list[dict], info: dict, options: dict) -> 
         ):
             largest[meta["database"]] = meta
     for meta in largest.values():
+        if not any("slowest_ms" in page for page in meta["pages"].values()):
+            continue
         lines += [
             "",
             f"Slowest query of each page, {meta['database']}, "
@@ -399,7 +405,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Databases: {', '.join(name for name, _ in chosen)}; sizes: {sizes}", flush=True)
     # Every (database, size) measured, kept as the run goes: an interrupted run still
     # leaves its table, and --append adds to the last one.
-    runs_path = BENCH_DIR / "runs.json"
+    runs_path = BENCH_DIR / f"{Path(args.output).stem}-runs.json"
     runs = json.loads(runs_path.read_text()) if args.append and runs_path.exists() else {}
     options = {"requests": args.requests, "seconds": args.seconds}
     options["connections"] = args.connections
@@ -425,7 +431,7 @@ def main(argv: list[str] | None = None) -> None:
                 command.append("--no-load")
             env = {**os.environ, "BENCH_DATABASE_URL": url}
             env.pop("DATABASE_URL", None)
-            subprocess.run(command, env=env, cwd=ROOT, check=True)
+            _run_worker(command, env)
             runs[f"{name}:{size}"] = json.loads(out.read_text())
             runs_path.write_text(json.dumps(runs))
             report = write_results(runs, info, options, Path(args.output))
@@ -433,6 +439,21 @@ def main(argv: list[str] | None = None) -> None:
     print(report)
     print(f"Written {args.output} and {Path(args.output).with_suffix('.md')} ", end="")
     print(f"in {time.perf_counter() - started:.0f} s.")
+
+
+def _run_worker(command: list[str], env: dict) -> None:
+    """Run one worker; stopped (Ctrl-C, SIGTERM), stop it gently so that it stops its
+    gunicorn too."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    worker = subprocess.Popen(command, env=env, cwd=ROOT)
+    try:
+        code = worker.wait()
+    except BaseException:
+        worker.terminate()
+        worker.wait(timeout=60)
+        raise
+    if code:
+        raise SystemExit(f"the worker stopped with code {code}: {' '.join(command)}")
 
 
 def write_results(runs: dict, info: dict, options: dict, output: Path) -> str:
