@@ -34,18 +34,27 @@ def envlist(name: str, default: str) -> list[str]:
 
 
 TESTING = "pytest" in sys.modules or "test" in sys.argv[1:2]
+# Commands that only read or write the code (migrations, translations) sign nothing: they
+# run without a key, so that `makemigrations --check` works anywhere.
+KEYLESS_COMMAND = sys.argv[1:2] in (
+    ["makemigrations"],
+    ["makemessages"],
+    ["compilemessages"],
+    ["showmigrations"],
+)
 DEBUG = envbool("DEBUG", "false")
 
 # A development key is fine on a laptop; production refuses to start without a real one.
 _DEV_SECRET_KEY = "insecure-development-key-never-use-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY if (DEBUG or TESTING) else "")
-if not SECRET_KEY or (SECRET_KEY == _DEV_SECRET_KEY and not (DEBUG or TESTING)):
+_KEY_OPTIONAL = DEBUG or TESTING or KEYLESS_COMMAND
+SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY if _KEY_OPTIONAL else "")
+if not SECRET_KEY or (SECRET_KEY == _DEV_SECRET_KEY and not _KEY_OPTIONAL):
     raise ImproperlyConfigured(
         "SECRET_KEY is not set. Set it to a long random value, e.g. "
         '`python -c "import secrets; print(secrets.token_urlsafe(50))"`, '
         "or set DEBUG=true for local development."
     )
-if not (DEBUG or TESTING) and len(SECRET_KEY) < 50:
+if not _KEY_OPTIONAL and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

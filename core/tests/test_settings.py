@@ -35,6 +35,13 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_models_and_migrations_are_compared_without_a_secret_key():
+    result = manage("makemigrations", "--check", "--dry-run", env={})
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_production_settings_pass_the_deployment_checklist_without_a_warning():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
 
