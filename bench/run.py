@@ -131,6 +131,7 @@ def worker(args: argparse.Namespace) -> None:
 
     log(f"== {args.database}, {args.size} volunteers: data")
     call_command("migrate", verbosity=0)
+    call_command("credentials_keygen", if_missing=True, verbosity=0)
     started = time.perf_counter()
     call_command("demo", volunteers=args.size, missions=args.size // 2, verbosity=1)
     built = time.perf_counter() - started

@@ -35,6 +35,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# The benchmark's own signing key (the demo data issues credentials), made by the run.
+CREDENTIALS_KEY_FILE = BENCH_DIR / "credentials-ed25519.pem"
+
 ROOT_URLCONF = "bench.urls"
 # Plain HTTP on 127.0.0.1: nothing to redirect to HTTPS, cookies travel without TLS.
 SECURE_SSL_REDIRECT = False

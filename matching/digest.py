@@ -2,10 +2,12 @@
 
 Two steps, each safe to run twice:
 
-1. `prepare_weekly_digests` finds, in SQL and by slices of profiles, the (volunteer,
-   mission) pairs that share a skill among the missions published in the last seven days,
-   keeps the best few per volunteer, scores and words only those in Python, and records one
-   `WeeklyDigest` per volunteer and week (unique: a second run adds nothing).
+1. `prepare_weekly_digests` reads the missions published in the last seven days once (a
+   few thousand at most), files them by skill and place (`Fresh`), then reads the
+   volunteers by slices and, for each, walks the lists of their skills: the newest
+   missions of each skill whose place and dates suit them, the best few by how much of
+   the mission they cover, scored and worded in Python. One `WeeklyDigest` per volunteer
+   and week (unique: a second run adds nothing).
 2. `send_weekly_digests` claims a batch of unsent digests (a conditional update, so two
    workers never send the same one) and e-mails them over one connection.
 
@@ -14,33 +16,35 @@ gets the weekly e-mail (it is a summary by nature).
 """
 
 import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.models import User
 from core.emails import render_email
 from engagements.models import Application
-from missions.models import Mission, MissionSkill, Status
+from missions.models import Mission, Status
 from notifications.models import Frequency, Preference
 from organizations.models import Membership
-from volunteers.models import VolunteerProfile, VolunteerSkill
+from volunteers.models import VolunteerProfile
 
 from . import phrasing, scoring
 from .models import WeeklyDigest
-from .scoring import Reason
+from .scoring import MissionFacts, Reason, VolunteerFacts
 from .selectors import facts_for_profiles, missions_with_facts
 
 CATEGORY = "suggestions"
 NEW_FOR = timedelta(days=7)
-KEEP = 6  # pairs kept per volunteer by SQL: a few may drop out (applied, own association)
+KEEP = 6  # candidates scored per volunteer; also the newest taken from each skill's list
 SHOWN = 5
 MIN_SCORE = 55  # below this, a suggestion is noise in an e-mail
-SLICE = 5000  # profiles per SQL pass: bounded memory whatever the number of volunteers
+SLICE = 5000  # profiles read at once: bounded memory whatever the number of volunteers
 BATCH = 500  # e-mails per sending task
 
 
@@ -54,66 +58,104 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _pairs_sql() -> str:
-    # Both sides are materialised first, so that the database never weighs pairs before
-    # filtering people: the week's missions' skills are few, the slice's people a few thousand.
-    return f"""
-    WITH fresh_skills AS MATERIALIZED (
-        SELECT ms.skill_id, ms.min_level, m.id AS mission_id, m.work_mode, m.region_code,
-               m.departement_code, m.start_date, m.end_date,
-               (SELECT COUNT(*) FROM {_table(MissionSkill)} r WHERE r.mission_id = m.id)
-                   AS required
-        FROM {_table(Mission)} m
-        JOIN {_table(MissionSkill)} ms ON ms.mission_id = m.id
-        WHERE m.status = %s AND m.published_at >= %s AND m.published_at < %s
-          AND (m.end_date IS NULL OR m.end_date >= %s)
-    ),
-    people AS MATERIALIZED (
-        SELECT p.id, p.user_id, p.work_mode, p.region_code, p.departement_code,
-               p.available_from, p.available_until
-        FROM {_table(VolunteerProfile)} p
-        JOIN {_table(User)} u ON u.id = p.user_id
-        WHERE p.id >= %s AND p.id < %s AND p.hours_per_week > 0 AND u.is_active
-          AND (p.available_until IS NULL OR p.available_until >= %s)
-          AND NOT EXISTS (
-              SELECT 1 FROM {_table(Preference)} f
-              WHERE f.user_id = p.user_id AND f.category = %s AND f.frequency = %s)
-          AND NOT EXISTS (
-              SELECT 1 FROM {_table(WeeklyDigest)} d WHERE d.user_id = p.user_id AND d.week = %s)
-    ),
-    pairs AS (
-        SELECT pe.user_id, fs.mission_id,
-               CAST(SUM(CASE WHEN vs.level >= fs.min_level THEN 4
-                             WHEN vs.level + 1 = fs.min_level THEN 2
-                             ELSE 1 END) AS DOUBLE PRECISION) / MAX(fs.required) AS fit,
-               MAX(CASE WHEN fs.work_mode <> 'remote'
-                         AND fs.departement_code = pe.departement_code THEN 1 ELSE 0 END)
-                   AS near
-        FROM people pe
-        JOIN {_table(VolunteerSkill)} vs ON vs.profile_id = pe.id
-        JOIN fresh_skills fs ON fs.skill_id = vs.skill_id
-        WHERE (fs.start_date IS NULL OR pe.available_until IS NULL
-               OR pe.available_until >= fs.start_date)
-          AND (fs.end_date IS NULL OR pe.available_from IS NULL
-               OR pe.available_from <= fs.end_date)
-          AND (fs.work_mode = 'remote'
-               OR (pe.work_mode <> 'remote'
-                   AND (fs.region_code = '' OR pe.region_code = ''
-                        OR pe.region_code = fs.region_code))
-               OR (pe.work_mode = 'remote' AND fs.work_mode = 'hybrid'
-                   AND fs.departement_code <> ''
-                   AND pe.departement_code = fs.departement_code))
-        GROUP BY pe.user_id, fs.mission_id
-    )
-    SELECT user_id, mission_id FROM (
-        SELECT user_id, mission_id,
-               ROW_NUMBER() OVER (
-                   PARTITION BY user_id ORDER BY fit DESC, near DESC, mission_id DESC
-               ) AS position
-        FROM pairs
-    ) ranked
-    WHERE position <= %s
+class Fresh:
+    """The week's missions filed by skill, then by where they happen, newest first, so
+    that a volunteer's candidates are a few short walks rather than a pass over them all.
+
+    `taken` holds (volunteer, mission) pairs already applied or invited; `members`,
+    (person, organisation) pairs of the associations' own members.
     """
+
+    def __init__(self, missions: Iterable[MissionFacts], *, taken: set, members: set):
+        self.taken, self.members = taken, members
+        self.remote: dict[int, list[MissionFacts]] = defaultdict(list)
+        self.anywhere: dict[int, list[MissionFacts]] = defaultdict(list)
+        self.by_region: dict[tuple[int, str], list[MissionFacts]] = defaultdict(list)
+        self.hybrid_by_departement: dict[tuple[int, str], list] = defaultdict(list)
+        for mission in sorted(missions, key=lambda m: -m.id):
+            for requirement in mission.requirements:
+                skill = requirement.skill_id
+                self.anywhere[skill].append(mission)
+                if mission.work_mode == scoring.REMOTE:
+                    self.remote[skill].append(mission)
+                    continue
+                self.by_region[skill, mission.region_code].append(mission)
+                if mission.work_mode == scoring.HYBRID and mission.departement_code:
+                    self.hybrid_by_departement[skill, mission.departement_code].append(mission)
+
+    def _lists(self, volunteer: VolunteerFacts, skill: int) -> list[list[MissionFacts]]:
+        """The lists of `skill` whose missions happen where `volunteer` can work (the same
+        rule as `scoring`: on-site only in their région, or anywhere when either side gave
+        no place; remote-only people add hybrid missions of their département)."""
+        if volunteer.work_mode == scoring.REMOTE:
+            return [
+                self.remote[skill],
+                self.hybrid_by_departement.get((skill, volunteer.departement_code), []),
+            ]
+        if not volunteer.region_code:
+            return [self.anywhere[skill]]
+        return [
+            self.remote[skill],
+            self.by_region.get((skill, volunteer.region_code), []),
+            self.by_region.get((skill, ""), []),
+        ]
+
+    def candidates(self, volunteer: VolunteerFacts) -> list[MissionFacts]:
+        """The KEEP missions that cover most of what they ask of `volunteer` (then the
+        nearest, then the newest), among the KEEP newest of each of their skills' lists
+        that they could take: dates that meet, not applied yet, not their association's."""
+        found: dict[int, MissionFacts] = {}
+        for skill in volunteer.skills:
+            for missions in self._lists(volunteer, skill):
+                kept = 0
+                for mission in missions:
+                    if kept == KEEP:
+                        break
+                    if self._open_to(volunteer, mission):
+                        found[mission.id] = mission
+                        kept += 1
+        ranked = sorted(found.values(), key=lambda m: _rough_fit(volunteer, m), reverse=True)
+        return ranked[:KEEP]
+
+    def _open_to(self, volunteer: VolunteerFacts, mission: MissionFacts) -> bool:
+        until, start = volunteer.available_until, mission.start_date
+        begin, end = volunteer.available_from, mission.end_date
+        if (until and start and until < start) or (begin and end and begin > end):
+            return False  # the dates do not meet
+        taken = (volunteer.id, mission.id) in self.taken
+        return not taken and (volunteer.id, mission.organization_id) not in self.members
+
+
+def _rough_fit(volunteer: VolunteerFacts, mission: MissionFacts) -> tuple[float, int, int]:
+    """How much of the mission the volunteer covers (4 a skill at the level asked, 2 one
+    level below, 1 further below, over the skills asked), then on site nearby, then
+    newest: a cheap order, so that only the few best are scored in full."""
+    credit = 0
+    for requirement in mission.requirements:
+        level = volunteer.skills.get(requirement.skill_id)
+        if level is not None:
+            gap = requirement.min_level - level
+            credit += 4 if gap <= 0 else 2 if gap == 1 else 1
+    near = (
+        mission.work_mode != scoring.REMOTE
+        and bool(mission.departement_code)
+        and mission.departement_code == volunteer.departement_code
+    )
+    return credit / len(mission.requirements), int(near), mission.id
+
+
+def _waiting(today: date, week: date) -> Q:
+    """Volunteers who may get this week's digest and have not got it yet."""
+    opted_out = Preference.objects.filter(
+        user_id=OuterRef("user_id"), category=CATEGORY, frequency=Frequency.OFF
+    )
+    recorded = WeeklyDigest.objects.filter(user_id=OuterRef("user_id"), week=week)
+    return (
+        Q(hours_per_week__gt=0, user__is_active=True)
+        & (Q(available_until__isnull=True) | Q(available_until__gte=today))
+        & ~Exists(opted_out)
+        & ~Exists(recorded)
+    )
 
 
 def prepare_weekly_digests(*, now: datetime | None = None) -> int:
@@ -125,77 +167,82 @@ def prepare_weekly_digests(*, now: datetime | None = None) -> int:
     today = timezone.localdate(now)
     week = week_of(now)
     since = now - NEW_FOR
-    fresh = Mission.objects.filter(
+    fresh_ids = Mission.objects.filter(
         status=Status.OPEN, published_at__gte=since, published_at__lt=now
     ).exclude(end_date__lt=today)
-    missions = missions_with_facts(list(fresh.values_list("pk", flat=True)))
-    if not missions:
+    missions = missions_with_facts(list(fresh_ids.values_list("pk", flat=True)))
+    open_missions: list[MissionFacts] = [
+        facts
+        for row, facts in missions.values()
+        if row["accepted_count"] < row["team_size"] and facts.requirements
+    ]
+    if not open_missions:
         return 0
-    mission_ids = list(missions)
-    taken = set(
-        Application.objects.filter(mission_id__in=mission_ids).values_list(
-            "volunteer_id", "mission_id"
+    mission_ids = [facts.id for facts in open_missions]
+    fresh = Fresh(
+        open_missions,
+        taken=set(
+            Application.objects.filter(mission_id__in=mission_ids).values_list(
+                "volunteer_id", "mission_id"
+            )
+        ),
+        members=set(
+            Membership.objects.filter(
+                organization_id__in={facts.organization_id for facts in open_missions}
+            ).values_list("user_id", "organization_id")
+        ),
+    )
+    waiting = VolunteerProfile.objects.filter(_waiting(today, week))
+    recorded, after = 0, 0
+    while True:
+        # Slices by primary key: each one an index range, whatever the number of profiles.
+        bounds = list(
+            VolunteerProfile.objects.filter(pk__gt=after)
+            .order_by("pk")
+            .values_list("pk", flat=True)[SLICE - 1 : SLICE]
         )
-    )
-    members = set(
-        Membership.objects.filter(
-            organization_id__in={row["organization_id"] for row, _ in missions.values()}
-        ).values_list("user_id", "organization_id")
-    )
-    bounds = VolunteerProfile.objects.order_by().values_list("pk", flat=True)
-    first, last = bounds.order_by("pk").first(), bounds.order_by("-pk").first()
-    if first is None:
-        return 0
-    recorded = 0
-    sql = _pairs_sql()
-    for low in range(first, last + 1, SLICE):
-        params = [Status.OPEN, since, now, today]
-        params += [low, low + SLICE, today, CATEGORY, Frequency.OFF, week, KEEP]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            pairs = cursor.fetchall()
-        if not pairs:
-            continue
-        candidates: dict[int, list[int]] = {}
-        for user_id, mission_id in pairs:
-            candidates.setdefault(user_id, []).append(mission_id)
+        upper = bounds[0] if bounds else None
         volunteers = facts_for_profiles(
-            VolunteerProfile.objects.filter(pk__gte=low, pk__lt=low + SLICE)
+            waiting.filter(pk__gt=after, **({"pk__lte": upper} if upper else {}))
         )
-        digests = []
-        for user_id, ids in candidates.items():
-            volunteer = volunteers.get(user_id)
-            if volunteer is None:
-                continue
-            matches = []
-            for mission_id in ids:
-                row, facts = missions[mission_id]
-                if (user_id, mission_id) in taken or (user_id, row["organization_id"]) in members:
-                    continue
-                if row["accepted_count"] >= row["team_size"]:
-                    continue
-                match = scoring.score(volunteer, facts, today=today)
-                if match is not None and match.score >= MIN_SCORE:
-                    matches.append(match)
-            best = scoring.rank(matches)[:SHOWN]
-            if best:
-                items = [
-                    {
-                        "mission": m.mission_id,
-                        "score": m.score,
-                        "reasons": [r.to_dict() for r in m.reasons],
-                    }
-                    for m in best
-                ]
-                digests.append((user_id, items))
-        recorded += _record(digests, week=week, now=now)
-    return recorded
+        recorded += _record(_digests(volunteers, fresh, today), week=week, now=now)
+        if upper is None:
+            return recorded
+        after = upper
+
+
+def _digests(
+    volunteers: Mapping[int, VolunteerFacts], fresh: Fresh, today: date
+) -> list[tuple[int, list]]:
+    digests = []
+    for user_id, volunteer in volunteers.items():
+        if not volunteer.skills:
+            continue
+        matches = []
+        for mission in fresh.candidates(volunteer):
+            match = scoring.score(volunteer, mission, today=today)
+            if match is not None and match.score >= MIN_SCORE:
+                matches.append(match)
+        best = scoring.rank(matches)[:SHOWN]
+        if best:
+            items = [
+                {
+                    "mission": m.mission_id,
+                    "score": m.score,
+                    "reasons": [r.to_dict() for r in m.reasons],
+                }
+                for m in best
+            ]
+            digests.append((user_id, items))
+    return digests
 
 
 def _record(digests: list[tuple[int, list]], *, week: date, now: datetime) -> int:
     """Insert the digests; a volunteer who already has this week's (two runs at once) keeps
     it. On PostgreSQL through COPY: tens of thousands of rows a second, where an INSERT of
     JSON values spends its time escaping them."""
+    if not digests:
+        return 0
     if connection.vendor != "postgresql":
         WeeklyDigest.objects.bulk_create(
             [WeeklyDigest(user_id=user_id, week=week, items=items) for user_id, items in digests],
