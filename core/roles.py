@@ -5,6 +5,7 @@ the sign-up intent only counts until they exist. One query, once per request: th
 answer is kept on the user object.
 """
 
+import functools
 from dataclasses import dataclass
 
 _ATTRIBUTE = "_alasso_roles"
@@ -23,24 +24,14 @@ def roles_of(user) -> Roles:
         return Roles()
     roles = getattr(user, _ATTRIBUTE, None)
     if roles is None:
-        from django.contrib.auth import get_user_model
-        from django.db.models import Exists, OuterRef
+        from django.db import connection
 
-        from organizations.models import Membership, Organization
-        from volunteers.models import VolunteerProfile
+        from organizations.models import Organization
 
-        memberships = Membership.objects.filter(user_id=OuterRef("pk"))
-        row = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .values_list(
-                Exists(memberships),
-                Exists(memberships.filter(organization__kind=Organization.Kind.ASSOCIATION)),
-                Exists(VolunteerProfile.objects.filter(user_id=OuterRef("pk"))),
-            )
-            .get()
-        )
-        organization, association, has_profile = row
+        association_kind = Organization.Kind.ASSOCIATION
+        with connection.cursor() as cursor:
+            cursor.execute(_roles_sql(), [user.pk, user.pk, association_kind, user.pk])
+            organization, association, has_profile = (bool(v) for v in cursor.fetchone())
         roles = Roles(
             organization=organization,
             association=association,
@@ -49,6 +40,25 @@ def roles_of(user) -> Roles:
         )
         setattr(user, _ATTRIBUTE, roles)
     return roles
+
+
+@functools.cache
+def _roles_sql() -> str:
+    # Written out: every page asks it, and the ORM took longer to build it than the
+    # database to answer.
+    from organizations.models import Membership, Organization
+    from volunteers.models import VolunteerProfile
+
+    def table(model) -> str:
+        return model._meta.db_table
+
+    membership = table(Membership)
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {membership} WHERE user_id = %s), "
+        f"EXISTS (SELECT 1 FROM {membership} m JOIN {table(Organization)} o "
+        "ON o.id = m.organization_id WHERE m.user_id = %s AND o.kind = %s), "
+        f"EXISTS (SELECT 1 FROM {table(VolunteerProfile)} WHERE user_id = %s)"
+    )
 
 
 def forget_roles(user) -> None:

@@ -1,6 +1,7 @@
 """Reads about notifications that pages share."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -15,7 +16,13 @@ def notifications_for(user) -> QuerySet[Notification]:
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    # Written out: the header asks it on every page (the ORM took longer to build it).
+    table = connection.ops.quote_name(Notification._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE user_id = %s AND read_at IS NULL", [user.pk]
+        )
+        return cursor.fetchone()[0]
 
 
 def unread_count_for_request(request) -> int:
