@@ -116,6 +116,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "alasso.urls"
 WSGI_APPLICATION = "alasso.wsgi.application"
 
+# Django's, with the common widgets written out in Python (core/renderers.py).
+FORM_RENDERER = "core.renderers.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
