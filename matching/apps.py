@@ -7,14 +7,12 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Suggestions et recherche")
 
     def ready(self) -> None:
-        from django.db.backends.signals import connection_created
-
         from core.navigation import NavItem, register
-        from missions.search import register_sqlite_functions
         from volunteers.selectors import has_volunteer_profile
 
-        # The SQLite search folds accents in a function of ours (PostgreSQL has its own).
-        connection_created.connect(register_sqlite_functions, dispatch_uid="matching-fold")
+        from . import invalidation
+
+        invalidation.connect()
         register(
             NavItem(
                 _("Missions pour vous"),

@@ -13,7 +13,14 @@ The functions other code calls:
 - `get_mission_for_suggestions(request, pk)` then `volunteers_for(mission)`: the
   volunteers an association could invite;
 - `with_missions(suggestions)` / `with_profiles(suggestions)`: the objects a page shows;
-- `matches_first(missions, user)`: a search's results with the volunteer's best first.
+- `matches_first(missions, user)`: a search's results with the volunteer's best first;
+- `forget_suggestions(...)`: what `invalidation` calls when the facts behind a list change.
+
+The two lists are kept SUGGESTIONS_SECONDS in the cache: the next pages, the htmx
+updates and the dashboard's three suggestions read the ranking already made rather than
+scoring again. What changes a list at once — the volunteer's profile, an application, the
+mission — forgets it (`matching.invalidation`); a mission that closes meanwhile is left
+out when the page is read, and new missions appear when the list is made again.
 """
 
 from collections.abc import Mapping, Sequence
@@ -62,6 +69,7 @@ CANDIDATES = 200
 # for it, or the most skilled volunteers having it.
 MISSION_POOL = 100
 VOLUNTEER_POOL = 250
+SUGGESTIONS_SECONDS = 600
 _NAMES_KEY = "matching:taxonomy-names:v1"
 _NAMES_SECONDS = 300
 
@@ -458,8 +466,10 @@ def rank_missions(
 def with_missions(suggestions: list[Suggestion]) -> list[Suggestion]:
     """Read the missions of `suggestions` (the page shown) with what a card shows (one
     query); each mission carries its `match`."""
-    missions = Mission.objects.select_related("organization", "commune").in_bulk(
-        [s.mission_id for s in suggestions if s.mission is None]
+    missions = (
+        Mission.objects.filter(status=Status.OPEN)  # closed since the list was made: out
+        .select_related("organization", "commune")
+        .in_bulk([s.mission_id for s in suggestions if s.mission is None])
     )
     for suggestion in suggestions:
         if suggestion.mission is None:
@@ -474,9 +484,14 @@ def _own_profile(user) -> Mapping | None:
 
 
 def missions_for(user, *, today: date | None = None, limit: int = CANDIDATES) -> ForYou:
-    """The open missions that suit `user`, best first, with their reasons (three queries;
-    `with_missions` reads the ones shown)."""
-    today = today or timezone.localdate()
+    """The open missions that suit `user`, best first, with their reasons (three queries,
+    or none while the list is kept; `with_missions` reads the ones shown)."""
+    if today is not None or limit != CANDIDATES:
+        return _missions_for(user, today=today or timezone.localdate(), limit=limit)
+    return _kept(_for_you_key(user.pk), lambda today: _missions_for(user, today=today))
+
+
+def _missions_for(user, *, today: date, limit: int = CANDIDATES) -> ForYou:
     profile = _own_profile(user)
     if profile is None:
         return ForYou(profile=None, suggestions=[], problem="no_profile")
@@ -549,8 +564,7 @@ def matches_first(missions: QuerySet[Mission], user, *, today: date | None = Non
 
 # --- Volunteers for a mission ----------------------------------------------------------------
 def get_mission_for_suggestions(request, pk: int) -> Mission:
-    """The mission `pk` with what suggestions need, if the requester is a member of its
-    association (one query).
+    """The mission `pk`, if the requester is a member of its association (one query).
 
     Like `missions.selectors.get_mission_for_member`: 404 when the requester may not even
     see the mission, 403 when they may see it but not act for its association.
@@ -562,7 +576,6 @@ def get_mission_for_suggestions(request, pk: int) -> Mission:
             is_member=Exists(
                 Membership.objects.filter(organization_id=OuterRef("organization_id"), user=user)
             ),
-            **_mission_annotations(),
         )
         .filter(pk=pk)
         .first()
@@ -614,36 +627,28 @@ def _volunteer_dates(mission: Mission, today: date) -> Q:
     return dates
 
 
-def _row_of(mission: Mission) -> dict:
-    """The facts row of a mission read by `get_mission_for_suggestions`."""
-    return {
-        "pk": mission.pk,
-        "commune__name": mission.commune.name if mission.commune_id else "",
-        "organization__departement_code": mission.organization.departement_code,
-        **{
-            name: getattr(mission, name)
-            for name in MISSION_FIELDS
-            if name not in ("pk", "commune__name", "organization__departement_code")
-        },
-    }
-
-
 def volunteers_for(
     mission: Mission, *, today: date | None = None, limit: int = CANDIDATES
 ) -> list[VolunteerSuggestion]:
-    """Volunteers who could help on `mission`, best first, with their reasons (two queries;
-    `with_profiles` reads the ones shown).
+    """Volunteers who could help on `mission`, best first, with their reasons (three
+    queries, or none while the list is kept; `with_profiles` reads the ones shown).
 
-    `mission` comes from `get_mission_for_suggestions`. The candidates: for each skill
+    The candidates: for each skill
     asked, the VOLUNTEER_POOL most skilled (then newest) volunteers who could come; only
     those with some hours and dates that meet; never a member of the association, nor
     someone who already applied or was invited.
     """
-    today = today or timezone.localdate()
     if mission.status not in lifecycle.ACCEPTING_APPLICATIONS:
         return []
-    names = taxonomy_names()
-    facts = mission_facts(_row_of(mission), names)
+    if today is not None or limit != CANDIDATES:
+        return _volunteers_for(mission, today=today or timezone.localdate(), limit=limit)
+    return _kept(_volunteers_key(mission.pk), lambda today: _volunteers_for(mission, today=today))
+
+
+def _volunteers_for(
+    mission: Mission, *, today: date, limit: int = CANDIDATES
+) -> list[VolunteerSuggestion]:
+    _row, facts = missions_with_facts([mission.pk])[mission.pk]
     if not facts.requirements:
         return []
     if mission.work_mode == scoring.REMOTE:
@@ -712,10 +717,40 @@ def with_profiles(suggestions: list[VolunteerSuggestion]) -> list[VolunteerSugge
     profiles = {
         profile.user_id: profile
         for profile in VolunteerProfile.objects.select_related("user").filter(
-            user_id__in=[s.user_id for s in suggestions if s.profile is None]
+            user_id__in=[s.user_id for s in suggestions if s.profile is None],
+            user__is_active=True,  # an account closed since the list was made: out
         )
     }
     for suggestion in suggestions:
         if suggestion.profile is None:
             suggestion.profile = profiles.get(suggestion.user_id)
     return [s for s in suggestions if s.profile is not None]
+
+
+# --- Lists kept for a while ------------------------------------------------------------------
+def _for_you_key(user_id: int) -> str:
+    return f"matching:for-you:v1:{user_id}"
+
+
+def _volunteers_key(mission_id: int) -> str:
+    return f"matching:volunteers:v1:{mission_id}"
+
+
+def _kept(key: str, make):
+    """`make(today)`, kept SUGGESTIONS_SECONDS in the cache, and never past the day it was
+    made for (dates decide what fits)."""
+    today = timezone.localdate()
+    kept = cache.get(key)
+    if kept is not None and kept[0] == today:
+        return kept[1]
+    made = make(today)
+    cache.set(key, (today, made), SUGGESTIONS_SECONDS)
+    return made
+
+
+def forget_suggestions(*, user_ids=(), mission_ids=()) -> None:
+    """Forget the kept "missions for you" of `user_ids` and "volunteers for this mission"
+    of `mission_ids`: they are made again when next asked."""
+    keys = [_for_you_key(pk) for pk in user_ids] + [_volunteers_key(pk) for pk in mission_ids]
+    if keys:
+        cache.delete_many(keys)

@@ -6,10 +6,11 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from engagements.models import Application
+from matching.selectors import forget_suggestions
 from missions.models import Status, WorkMode
 from missions.tests.factories import MissionFactory
 from organizations.tests.factories import AssociationFactory
-from taxonomy.models import Level
+from taxonomy.models import Level, Skill
 from volunteers.models import WorkMode as VolunteerWorkMode
 from volunteers.tests.factories import VolunteerProfileFactory
 
@@ -165,9 +166,11 @@ def test_the_page_costs_the_same_number_of_queries_for_3_or_40_missions(
     client.force_login(designer.user)
     _many_missions(3)
     client.get(URL)  # warm the caches (session, content types, names)
+    forget_suggestions(user_ids=[designer.user_id])  # measure the ranking, not the kept list
     with django_assert_max_num_queries(12) as few:
         client.get(URL)
     _many_missions(37)
+    forget_suggestions(user_ids=[designer.user_id])
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL)
@@ -192,3 +195,27 @@ def test_the_home_page_shows_the_three_best_with_their_reasons(
     assert "Logo et identité visuelle, Figma · à distance" in text
     assert reverse("matching:missions_for_you") in text
     assert "Affiche n°" not in text  # no skill in common
+
+
+def test_the_list_is_kept_until_the_volunteer_applies_or_changes_their_skills(
+    client, designer, logo_mission, association
+):
+    client.force_login(designer.user)
+    assert "Un logo pour les jardins" in client.get(URL).text
+    MissionFactory(organization=association, title="Un tableau à refaire", skills=["spreadsheets"])
+    closing = MissionFactory(organization=association, title="Un logo pressé", skills=["logo"])
+    forget_suggestions(user_ids=[designer.user_id])
+    assert "Un logo pressé" in client.get(URL).text  # kept from now on
+    closing.status = Status.CANCELLED
+    closing.save(update_fields=["status"])
+
+    # A mission that closed is left out at once, without making the list again.
+    assert "Un logo pressé" not in client.get(URL).text
+
+    # Applying takes the mission out at once.
+    Application.objects.create(mission=logo_mission, volunteer=designer.user)
+    assert "Un logo pour les jardins" not in client.get(URL).text
+
+    # So does a change of skills: the spreadsheet mission now fits.
+    designer.skills.create(skill=Skill.objects.get(slug="spreadsheets"), level=Level.EXPERT)
+    assert "Un tableau à refaire" in client.get(URL).text

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from engagements.models import Application
+from matching.selectors import forget_suggestions
 from missions.models import Status, WorkMode
 from missions.tests.factories import MissionFactory
 from organizations.tests.factories import MembershipFactory
@@ -162,12 +163,31 @@ def test_the_page_costs_the_same_number_of_queries_for_3_or_40_volunteers(
     for index in range(3):
         volunteer(f"Personne Numéro{index}", causes=["culture"], skills={"logo": 2, "figma": 1})
     client.get(url(logo_mission))  # warm the caches
+    forget_suggestions(mission_ids=[logo_mission.pk])  # measure the ranking, not the kept list
     with django_assert_max_num_queries(12) as few:
         client.get(url(logo_mission))
     for index in range(37):
         volunteer(f"Autre Personne{index}", causes=["sport", "culture"])
+    forget_suggestions(mission_ids=[logo_mission.pk])
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url(logo_mission))
 
     assert "40 bénévoles suggéré·es" in response.text
+
+
+def test_the_list_is_kept_until_someone_applies_or_the_mission_changes(
+    client, martine, logo_mission
+):
+    first = volunteer("Inès Durand", skills={"logo": 3})
+    client.force_login(martine)
+    assert "Inès" in client.get(url(logo_mission)).text
+    volunteer("Paul Martin", skills={"logo": 3})
+
+    # A newcomer waits for the list to be made again…
+    assert "Paul" not in client.get(url(logo_mission)).text
+
+    # …which happens as soon as someone applies (here Inès, who leaves the list).
+    Application.objects.create(mission=logo_mission, volunteer=first.user)
+    text = client.get(url(logo_mission)).text
+    assert "Paul" in text and "Inès" not in text
