@@ -1,25 +1,23 @@
-"""Keyword search of missions: PostgreSQL full-text search, or a plain fallback on SQLite.
+"""Keyword search of missions: PostgreSQL full-text search, or SQLite's FTS5.
 
 PostgreSQL reads the `search_vector` column (migration 0003): French stemming, accents
 ignored, the title weighing more than the need, then the deliverables. Each word of the
-query matches its stemmed form or, as a prefix, its light stem below — so "logos" finds
-"logo", "évènements" finds "événement", "creation" finds "Création".
+query matches as a prefix of its light stem below (which covers its own French stem) — so
+"logos" finds "logo", "évènements" finds "événement", "creation" finds "Création".
 
-SQLite has neither: the mission's text is folded (lower case, no accents) by a function
-registered on each connection (`register_sqlite_functions`), and must contain the light
-stem of every word of the query.
+SQLite reads its FTS5 index (migration 0004), which ignores accents and case: each word
+of the query matches as a prefix of its light stem, ranked by bm25 with the title weighing
+more than the need, then the deliverables.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, QuerySet, TextField, Value, When
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
 
 from geo.text import searchable
 
 CONFIG = "french_unaccent"
-FOLD = "alasso_fold"
 MAX_WORDS = 8
 MIN_STEM = 4
 # Words that say nothing about a mission (PostgreSQL drops its own list as well).
@@ -74,16 +72,6 @@ def stem(word: str) -> str:
     return word
 
 
-def register_sqlite_functions(sender, connection, **kwargs) -> None:
-    """On each new SQLite connection, `alasso_fold(text)`: lower case, no accents."""
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(FOLD, 1, searchable, deterministic=True)
-
-
-def _fold(expression) -> Func:
-    return Func(expression, function=FOLD, output_field=TextField())
-
-
 def search(missions: QuerySet, query: str) -> QuerySet | None:
     """`missions` that match `query`, annotated with `relevance` (higher is better).
 
@@ -93,7 +81,9 @@ def search(missions: QuerySet, query: str) -> QuerySet | None:
     if not terms:
         return None
     if connection.vendor == "postgresql":
-        expression = " & ".join(f"({word} | {stem(word)}:*)" for word in terms)
+        # The light stem as a prefix also matches the word's own French stem: one term per
+        # word keeps the query simple enough for PostgreSQL to use the GIN index.
+        expression = " & ".join(f"{stem(word)}:*" for word in terms)
         tsquery = SearchQuery(expression, config=CONFIG, search_type="raw")
         vector = RawSQL(
             f'"{missions.model._meta.db_table}"."search_vector"', [], SearchVectorField()
@@ -103,14 +93,15 @@ def search(missions: QuerySet, query: str) -> QuerySet | None:
             .filter(search_vector=tsquery)
             .annotate(relevance=SearchRank(vector, tsquery))
         )
-    text = _fold(Concat("title", Value(" "), "need", Value(" "), "deliverables"))
-    title = _fold(F("title"))
-    missions = missions.alias(folded_text=text, folded_title=title)
-    relevance = Value(0, output_field=IntegerField())
-    for word in terms:
-        root = stem(word)
-        missions = missions.filter(folded_text__contains=root)
-        relevance += Case(
-            When(folded_title__contains=root, then=3), default=1, output_field=IntegerField()
-        )
-    return missions.annotate(relevance=relevance)
+    # Words are folded to [a-z0-9] (`words`): nothing in them is FTS5 syntax.
+    match = " ".join(f'"{stem(word)}"*' for word in terms)
+    table = missions.model._meta.db_table
+    fts = f"{table}_fts"
+    # "+" keeps SQLite from looking the index up once per mission (rowid = …): the index
+    # lists its matches once, and each is joined to its mission by primary key.
+    return missions.extra(
+        tables=[fts],
+        where=[f'+"{fts}".rowid = "{table}"."id"', f'"{fts}" MATCH %s'],
+        params=[match],
+        select={"relevance": f'-bm25("{fts}", 4.0, 1.0, 0.5)'},
+    )

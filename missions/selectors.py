@@ -35,10 +35,16 @@ def associations_of(user) -> list[Organization]:
 
 
 def is_member(user, mission: Mission) -> bool:
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organization_id=mission.organization_id).exists()
-    )
+    """Whether `user` belongs to the mission's organisation: asked once per page, however
+    many parts of it ask (the answer is kept on the mission object)."""
+    if not user.is_authenticated:
+        return False
+    known = mission.__dict__.setdefault("_members", {})
+    if user.pk not in known:
+        known[user.pk] = Membership.objects.filter(
+            user=user, organization_id=mission.organization_id
+        ).exists()
+    return known[user.pk]
 
 
 def _mission_with_relations() -> QuerySet[Mission]:
@@ -67,8 +73,17 @@ def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
 
     Returns the mission and whether the requester is a member of its organisation.
     """
-    mission = get_object_or_404(_mission_with_relations(), pk=pk)
     user = request.user
+    missions = _mission_with_relations()
+    if user.is_authenticated:  # asked in the same query
+        missions = missions.annotate(
+            viewer_is_member=Exists(
+                Membership.objects.filter(user=user, organization_id=OuterRef("organization_id"))
+            )
+        )
+    mission = get_object_or_404(missions, pk=pk)
+    if user.is_authenticated:
+        mission.__dict__.setdefault("_members", {})[user.pk] = mission.viewer_is_member
     member = is_member(user, mission)
     staff = user.is_authenticated and user.is_staff
     if not (mission.status in lifecycle.PUBLIC or member or staff):
@@ -136,6 +151,9 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
     missions = (
         Mission.objects.filter(status=Status.OPEN)
         .select_related("organization", "commune")
+        # A card shows no long text: without them, sorting thousands of matches by
+        # relevance moves a few bytes per row rather than whole descriptions.
+        .defer("need", "deliverables", "organization__description")
         .prefetch_related(_skills_prefetch())
     )
     if filters.get("domain"):
