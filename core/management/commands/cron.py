@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from completion.tasks import completion_tick
+from core.statistics import statistics_tick
 from credentials.tasks import credentials_tick
 from engagements.tasks import applications_tick
 from matching.models import PeriodicRun
@@ -74,6 +75,12 @@ JOBS = [
         send_digests,
         {"frequency": "weekly"},
         help="the weekly summary of notifications",
+    ),
+    Job(
+        "statistics",
+        DAILY,
+        statistics_tick,
+        help="the query planner's statistics, on SQLite (PostgreSQL keeps its own)",
     ),
     Job(
         "matching-digest",

@@ -7,6 +7,7 @@ from tqdm import tqdm
 from accounts.models import User
 from core import demo_scale
 from core.demo import DEMO_DOMAIN, DemoContext, demo_modules
+from core.statistics import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                     module.build(ctx)
             if scale:
                 summary = demo_scale.build(ctx, volunteers=volunteers, missions=missions)
+        refresh_statistics()  # so many new rows: SQLite should know (PostgreSQL does)
         if scale and verbosity:
             self.stdout.write(
                 f"Added {summary.volunteers} volunteers, {summary.associations} associations, "
