@@ -6,17 +6,14 @@ PDFs get no picture — that would need a PDF renderer we do not ship — but th
 pages when it can be read from the file.
 """
 
-import io
 import re
 
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
 
+from core.images import redraw_image
 from messaging.attachments import IMAGE_TYPES
 
 PREVIEW_SIDE = 1200
-# A small file can still unpack to a huge picture; no preview past this.
-MAX_PIXELS = 40_000_000
 # Page objects in a PDF's body: "/Type /Page", not "/Type /Pages" (the tree's nodes).
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
@@ -26,32 +23,19 @@ def make_preview(file, content_type: str) -> tuple[ContentFile, int, int] | None
     if content_type not in IMAGE_TYPES:
         return None
     try:
-        file.seek(0)
-        with Image.open(file) as original:
-            if original.width * original.height > MAX_PIXELS:
-                return None
-            original.draft("RGB", (PREVIEW_SIDE * 2, PREVIEW_SIDE * 2))
-            image = ImageOps.exif_transpose(original)
-            image.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE))
-            transparent = image.mode in ("RGBA", "LA", "PA") or (
-                image.mode == "P" and "transparency" in image.info
-            )
-            image = image.convert("RGBA" if transparent else "RGB")
-            image.info = {}
-            out = io.BytesIO()
-            if transparent:
-                image.save(out, format="PNG", optimize=True)
-                extension = "png"
-            else:
-                image.save(out, format="JPEG", quality=85, optimize=True)
-                extension = "jpg"
+        preview = redraw_image(file, PREVIEW_SIDE)
     except Exception:
-        # A file whose first bytes look right but which Pillow cannot read stays a plain
-        # file: it can still be downloaded, it just has no picture.
+        # A file whose first bytes look right but which Pillow cannot read (or which would
+        # unpack to a huge picture) stays a plain file: it can still be downloaded, it just
+        # has no picture.
         return None
     finally:
         file.seek(0)
-    return ContentFile(out.getvalue(), name=f"preview.{extension}"), image.width, image.height
+    return (
+        ContentFile(preview.data, name=f"preview.{preview.extension}"),
+        preview.width,
+        preview.height,
+    )
 
 
 def pdf_page_count(file) -> int | None:

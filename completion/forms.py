@@ -35,21 +35,32 @@ def _hours_field(label, help_text) -> forms.IntegerField:
     )
 
 
+def _text_area(label, help_text, *, max_length: int, rows: int, required=None) -> forms.CharField:
+    """A few lines of text; `required` is the message for an empty answer, None if optional."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        required=required is not None,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required} if required is not None else None,
+    )
+
+
 class DeliveryForm(forms.Form):
     files = MultipleFileField(
         label=_("Vos fichiers"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
-    links = forms.CharField(
-        label=_("Vos liens"),
-        required=False,
-        max_length=5000,
-        help_text=_(
+    links = _text_area(
+        _("Vos liens"),
+        _(
             "Une adresse par ligne : le site réalisé, un dossier partagé, une vidéo. "
             "Par exemple : https://www.jardins-belleville.fr"
         ),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        rows=3,
     )
     hours = _hours_field(
         _("Heures passées sur la mission"),
@@ -58,15 +69,14 @@ class DeliveryForm(forms.Form):
             "Par exemple : 12"
         ),
     )
-    note = forms.CharField(
-        label=_("Un mot pour l’association"),
-        required=False,
-        max_length=3000,
-        help_text=_(
+    note = _text_area(
+        _("Un mot pour l’association"),
+        _(
             "Ce que vous remettez et comment l’utiliser. Par exemple : « Voici le logo en "
             "couleur et en noir et blanc. Le fichier PNG s’utilise sur le site. »"
         ),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        rows=4,
     )
 
     def __init__(self, *args, existing: int = 0, **kwargs) -> None:
@@ -142,15 +152,15 @@ class ConfirmForm(forms.Form):
 
 
 class ChangesForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Ce qu’il faudrait changer"),
-        max_length=3000,
-        help_text=_(
+    reason = _text_area(
+        _("Ce qu’il faudrait changer"),
+        _(
             "Soyez précis et bienveillant. Par exemple : « Le logo nous plaît beaucoup ! "
             "Pourriez-vous agrandir le nom de l’association ? »"
         ),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Dites ce qu’il faudrait changer.")},
+        max_length=3000,
+        rows=4,
+        required=_("Dites ce qu’il faudrait changer."),
     )
 
 
@@ -175,29 +185,29 @@ class AssociationReviewForm(forms.Form):
         _("La communication"), _("Vous a-t-on tenu au courant ? Les échanges étaient-ils clairs ?")
     )
     deadlines = _rating(_("Le respect des délais"), _("Les dates convenues ont-elles été tenues ?"))
-    answer_done = forms.CharField(
-        label=_("Qu’a réalisé cette personne pour votre association ?"),
+    answer_done = _text_area(
+        _("Qu’a réalisé cette personne pour votre association ?"),
+        _("Par exemple : « Léa a créé notre nouveau logo et nos affiches de la fête. »"),
         max_length=1000,
-        help_text=_("Par exemple : « Léa a créé notre nouveau logo et nos affiches de la fête. »"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Écrivez une phrase sur ce qui a été réalisé.")},
+        rows=3,
+        required=_("Écrivez une phrase sur ce qui a été réalisé."),
     )
-    answer_how = forms.CharField(
-        label=_("Comment s’est passée la collaboration ?"),
-        max_length=1000,
-        help_text=_(
+    answer_how = _text_area(
+        _("Comment s’est passée la collaboration ?"),
+        _(
             "Par exemple : « Elle a pris le temps de nous écouter et nous a proposé trois "
             "pistes claires. »"
         ),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Écrivez une phrase sur la collaboration.")},
-    )
-    answer_recommend = forms.CharField(
-        label=_("Recommanderiez-vous cette personne, et pour quoi ?"),
         max_length=1000,
-        help_text=_("Par exemple : « Oui, sans hésiter, pour tout travail de graphisme. »"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Dites en une phrase si vous la recommanderiez.")},
+        rows=3,
+        required=_("Écrivez une phrase sur la collaboration."),
+    )
+    answer_recommend = _text_area(
+        _("Recommanderiez-vous cette personne, et pour quoi ?"),
+        _("Par exemple : « Oui, sans hésiter, pour tout travail de graphisme. »"),
+        max_length=1000,
+        rows=3,
+        required=_("Dites en une phrase si vous la recommanderiez."),
     )
     skills = forms.ModelMultipleChoiceField(
         label=_("Les compétences qu’elle a vraiment mises en œuvre"),
@@ -244,13 +254,12 @@ class VolunteerReviewForm(forms.Form):
         _("Le respect"),
         _("L’association a-t-elle respecté votre travail, votre temps et l’accord ?"),
     )
-    comment = forms.CharField(
-        label=_("Un mot pour l’association"),
-        required=False,
-        max_length=2000,
-        help_text=_(
+    comment = _text_area(
+        _("Un mot pour l’association"),
+        _(
             "Seule l’association le lira. Par exemple : « Merci pour votre accueil, "
             "c’était un plaisir de travailler avec vous ! »"
         ),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        rows=3,
     )

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -164,21 +164,35 @@ def detail(request, pk: int):
     return render(request, "completion/detail.html", context)
 
 
-@require_POST
-@login_required
-def confirm(request, pk: int):
+def _answer_delivery(request, pk: int, form_class, form_name: str, act) -> HttpResponse:
+    """The association answers the delivered work with `form_class`, then `act`.
+
+    `act(application, cleaned_data)` calls the service and returns where to go; a refusal
+    (CompletionError) is shown on the completion page; an invalid form shows that page again
+    with its errors, under `form_name`.
+    """
     application, viewer = selectors.get_engagement_for_viewer(request, pk)
     if not viewer.is_member:
         raise PermissionDenied
-    form = ConfirmForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.completion_confirm(
-                application=application, by=request.user, hours=form.cleaned_data["hours"]
-            )
+            return act(application, form.cleaned_data)
         except services.CompletionError as error:
             messages.error(request, str(error))
             return redirect("completion:detail", application.pk)
+    context = _detail_context(request, application, viewer, **{form_name: form})
+    if form_name == "changes_form":
+        # The request for changes sits in a fold: open it to show the errors.
+        context["changes_open"] = True
+    return render(request, "completion/detail.html", context)
+
+
+@require_POST
+@login_required
+def confirm(request, pk: int):
+    def act(application, data):
+        services.completion_confirm(application=application, by=request.user, hours=data["hours"])
         messages.success(
             request,
             _(
@@ -188,34 +202,22 @@ def confirm(request, pk: int):
             % {"name": application.volunteer.first_name},
         )
         return redirect("completion:review", application.pk)
-    context = _detail_context(request, application, viewer, confirm_form=form)
-    return render(request, "completion/detail.html", context)
+
+    return _answer_delivery(request, pk, ConfirmForm, "confirm_form", act)
 
 
 @require_POST
 @login_required
 def ask_changes(request, pk: int):
-    application, viewer = selectors.get_engagement_for_viewer(request, pk)
-    if not viewer.is_member:
-        raise PermissionDenied
-    form = ChangesForm(request.POST)
-    if form.is_valid():
-        try:
-            services.changes_request(
-                application=application, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except services.CompletionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("Votre demande est envoyée à %(name)s.")
-                % {"name": application.volunteer.first_name},
-            )
+    def act(application, data):
+        services.changes_request(application=application, by=request.user, reason=data["reason"])
+        messages.success(
+            request,
+            _("Votre demande est envoyée à %(name)s.") % {"name": application.volunteer.first_name},
+        )
         return redirect("completion:detail", application.pk)
-    context = _detail_context(request, application, viewer, changes_form=form)
-    context["changes_open"] = True
-    return render(request, "completion/detail.html", context)
+
+    return _answer_delivery(request, pk, ChangesForm, "changes_form", act)
 
 
 # --- reviews ---------------------------------------------------------------------------------

@@ -15,10 +15,12 @@ finds the marker and tells nobody again.
   list. The key is the end date: moved, then passed again, it is reminded again.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -56,6 +58,36 @@ def _claim(mission_id: int, kind: str, key: str) -> bool:
     return created
 
 
+class _Notice(NamedTuple):
+    kind: str  # the notification's kind
+    users: list[User]
+    url: str
+    context: dict  # added to the mission's title, association and status
+
+
+def _notify_each(missions: QuerySet, kind: str, notice: Callable[[Mission, Any], _Notice]) -> int:
+    """Claim, then send, the reminder of each (mission id, key) row; how many were sent.
+
+    The key (a date or datetime) names the reminder: a row already claimed is skipped.
+    """
+    sent = 0
+    for pk, key in list(missions):
+        with transaction.atomic():
+            if not _claim(pk, kind, key.isoformat()):
+                continue
+            mission = Mission.objects.select_related("organization").get(pk=pk)
+            told = notice(mission, key)
+            context = {
+                "mission": mission.title,
+                "organization": mission.organization.name,
+                "status": mission.status,
+                **told.context,
+            }
+            notify(users=told.users, kind=told.kind, context=context, url=told.url)
+            sent += 1
+    return sent
+
+
 def remind_silent(*, now: datetime) -> int:
     """Tell who can act about missions where nothing happened for 14 days."""
     kind = MissionReminder.Kind.SILENT
@@ -73,30 +105,20 @@ def remind_silent(*, now: datetime) -> int:
         )
         .values_list("pk", "activity")
     )
-    sent = 0
-    for pk, activity in list(silent):
-        with transaction.atomic():
-            if not _claim(pk, kind, activity.isoformat()):
-                continue
-            mission = Mission.objects.select_related("organization").get(pk=pk)
-            context = {
-                "mission": mission.title,
-                "organization": mission.organization.name,
-                "status": mission.status,
-                "days": (now - activity).days,
-            }
-            if mission.status == Status.OPEN:
-                people = _members(mission)
-                url = reverse("matching:volunteers_for_mission", args=[pk])
-            elif mission.status == Status.IN_PROGRESS:
-                people = _members(mission) + _team(mission)
-                url = reverse("messaging:for_mission", args=[pk])
-            else:
-                people = _members(mission)
-                url = reverse("missions:detail", args=[pk])
-            notify(users=people, kind="mission_silent", context=context, url=url)
-            sent += 1
-    return sent
+
+    def notice(mission: Mission, activity: datetime) -> _Notice:
+        if mission.status == Status.OPEN:
+            people = _members(mission)
+            url = reverse("matching:volunteers_for_mission", args=[mission.pk])
+        elif mission.status == Status.IN_PROGRESS:
+            people = _members(mission) + _team(mission)
+            url = reverse("messaging:for_mission", args=[mission.pk])
+        else:
+            people = _members(mission)
+            url = reverse("missions:detail", args=[mission.pk])
+        return _Notice("mission_silent", people, url, {"days": (now - activity).days})
+
+    return _notify_each(silent, kind, notice)
 
 
 def remind_past_end(*, today: date) -> int:
@@ -114,28 +136,19 @@ def remind_past_end(*, today: date) -> int:
         )
         .values_list("pk", "end_date")
     )
-    sent = 0
-    for pk, end_date in list(past):
-        with transaction.atomic():
-            if not _claim(pk, kind, end_date.isoformat()):
-                continue
-            mission = Mission.objects.select_related("organization").get(pk=pk)
-            context = {
-                "mission": mission.title,
-                "organization": mission.organization.name,
-                "status": mission.status,
-                "end_date": end_date.strftime("%d/%m/%Y"),
-            }
-            people = _members(mission)
-            if mission.status == Status.IN_PROGRESS:
-                people += _team(mission)
-            kind_name = (
-                "mission_expired" if mission.status == Status.EXPIRED else "mission_past_end"
-            )
-            url = reverse("missions:detail", args=[pk])
-            notify(users=people, kind=kind_name, context=context, url=url)
-            sent += 1
-    return sent
+
+    def notice(mission: Mission, end_date: date) -> _Notice:
+        people = _members(mission)
+        if mission.status == Status.IN_PROGRESS:
+            people += _team(mission)
+        return _Notice(
+            "mission_expired" if mission.status == Status.EXPIRED else "mission_past_end",
+            people,
+            reverse("missions:detail", args=[mission.pk]),
+            {"end_date": end_date.strftime("%d/%m/%Y")},
+        )
+
+    return _notify_each(past, kind, notice)
 
 
 def missions_remind(*, now: datetime | None = None) -> dict[str, int]:

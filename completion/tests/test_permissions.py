@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from completion.models import Completion, Review
+from core.tests.helpers import client_for, outcome
 from engagements.models import Application
 from engagements.tests.factories import ApplicationFactory
 
@@ -36,16 +37,6 @@ def world(engagement, lea, karim, bruno, yacine, staff):
     }
 
 
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return "ok"
-    if response.status_code in (403, 404):
-        return "no"
-    if response.status_code == 302:
-        return "login" if response.url.startswith("/account/login/") else "go"
-    return str(response.status_code)
-
-
 # address: what anonymous, lea, karim, bruno, yacine, staff get.
 PAGES = {
     "/applications/{app}/delivery/": "login ok no no no no",
@@ -55,13 +46,6 @@ PAGES = {
     "/deliverables/{file}/": "login ok no no ok ok",
     "/deliverables/{file}/preview/": "login ok no no ok ok",
 }
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def test_every_page_answers_each_person_as_the_table_says(world):

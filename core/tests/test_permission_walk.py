@@ -7,21 +7,10 @@ redirect to the login page, "no" a refusal (403 or 404, the latter where even th
 existence of the thing is private), "go" a redirect elsewhere (a done action).
 """
 
-from django.test import Client
-
+from core.tests.helpers import client_for, outcome
 from engagements.models import Application
 
 ROLES = ["anonymous", "lea", "karim", "bruno", "yacine", "staff"]
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return "ok"
-    if response.status_code in (403, 404):
-        return "no"
-    if response.status_code == 302:
-        return "login" if response.url.startswith("/account/login/") else "go"
-    return str(response.status_code)
 
 
 # address: what anonymous, lea, karim, bruno, yacine, staff get.
@@ -68,13 +57,6 @@ PAGES = {
     "/moderation/reports/{report}/": "login no no no no ok",
     "/geo/communes/?q=Paris": "ok ok ok ok ok ok",
 }
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def test_every_page_answers_each_person_as_the_table_says(world):
