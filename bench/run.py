@@ -137,7 +137,9 @@ def worker(args: argparse.Namespace) -> None:
     built = time.perf_counter() - started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # what autovacuum does after a bulk load
+            # What autovacuum does soon after a bulk load: statistics, and the visibility
+            # map that lets index-only scans skip the table.
+            cursor.execute("VACUUM ANALYZE")
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")
             version = f"PostgreSQL {cursor.fetchone()[0]}"
@@ -260,6 +262,12 @@ def targets(rows: list[dict]) -> list[str]:
             page = row["page"]
             mark = "✓" if row["p95_ms"] <= P95_MS else "✗"
             lines.append(f"{mark} {where}: {page} p95 {row['p95_ms']} ms (≤ {P95_MS} ms)")
+            if "first_p95_ms" in row:
+                mark = "✓" if row["first_p95_ms"] <= P95_MS else "✗"
+                lines.append(
+                    f"{mark} {where}: {page} made anew p95 {row['first_p95_ms']} ms "
+                    f"(≤ {P95_MS} ms), {row['first_queries']} queries"
+                )
             counts = {r["queries"] for r in mine if r["page"] == page}
             ok = max(counts) <= MAX_QUERIES and len(counts) == 1
             mark = "✓" if ok else "✗"
@@ -350,6 +358,22 @@ def markdown(rows: list[dict], metas: list[dict], info: dict, options: dict) -> 
         for name, page in meta["pages"].items():
             if "slowest_ms" in page:
                 lines.append(f"- {name}: {page['slowest_ms']} ms, `{page['slowest_sql']}…`")
+    first = [row for row in rows if "first_p50_ms" in row]
+    if first:
+        lines += [
+            "",
+            "The suggestion lists are kept ten minutes in the cache; made anew (the first view,",
+            "then every ten minutes, or after a change), the same requests cost:",
+            "",
+            "| page | database | volunteers | p50 ms | p95 ms | queries |",
+            "|---|---|--:|--:|--:|--:|",
+        ]
+        lines += [
+            f"| {row['page']} | {row['database']} | {_number(row['volunteers'], 0)} "
+            f"| {_number(row['first_p50_ms'])} | {_number(row['first_p95_ms'])} "
+            f"| {row['first_queries']} |"
+            for row in first
+        ]
     lines += ["", "Targets (largest size of each database):", ""]
     lines += [f"- {line}" for line in targets(rows)]
     failures = [

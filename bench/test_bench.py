@@ -22,6 +22,10 @@ def test_it_measures_every_page_and_the_digest_and_writes_the_report(tmp_path):
     for row in rows:
         assert 0 < row["p50_ms"] <= row["p95_ms"]
         assert row["queries"] > 0
+    made_anew = {row["page"] for row in rows if "first_p95_ms" in row}
+    assert made_anew == {"missions_for_you", "volunteers_for_mission"}
+    for_you = next(row for row in rows if row["page"] == "missions_for_you")
+    assert for_you["first_queries"] > for_you["queries"]  # the kept list saves the ranking
     mail.outbox.clear()
     digest, details = measure.time_weekly_digest(database="sqlite", volunteers=60)
     assert digest["page"] == "weekly_digest" and digest["seconds"] >= 0
@@ -36,6 +40,9 @@ def test_it_measures_every_page_and_the_digest_and_writes_the_report(tmp_path):
     assert "| mission_search | sqlite | 60 |" in report
     assert "| weekly_digest | sqlite | 60 |" in report
     assert "- mission_search: " in report.split("Slowest query of each page")[1]
+    made_anew_table = report.split("the same requests cost:")[1].split("Targets")[0]
+    assert "| missions_for_you | sqlite | 60 |" in made_anew_table
+    assert "| volunteers_for_mission | sqlite | 60 |" in made_anew_table
 
 
 def test_targets_say_which_are_missed():
