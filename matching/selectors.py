@@ -633,10 +633,9 @@ def volunteers_for(
     """Volunteers who could help on `mission`, best first, with their reasons (three
     queries, or none while the list is kept; `with_profiles` reads the ones shown).
 
-    The candidates: for each skill
-    asked, the VOLUNTEER_POOL most skilled (then newest) volunteers who could come; only
-    those with some hours and dates that meet; never a member of the association, nor
-    someone who already applied or was invited.
+    The candidates: for each skill asked, the VOLUNTEER_POOL most skilled (then newest)
+    volunteers who could come; only those with some hours and dates that meet; never a
+    member of the association, nor someone who already applied or was invited.
     """
     if mission.status not in lifecycle.ACCEPTING_APPLICATIONS:
         return []
