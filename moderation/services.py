@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from accounts.models import User
+from core.templatetags.text import elide
 from missions import lifecycle
 from missions.models import Mission, Status
 from missions.services import mission_approve, mission_cancel
@@ -180,10 +181,10 @@ def report_suspend_account(*, report: Report, by: User, reason: str) -> Report:
     user.is_active = False
     user.save(update_fields=["is_active"])
     with override("fr"):
-        text = _("Compte de %(name)s suspendu : %(reason)s") % {
-            "name": user.full_name or user.email,
-            "reason": reason.strip(),
-        }
+        text = elide(
+            _("Compte de %(name)s suspendu : %(reason)s")
+            % {"name": user.full_name or user.email, "reason": reason.strip()}
+        )
     _resolve(locked, by=by, resolution=_stamp(by=by, text=text))
     report.refresh_from_db()
     return report

@@ -275,3 +275,14 @@ def test_the_team_is_notified_in_the_app_too(client, commit, lea, staff, mission
     notification = Notification.objects.get(user=staff)
     assert notification.kind == "report_received"
     assert mission.title in notification.title
+
+
+def test_the_record_of_a_suspension_elides_de_before_a_vowel(client, commit, staff):
+    ines = UserFactory(full_name="Inès Moreau")
+    report = ReportFactory(mission=None, profile_user=ines)
+    client.force_login(staff)
+
+    handle(client, commit, report, action="suspend", **{"suspend-reason": "Faux profil."})
+
+    report.refresh_from_db()
+    assert "Compte d’Inès Moreau suspendu : Faux profil." in report.resolution
