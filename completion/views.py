@@ -164,12 +164,12 @@ def detail(request, pk: int):
     return render(request, "completion/detail.html", context)
 
 
-def _answer_delivery(request, pk: int, form_class, form_name: str, act) -> HttpResponse:
+def _answer_delivery(request, pk: int, form_class, form_name: str, act, **context) -> HttpResponse:
     """The association answers the delivered work with `form_class`, then `act`.
 
     `act(application, cleaned_data)` calls the service and returns where to go; a refusal
     (CompletionError) is shown on the completion page; an invalid form shows that page again
-    with its errors, under `form_name`.
+    with its errors, under `form_name`, and `context`.
     """
     application, viewer = selectors.get_engagement_for_viewer(request, pk)
     if not viewer.is_member:
@@ -181,10 +181,7 @@ def _answer_delivery(request, pk: int, form_class, form_name: str, act) -> HttpR
         except services.CompletionError as error:
             messages.error(request, str(error))
             return redirect("completion:detail", application.pk)
-    context = _detail_context(request, application, viewer, **{form_name: form})
-    if form_name == "changes_form":
-        # The request for changes sits in a fold: open it to show the errors.
-        context["changes_open"] = True
+    context = {**_detail_context(request, application, viewer, **{form_name: form}), **context}
     return render(request, "completion/detail.html", context)
 
 
@@ -217,7 +214,8 @@ def ask_changes(request, pk: int):
         )
         return redirect("completion:detail", application.pk)
 
-    return _answer_delivery(request, pk, ChangesForm, "changes_form", act)
+    # The request for changes sits in a fold: open, it shows its errors.
+    return _answer_delivery(request, pk, ChangesForm, "changes_form", act, changes_open=True)
 
 
 # --- reviews ---------------------------------------------------------------------------------

@@ -46,11 +46,9 @@ def roles_of(user) -> Roles:
 def _roles_sql() -> str:
     # Written out: every page asks it, and the ORM took longer to build it than the
     # database to answer.
+    from core.sql import table
     from organizations.models import Membership, Organization
     from volunteers.models import VolunteerProfile
-
-    def table(model) -> str:
-        return model._meta.db_table
 
     membership = table(Membership)
     return (

@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.emails import render_email
+from core.sql import table
 from engagements.models import Application
 from missions.models import Mission, Status
 from notifications.models import Frequency, Preference
@@ -52,10 +53,6 @@ def week_of(moment: datetime) -> date:
     """The Monday of the week `moment` falls in (local time)."""
     day = timezone.localtime(moment).date()
     return day - timedelta(days=day.weekday())
-
-
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
 
 
 class Fresh:
@@ -259,7 +256,7 @@ def _record(digests: list[tuple[int, list]], *, week: date, now: datetime) -> in
             for user_id, items in digests:
                 copy.write_row((user_id, week, json.dumps(items, ensure_ascii=False), now))
         cursor.execute(
-            f"INSERT INTO {_table(WeeklyDigest)} (user_id, week, items, created_at) "
+            f"INSERT INTO {table(WeeklyDigest)} (user_id, week, items, created_at) "
             "SELECT user_id, week, items, created_at FROM matching_digest_load "
             "ON CONFLICT DO NOTHING"
         )

@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
+from core.sql import table
 from engagements.models import Application
 from missions.models import Mission
 from organizations.models import Membership
@@ -155,10 +156,6 @@ def threads_for_user(user) -> QuerySet[Thread]:
     )
 
 
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
 @functools.cache
 def _unread_sql() -> str:
     # The threads `user` may read, as the union of three small sets that every database
@@ -167,20 +164,20 @@ def _unread_sql() -> str:
     # the person's read mark. CROSS JOIN: SQLite, which keeps no statistics, would
     # otherwise start from every team thread rather than from the person's applications.
     return f"""
-    SELECT COUNT(*) FROM {_table(Message)} m
-    LEFT JOIN {_table(ReadMark)} r ON r.thread_id = m.thread_id AND r.user_id = %s
+    SELECT COUNT(*) FROM {table(Message)} m
+    LEFT JOIN {table(ReadMark)} r ON r.thread_id = m.thread_id AND r.user_id = %s
     WHERE m.thread_id IN (
-        SELECT t.id FROM {_table(Thread)} t
-        JOIN {_table(Mission)} mission ON mission.id = t.mission_id
-        JOIN {_table(Membership)} member ON member.organization_id = mission.organization_id
+        SELECT t.id FROM {table(Thread)} t
+        JOIN {table(Mission)} mission ON mission.id = t.mission_id
+        JOIN {table(Membership)} member ON member.organization_id = mission.organization_id
         WHERE member.user_id = %s
         UNION
-        SELECT t.id FROM {_table(Thread)} t
-        JOIN {_table(Application)} a ON a.id = t.application_id
+        SELECT t.id FROM {table(Thread)} t
+        JOIN {table(Application)} a ON a.id = t.application_id
         WHERE a.volunteer_id = %s
         UNION
-        SELECT t.id FROM {_table(Application)} a
-        CROSS JOIN {_table(Thread)} t
+        SELECT t.id FROM {table(Application)} a
+        CROSS JOIN {table(Thread)} t
         WHERE t.mission_id = a.mission_id AND t.application_id IS NULL
           AND a.volunteer_id = %s AND a.status = %s
     )

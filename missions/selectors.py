@@ -151,9 +151,6 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
     missions = (
         Mission.objects.filter(status=Status.OPEN)
         .select_related("organization", "commune")
-        # A card shows no long text: without them, sorting thousands of matches by
-        # relevance moves a few bytes per row rather than whole descriptions.
-        .defer("need", "deliverables", "organization__description")
         .prefetch_related(_skills_prefetch())
     )
     if filters.get("domain"):

@@ -5,6 +5,8 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.sql import table
+
 from .models import Notification
 
 
@@ -17,10 +19,10 @@ def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
     # Written out: the header asks it on every page (the ORM took longer to build it).
-    table = connection.ops.quote_name(Notification._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT COUNT(*) FROM {table} WHERE user_id = %s AND read_at IS NULL", [user.pk]
+            f"SELECT COUNT(*) FROM {table(Notification)} WHERE user_id = %s AND read_at IS NULL",
+            [user.pk],
         )
         return cursor.fetchone()[0]
 
