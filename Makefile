@@ -7,6 +7,8 @@ MANAGE := $(UV) run --frozen python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SCALE ?= 100000
+# Test processes (pytest-xdist, one database each): the suite runs in two on this 2-core machine.
+TEST_WORKERS ?= 2
 
 .PHONY: help setup run worker test lint format test-sqlite test-postgres test-deps bench messages
 
@@ -63,11 +65,11 @@ format: setup
 	$(UV) run --frozen ruff format .
 
 test-sqlite: test-deps
-	env -u DATABASE_URL $(UV) run --frozen pytest -q
+	env -u DATABASE_URL $(UV) run --frozen pytest -q -n $(TEST_WORKERS)
 
 test-postgres: test-deps
 	@if [ -n "$$DATABASE_URL" ]; then \
-	  echo "== tests on $$DATABASE_URL"; $(UV) run --frozen pytest -q; \
+	  echo "== tests on $$DATABASE_URL"; $(UV) run --frozen pytest -q -n $(TEST_WORKERS); \
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
 test: lint test-sqlite test-postgres
