@@ -131,6 +131,8 @@ def password_set(*, request, user: User, password: str) -> None:
 
 
 def email_change_request(*, user: User, new_email: str) -> None:
+    """Send the confirmation link to the new address, and warn the old one at once: if the
+    owner did not ask, changing her password there cancels the change (see tokens)."""
     new_email = normalize_email(new_email)
     token = tokens.make_token(tokens.CHANGE_EMAIL, user, extra=new_email)
     send_email(
@@ -138,6 +140,16 @@ def email_change_request(*, user: User, new_email: str) -> None:
         to=new_email,
         language=user.language,
         context={"name": user.first_name, "link": _link("accounts:email_change_confirm", token)},
+    )
+    send_email(
+        "email_change_requested",
+        to=user.email,
+        language=user.language,
+        context={
+            "name": user.first_name,
+            "new_email": new_email,
+            "reset_link": settings.SITE_URL + reverse("accounts:password_reset"),
+        },
     )
 
 
