@@ -59,6 +59,8 @@ def signup(request):
         return redirect(_safe_next(request) or "core:home")
     intent = request.GET.get("intent")
     initial = {"intent": intent} if intent in User.Intent.values else {}
+    if request.GET.get("email"):  # an invitation sends people with the invited address
+        initial["email"] = request.GET["email"]
     form = SignUpForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not allow("signup", client_ip(request), limit=10, window=3600):
@@ -163,7 +165,7 @@ def verify_email_password(request, token: str):
 def login(request):
     if request.user.is_authenticated:
         return redirect(_safe_next(request) or "core:home")
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST or None, initial={"email": request.GET.get("email", "")})
     context = {"form": form, "next": _safe_next(request)}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -207,7 +209,8 @@ def login(request):
 def logout(request):
     auth_logout(request)
     messages.info(request, _("Vous êtes déconnecté·e. À bientôt !"))
-    return redirect("core:home")
+    # e.g. an invitation for another address: log out, then log in with that one.
+    return redirect(_safe_next(request) or "core:home")
 
 
 def magic_link(request):
