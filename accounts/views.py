@@ -230,13 +230,14 @@ def magic_link(request):
 def magic_login(request, token: str):
     # A GET only shows a button: mail scanners open links, and must not use them up.
     try:
-        tokens.read_token(tokens.MAGIC_LOGIN, token)
+        user, _extra = tokens.read_token(tokens.MAGIC_LOGIN, token)
     except tokens.InvalidToken:
         return render(request, "accounts/link_invalid.html", {"kind": "magic"}, status=400)
     if request.method == "POST":
+        first_proof = not user.is_email_verified  # the sign-up password is dropped now
         user = services.magic_link_use(token=token)
         _log_in(request, user)
-        if not user.has_usable_password():
+        if first_proof:
             messages.success(
                 request,
                 _(
