@@ -74,6 +74,30 @@ class LoginForm(forms.Form):
     )
 
 
+class ConfirmWithPasswordForm(forms.Form):
+    """The last step of a verification link: the password chosen at sign-up.
+
+    Opening the link proves the mailbox; typing the password proves the person who signed
+    up is the one reading it. Both together confirm the address (see `email_verify`)."""
+
+    email = EmailField(help_text="", disabled=True)
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user: User, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, initial={"email": user.email}, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Ce mot de passe n’est pas le bon."))
+        return password
+
+
 class EmailOnlyForm(forms.Form):
     email = EmailField()
 

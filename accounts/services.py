@@ -47,18 +47,21 @@ def verification_email_send(*, user: User, next_url: str = "") -> None:
 
 
 @transaction.atomic
-def email_verify(*, token: str) -> User:
-    """Confirm the address a verification link was sent to; InvalidToken if it can't."""
-    try:
-        user, _ = tokens.read_token(tokens.VERIFY_EMAIL, token)
-    except tokens.InvalidToken:
-        # A second click on a link that already worked is not an error for the person.
-        payload = tokens.user_of_spent_token(tokens.VERIFY_EMAIL, token)
-        if payload is not None and payload.is_email_verified:
-            return payload
-        raise
+def email_verify(*, token: str, new_password: str = "") -> User:
+    """Confirm the address a verification link was sent to; InvalidToken if it can't.
+
+    The link alone is not enough, because whoever signed up may not own the mailbox: the
+    caller has checked that the person also knows the account's password, or she replaces
+    it with `new_password`. Either way a stranger's password never outlives the owner's
+    proof of her mailbox.
+    """
+    user, _ = tokens.read_token(tokens.VERIFY_EMAIL, token)
     user.email_verified_at = timezone.now()
-    user.save(update_fields=["email_verified_at"])
+    fields = ["email_verified_at"]
+    if new_password:
+        user.set_password(new_password)
+        fields.append("password")
+    user.save(update_fields=fields)
     return user
 
 
@@ -82,11 +85,15 @@ def magic_link_send(*, email: str) -> None:
 
 @transaction.atomic
 def magic_link_use(*, token: str) -> User:
+    """Use a login link; the view logs the person in. The first proof of the mailbox drops
+    the password given at sign-up: it may be a stranger's who signed up with this address
+    (the owner chooses her own afterwards), and changing it ends any session opened with it.
+    """
     user, _ = tokens.read_token(tokens.MAGIC_LOGIN, token)
-    # Opening the link proves the person reads this mailbox.
     if not user.is_email_verified:
         user.email_verified_at = timezone.now()
-        user.save(update_fields=["email_verified_at"])
+        user.set_unusable_password()
+        user.save(update_fields=["email_verified_at", "password"])
     return user
 
 
@@ -124,6 +131,8 @@ def password_set(*, request, user: User, password: str) -> None:
 
 
 def email_change_request(*, user: User, new_email: str) -> None:
+    """Send the confirmation link to the new address, and warn the old one at once: if the
+    owner did not ask, changing her password there cancels the change (see tokens)."""
     new_email = normalize_email(new_email)
     token = tokens.make_token(tokens.CHANGE_EMAIL, user, extra=new_email)
     send_email(
@@ -131,6 +140,16 @@ def email_change_request(*, user: User, new_email: str) -> None:
         to=new_email,
         language=user.language,
         context={"name": user.first_name, "link": _link("accounts:email_change_confirm", token)},
+    )
+    send_email(
+        "email_change_requested",
+        to=user.email,
+        language=user.language,
+        context={
+            "name": user.first_name,
+            "new_email": new_email,
+            "reset_link": settings.SITE_URL + reverse("accounts:password_reset"),
+        },
     )
 
 

@@ -2,7 +2,8 @@
 
 Each token carries the user id and a fingerprint of the part of the account it acts on, so
 it stops working as soon as it has been used: a magic link once the user has logged in, a
-verification link once the address is confirmed, a reset link once the password changed.
+verification link once the address is confirmed, a reset link once the password changed;
+and as soon as the account's address changes, or (for a change of address) its password.
 """
 
 from dataclasses import dataclass
@@ -20,14 +21,16 @@ class Purpose:
     max_age_setting: str
 
     def state(self, user: User, extra: str) -> str:
+        # Links sent to an address die when the account leaves it; a change of address
+        # dies when the password changes (the owner's answer to a change she didn't ask).
         if self is MAGIC_LOGIN:
-            raw = f"{user.last_login}|{user.password}"
+            raw = f"{user.last_login}|{user.password}|{user.email}"
         elif self is VERIFY_EMAIL:
             raw = f"{user.email}|{user.email_verified_at}"
         elif self is RESET_PASSWORD:
-            raw = f"{user.password}|{user.last_login}"
+            raw = f"{user.password}|{user.last_login}|{user.email}"
         else:  # CHANGE_EMAIL: valid while the account still has its old address
-            raw = f"{user.email}|{extra}"
+            raw = f"{user.email}|{user.password}|{extra}"
         return salted_hmac(self.salt, raw, algorithm="sha256").hexdigest()[:20]
 
     @property

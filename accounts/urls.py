@@ -8,6 +8,11 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/check-your-inbox/", views.signup_done, name="signup_done"),
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
+    path(
+        "verify/<str:token>/password/",
+        views.verify_email_password,
+        name="verify_email_password",
+    ),
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
     path("login/link/", views.magic_link, name="magic_link"),

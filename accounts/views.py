@@ -1,6 +1,7 @@
 """Account pages: sign-up, the three ways to log in, and 'my account'."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
@@ -8,6 +9,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from core.ratelimit import allow, client_ip
 
 from . import services, tokens
 from .forms import (
+    ConfirmWithPasswordForm,
     DeleteAccountForm,
     EmailChangeForm,
     EmailOnlyForm,
@@ -56,6 +59,8 @@ def signup(request):
         return redirect(_safe_next(request) or "core:home")
     intent = request.GET.get("intent")
     initial = {"intent": intent} if intent in User.Intent.values else {}
+    if request.GET.get("email"):  # an invitation sends people with the invited address
+        initial["email"] = request.GET["email"]
     form = SignUpForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not allow("signup", client_ip(request), limit=10, window=3600):
@@ -90,9 +95,38 @@ def signup_done(request):
 
 
 def verify_email(request, token: str):
+    """The link in the confirmation e-mail. Opening it confirms nothing yet (mail scanners
+    open links, and the person who signed up may not own the mailbox): the address is
+    confirmed once the password chosen at sign-up is typed here, or replaced."""
     try:
-        user = services.email_verify(token=token)
+        user, _extra = tokens.read_token(tokens.VERIFY_EMAIL, token)
     except tokens.InvalidToken:
+        return _verification_link_used(request, token)
+    next_url = _safe_next(request)
+    form = ConfirmWithPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.email_verify(token=token)
+        _log_in(request, user)
+        messages.success(
+            request,
+            _("Votre adresse e-mail est confirmée. Bonjour %(name)s, vous êtes connecté·e.")
+            % {"name": user.first_name},
+        )
+        return redirect(next_url or "core:home")
+    choose_url = reverse("accounts:verify_email_password", kwargs={"token": token})
+    if next_url:
+        choose_url += "?" + urlencode({"next": next_url})
+    return render(
+        request,
+        "accounts/verify_email.html",
+        {"form": form, "next": next_url, "choose_url": choose_url},
+    )
+
+
+def _verification_link_used(request, token: str):
+    # A second click on a link that already worked is not an error for the person.
+    user = tokens.user_of_spent_token(tokens.VERIFY_EMAIL, token)
+    if user is None or not user.is_email_verified:
         return render(request, "accounts/link_invalid.html", {"kind": "verify"}, status=400)
     next_url = _safe_next(request)
     if request.user.is_authenticated and request.user.pk == user.pk:
@@ -106,10 +140,32 @@ def verify_email(request, token: str):
     )
 
 
+def verify_email_password(request, token: str):
+    """From the confirmation link, for the owner of the mailbox who does not know the
+    password given at sign-up: hers replaces it, and she is logged in."""
+    try:
+        user, _extra = tokens.read_token(tokens.VERIFY_EMAIL, token)
+    except tokens.InvalidToken:
+        return render(request, "accounts/link_invalid.html", {"kind": "verify"}, status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.email_verify(token=token, new_password=form.cleaned_data["new_password1"])
+        _log_in(request, user)
+        messages.success(
+            request, _("Votre adresse e-mail est confirmée et votre mot de passe enregistré.")
+        )
+        return redirect(_safe_next(request) or "core:home")
+    return render(
+        request,
+        "accounts/verify_email_password.html",
+        {"form": form, "email": user.email, "next": _safe_next(request)},
+    )
+
+
 def login(request):
     if request.user.is_authenticated:
         return redirect(_safe_next(request) or "core:home")
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST or None, initial={"email": request.GET.get("email", "")})
     context = {"form": form, "next": _safe_next(request)}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -153,7 +209,8 @@ def login(request):
 def logout(request):
     auth_logout(request)
     messages.info(request, _("Vous êtes déconnecté·e. À bientôt !"))
-    return redirect("core:home")
+    # e.g. an invitation for another address: log out, then log in with that one.
+    return redirect(_safe_next(request) or "core:home")
 
 
 def magic_link(request):
@@ -173,12 +230,25 @@ def magic_link(request):
 def magic_login(request, token: str):
     # A GET only shows a button: mail scanners open links, and must not use them up.
     try:
-        tokens.read_token(tokens.MAGIC_LOGIN, token)
+        user, _extra = tokens.read_token(tokens.MAGIC_LOGIN, token)
     except tokens.InvalidToken:
         return render(request, "accounts/link_invalid.html", {"kind": "magic"}, status=400)
     if request.method == "POST":
+        first_proof = not user.is_email_verified  # the sign-up password is dropped now
         user = services.magic_link_use(token=token)
         _log_in(request, user)
+        if first_proof:
+            messages.success(
+                request,
+                _(
+                    "Bonjour %(name)s, vous êtes connecté·e et votre adresse e-mail est "
+                    "confirmée. Pour votre sécurité, le mot de passe donné à l’inscription ne "
+                    "sert plus : choisissez un mot de passe pour vos prochaines visites, ou "
+                    "demandez un nouveau lien à chaque fois."
+                )
+                % {"name": user.first_name},
+            )
+            return redirect("accounts:password_change")
         messages.success(
             request, _("Bonjour %(name)s, vous êtes connecté·e.") % {"name": user.first_name}
         )
@@ -226,18 +296,35 @@ def account(request):
 
 @login_required
 def password_change(request):
-    form = PasswordChangeForm(request.user, request.POST or None)
+    # Someone who came in by a login link may have no password yet: nothing old to type.
+    first = not request.user.has_usable_password()
+    form = (SetPasswordForm if first else PasswordChangeForm)(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.password_set(
             request=request, user=request.user, password=form.cleaned_data["new_password1"]
         )
-        messages.success(request, _("Votre mot de passe est changé."))
+        messages.success(
+            request,
+            _("Votre mot de passe est enregistré.")
+            if first
+            else _("Votre mot de passe est changé."),
+        )
         return redirect("accounts:account")
-    return render(request, "accounts/password_change.html", {"form": form})
+    return render(request, "accounts/password_change.html", {"form": form, "first": first})
+
+
+def _password_first(request):
+    """Pages that ask for the password to be sure it is you, for someone who has none yet."""
+    messages.info(
+        request, _("Choisissez d’abord un mot de passe : il sert à vérifier que c’est bien vous.")
+    )
+    return redirect("accounts:password_change")
 
 
 @login_required
 def email_change(request):
+    if not request.user.has_usable_password():
+        return _password_first(request)
     form = EmailChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.email_change_request(user=request.user, new_email=form.cleaned_data["new_email"])
@@ -280,6 +367,8 @@ def export(request):
 
 @login_required
 def delete(request):
+    if not request.user.has_usable_password():
+        return _password_first(request)
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.user_delete(user=request.user)

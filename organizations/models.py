@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import normalize_email
 from geo.models import Commune
 from taxonomy.models import Cause
 
@@ -165,3 +166,15 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and timezone.now() < self.expires_at
+
+    def is_for(self, user) -> bool:
+        """Only the invited address may accept, once its owner has proven she reads it:
+        whoever else holds the link (forwarded, leaked) gets nothing from it."""
+        return user.is_email_verified and normalize_email(user.email) == normalize_email(self.email)
+
+    @property
+    def masked_email(self) -> str:
+        """Enough for the invited person to recognise her address, not for a stranger
+        holding the link to learn it: "j***@orange.fr"."""
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:1]}***@{domain}"

@@ -27,6 +27,10 @@ class InvitationInvalid(Exception):
     pass
 
 
+class InvitationForSomeoneElse(Exception):
+    """The account accepting is not the invited address, or has not confirmed it."""
+
+
 def unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "organisation"
     slug, n = base, 1
@@ -202,12 +206,15 @@ def invitation_cancel(*, invitation: Invitation, by: User) -> None:
 
 
 def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
-    """Join the organisation. An invitation is used once; an admin invitation promotes a
-    member, a member invitation never demotes an admin."""
+    """Join the organisation. An invitation is used once, by the account of the address it
+    was sent to; an admin invitation promotes a member, a member invitation never demotes an
+    admin."""
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if not invitation.is_usable:
             raise InvitationInvalid
+        if not invitation.is_for(user):
+            raise InvitationForSomeoneElse
         membership, created = Membership.objects.get_or_create(
             organization=invitation.organization, user=user, defaults={"role": invitation.role}
         )

@@ -235,26 +235,33 @@ def invitation(request, token):
     """The link in the invitation e-mail: shows who invites, then a button to join.
 
     A GET never joins (mail scanners open links); visitors without an account are sent to
-    sign up or log in, and come back here.
+    sign up or log in with the invited address, and come back here. Only that address may
+    join: anyone else holding the link is told whom it was for and what to do.
     """
     invitation = get_object_or_404(
         Invitation.objects.select_related("organization", "invited_by"), token=token
     )
     organization = invitation.organization
     membership = selectors.membership_of(request.user, organization)
+    back_here = {"next": request.path, "email": invitation.email}
+    login_url = f"{reverse('accounts:login')}?{urlencode(back_here)}"
+    status = 200
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
+            return redirect(login_url)
         try:
             services.invitation_accept(invitation=invitation, user=request.user)
         except services.InvitationInvalid:
             pass
+        except services.InvitationForSomeoneElse:
+            status = 403
         else:
             messages.success(
                 request, _("Bienvenue dans « %(name)s » !") % {"name": organization.name}
             )
             return redirect(organization)
-    status = 410 if not invitation.is_usable and membership is None else 200
+    if not invitation.is_usable and membership is None:
+        status = 410
     return render(
         request,
         "organizations/invitation.html",
@@ -262,10 +269,12 @@ def invitation(request, token):
             "invitation": invitation,
             "organization": organization,
             "membership": membership,
-            "login_url": f"{reverse('accounts:login')}?{urlencode({'next': request.path})}",
+            "for_someone_else": (
+                request.user.is_authenticated and not invitation.is_for(request.user)
+            ),
+            "login_url": login_url,
             "signup_url": (
-                f"{reverse('accounts:signup')}?"
-                f"{urlencode({'intent': 'association', 'next': request.path})}"
+                f"{reverse('accounts:signup')}?{urlencode({'intent': 'association', **back_here})}"
             ),
         },
         status=status,

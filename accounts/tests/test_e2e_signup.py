@@ -23,14 +23,15 @@ def test_a_newcomer_signs_up_confirms_the_address_logs_in_and_out(page, last_lin
 
     page.goto(last_link("martine@example.org"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Merci, votre adresse e-mail est confirmée"
+        "Dernière étape : confirmez votre adresse e-mail"
     )
-    # The address is already filled in: only the password is left to type.
+    # The address is already filled in: only the password is left to type, and it
+    # confirms the address and logs in at once.
     expect(page.get_by_label("Adresse e-mail")).to_have_value("martine@example.org")
     page.get_by_label("Mot de passe").fill("les roses du jardin")
     page.get_by_role("button", name="Se connecter").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Bonjour Martine")
+    expect(page.get_by_role("status")).to_contain_text("Votre adresse e-mail est confirmée")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Martine !")
     page.get_by_role("link", name="Mon compte", exact=True).click()
     expect(page.get_by_text("martine@example.org")).to_be_visible()

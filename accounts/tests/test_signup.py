@@ -36,21 +36,31 @@ def test_it_creates_an_unverified_account_and_sends_the_verification_link(client
     assert mimetype == "text/html" and "Confirmer mon adresse" in html
 
 
-def test_the_verification_link_confirms_the_address(client, commit, db, last_link):
+def test_the_verification_link_and_the_password_confirm_the_address_and_log_in(
+    client, commit, db, last_link
+):
     sign_up(client, commit)
 
-    response = client.get(last_link())
+    # Opening the link (as mail scanners do) confirms nothing by itself.
+    page = client.get(last_link())
+    assert page.status_code == 200
+    assert 'value="martine.lefevre@orange.fr"' in page.text
+    assert not User.objects.get().is_email_verified
 
-    assert response.status_code == 200
-    assert "votre adresse e-mail est confirmée" in response.text
-    assert User.objects.get().is_email_verified
+    response = client.post(last_link(), {"password": "les roses du jardin"})
+
+    assert response.status_code == 302
+    user = User.objects.get()
+    assert user.is_email_verified
+    assert client.session["_auth_user_id"] == str(user.pk)
 
 
 def test_a_verification_link_opened_twice_still_says_the_address_is_confirmed(
     client, commit, db, last_link
 ):
     sign_up(client, commit)
-    client.get(last_link())
+    client.post(last_link(), {"password": "les roses du jardin"})
+    client.logout()
 
     response = client.get(last_link())
 
@@ -118,7 +128,7 @@ def test_english_visitors_get_the_email_in_english(client, commit, db):
 
 def test_someone_invited_signs_up_and_comes_back_to_the_invitation(client, commit, db, last_link):
     # The invitation page sends newcomers to sign up with ?next=<the invitation>; the
-    # confirmation link keeps it, and logging in from the confirmed page goes back there.
+    # confirmation link keeps it, and confirming with the password goes back there.
     invitation = "/organizations/invitations/6f1c2f0e-0000-4000-8000-000000000000/"
     commit(
         client.post,
@@ -130,12 +140,11 @@ def test_someone_invited_signs_up_and_comes_back_to_the_invitation(client, commi
             "intent": "association",
         },
     )
-    confirmed = client.get(last_link("jean@orange.fr"))
-    assert f'name="next" value="{invitation}"' in confirmed.text
+    confirm = client.get(last_link("jean@orange.fr"))
+    assert f'name="next" value="{invitation}"' in confirm.text
 
     response = client.post(
-        reverse("accounts:login"),
-        {"email": "jean@orange.fr", "password": "les roses du jardin", "next": invitation},
+        last_link("jean@orange.fr"), {"password": "les roses du jardin", "next": invitation}
     )
 
     assert response.status_code == 302
