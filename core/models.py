@@ -42,8 +42,8 @@ class OutgoingEmail(models.Model):
     finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("e-mail envoyé")
-        verbose_name_plural = _("e-mails envoyés")
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outgoing_email_due"),

@@ -30,8 +30,8 @@ class Migration(migrations.Migration):
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='terminé le')),
             ],
             options={
-                'verbose_name': 'e-mail envoyé',
-                'verbose_name_plural': 'e-mails envoyés',
+                'verbose_name': 'e-mail',
+                'verbose_name_plural': 'e-mails',
                 'ordering': ['-created_at'],
                 'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='outgoing_email_due'), models.Index(fields=['to'], name='outgoing_email_to'), models.Index(fields=['finished_at'], name='outgoing_email_finished')],
             },

@@ -12,7 +12,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from accounts.services import magic_link_send, user_delete
+from accounts.services import magic_link_send, user_delete, user_personal_data
 from core.emails import deliver, email_retry, emails_requeue, send_email, unseal
 from core.management.commands.cron import QUARTERLY, period_of
 from core.models import OutgoingEmail
@@ -259,6 +259,8 @@ def test_deleting_an_account_erases_the_emails_to_that_person(queued_tasks, comm
     waiting = notify_lea(commit, key="waiting")
     other = OutgoingEmail.objects.create(template="notification", to="karim@example.org")
 
+    exported = user_personal_data(user=lea)["core"]
+    assert [email["subject"] for email in exported] == ["Nouvelle mission"] * 2
     user_delete(user=lea)
 
     assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [other.pk]
