@@ -1,6 +1,7 @@
 """E-mails are not lost: a real mail server refuses, then accepts; nothing is sent twice,
 no link stays in clear, old rows go, a deleted person's e-mails go."""
 
+import importlib
 import json
 import signal
 from datetime import timedelta
@@ -13,7 +14,14 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from accounts.services import magic_link_send, user_delete, user_personal_data
-from core.emails import deliver, email_retry, emails_requeue, send_email, unseal
+from core.emails import (
+    deliver,
+    email_retry,
+    emails_requeue,
+    send_email,
+    send_email_task,
+    unseal,
+)
 from core.management.commands.cron import QUARTERLY, period_of
 from core.models import OutgoingEmail
 from core.tasks import tasks_prune, tasks_reclaim
@@ -278,3 +286,37 @@ def test_the_cron_rounds_every_quarter_of_an_hour():
 def test_only_failed_emails_with_their_contents_are_retried(staff):
     sent = OutgoingEmail.objects.create(template="x", to="a@example.org", status=Status.SENT)
     assert email_retry(email_ids=[sent.pk], by=staff) == 0
+
+
+def test_the_upgrade_blanks_the_links_kept_in_old_finished_email_tasks():
+    from django.apps import apps
+
+    scrub = importlib.import_module("core.migrations.0002_scrub_old_email_tasks").scrub
+    context = {"link": "http://testserver/account/login/link/secret/"}
+
+    def old_task(status):
+        return DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {"to": "lea@example.org", "context": context}},
+            task_path="core.emails.send_email_task",
+            backend_name="default",
+            status=status,
+        )
+
+    done, waiting = old_task(TaskResultStatus.SUCCESSFUL), old_task(TaskResultStatus.READY)
+    scrub(apps, None)
+    done.refresh_from_db()
+    waiting.refresh_from_db()
+    assert done.args_kwargs == {"args": [], "kwargs": {}}
+    assert waiting.args_kwargs["kwargs"]["context"] == context  # still to be sent
+
+
+def test_an_email_task_queued_before_the_upgrade_is_still_sent(commit):
+    commit(
+        send_email_task.call,
+        template="notification",
+        to="lea@example.org",
+        language="fr",
+        context={"title": "Nouvelle mission", "body": "Pour vous", "url": "/"},
+    )
+    assert [message.subject for message in mail.outbox] == ["Nouvelle mission"]
+    assert OutgoingEmail.objects.get().status == Status.SENT
