@@ -6,12 +6,14 @@ server refuses it.
 Nothing is sent twice: a task sends an e-mail only after claiming its row with a conditional
 UPDATE (queued and due → sending), and records the server's acceptance right after. One
 window remains: if the worker dies after the server accepted the message but before that
-record (a few milliseconds), `manage.py cron` queues the e-mail again after
-EMAIL_SENDING_TIMEOUT and the person may get it twice — with the same Message-ID, which
-lets their mail server or client drop the copy. Losing the e-mail instead would be worse.
+record (the time to say goodbye to the server and write one row), `manage.py cron` queues
+the e-mail again after EMAIL_SENDING_TIMEOUT and the person may get it twice — with the
+same Message-ID, which lets their mail server or client drop the copy. Losing the e-mail
+instead would be worse.
 """
 
 import base64
+import hashlib
 import json
 import logging
 import smtplib
@@ -147,8 +149,9 @@ def deliver(email_id: int, *, now: datetime | None = None) -> str:
 
 
 def message_id(key: str) -> str:
+    # A caller's key may hold characters a Message-ID may not: its digest.
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "a-lasso.fr"
-    return f"<{key}@{domain}>"
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{domain}>"
 
 
 def is_permanent(error: Exception) -> bool:

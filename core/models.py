@@ -25,8 +25,9 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("envoyé")
         FAILED = "failed", _("en échec")
 
-    # One key per e-mail: its Message-ID too, so that a mail server may recognise a copy.
-    key = models.CharField(_("clé d’envoi"), max_length=64, unique=True, default=new_delivery_key)
+    # One key per e-mail; its digest is the Message-ID, so that a mail server may recognise
+    # a copy.
+    key = models.CharField(_("clé d’envoi"), max_length=200, unique=True, default=new_delivery_key)
     template = models.CharField(_("modèle"), max_length=100)
     to = models.EmailField(_("destinataire"), max_length=254)
     subject = models.TextField(_("objet"))

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name='OutgoingEmail',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(default=core.models.new_delivery_key, max_length=64, unique=True, verbose_name='clé d’envoi')),
+                ('key', models.CharField(default=core.models.new_delivery_key, max_length=200, unique=True, verbose_name='clé d’envoi')),
                 ('template', models.CharField(max_length=100, verbose_name='modèle')),
                 ('to', models.EmailField(max_length=254, verbose_name='destinataire')),
                 ('subject', models.TextField(verbose_name='objet')),

@@ -18,6 +18,7 @@ from core.emails import (
     deliver,
     email_retry,
     emails_requeue,
+    message_id,
     send_email,
     send_email_task,
     unseal,
@@ -110,7 +111,7 @@ def test_a_refused_email_is_sent_once_when_the_server_accepts_again(
     assert (email.status, email.attempts) == (Status.SENT, 2)
     assert len(smtp.messages) == 1
     assert b"Nouvelle mission" in smtp.messages[0]
-    assert f"Message-ID: <{email.key}@".encode() in smtp.messages[0]
+    assert f"Message-ID: {message_id(email.key)}".encode() in smtp.messages[0]
     assert "lea@example.org" not in staff_sees(client, staff, "retrying")
 
     # Another task for the same e-mail (a duplicate, a retry of a retry) sends nothing.
