@@ -2,6 +2,7 @@
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +32,15 @@ def envint(name: str, default: str) -> int:
 
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envints(name: str, default: str) -> list[int]:
+    try:
+        return [int(item) for item in envlist(name, default)]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be whole numbers separated by commas, not {os.environ[name]!r}"
+        ) from None
 
 
 TESTING = "pytest" in sys.modules or "test" in sys.argv[1:2]
@@ -156,6 +166,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if TESTING:
+        # A file (in memory where /dev/shm exists) rather than SQLite's private in-memory
+        # database: tests that start a real `db_worker` process share it with that process.
+        _test_dir = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(_test_dir / f"alasso-test-{os.getpid()}.sqlite3")
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -252,6 +269,15 @@ TASKS = {
         )
     }
 }
+# An e-mail the mail server refused is tried again after each of these delays (seconds):
+# 1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h — about 22 hours — then shown to staff as failed.
+EMAIL_RETRY_DELAYS = envints("EMAIL_RETRY_DELAYS", "60,300,900,3600,10800,21600,43200")
+# An e-mail still being sent after this long (its worker died) is queued again (seconds).
+EMAIL_SENDING_TIMEOUT = envint("EMAIL_SENDING_TIMEOUT", str(10 * 60))
+# A task still running after this long lost its worker: `manage.py cron` marks it failed.
+TASK_RUNNING_TIMEOUT = envint("TASK_RUNNING_TIMEOUT", str(60 * 60))
+# Finished tasks, and e-mails sent or given up, are deleted after this many days.
+TASK_RETENTION_DAYS = envint("TASK_RETENTION_DAYS", "30")
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via BEHIND_PROXY.
 SESSION_COOKIE_HTTPONLY = True

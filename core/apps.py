@@ -8,3 +8,21 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the deployment checks)
+
+    def personal_data(self, user) -> list[dict]:
+        """The e-mails sent to the person and still kept (their contents are not)."""
+        from .emails import emails_to
+
+        return [
+            {
+                "subject": email.subject,
+                "status": email.status,
+                "created_at": email.created_at.isoformat(),
+            }
+            for email in emails_to(user.email)
+        ]
+
+    def erase_personal_data(self, user) -> None:
+        from .emails import emails_erase
+
+        emails_erase(address=user.email)

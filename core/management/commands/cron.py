@@ -1,11 +1,11 @@
 """The one entry point for periodic work: run `manage.py cron` every few minutes from cron
 (or a systemd timer). It only queues tasks; the task workers do the work.
 
-Each job runs once per period — an hour, a day or a week, days starting at 7:00 local time
-so that e-mails arrive in the morning. A `matching.PeriodicRun` row (unique on job and
-period) records that the job was queued, in the same transaction as the queuing: running
-the command twice, or from two machines, queues nothing twice. The tasks themselves claim
-every row they act on, so even `--force` never sends anything twice.
+Each job runs once per period — a quarter of an hour, an hour, a day or a week, days
+starting at 7:00 local time so that e-mails arrive in the morning. A `matching.PeriodicRun`
+row (unique on job and period) records that the job was queued, in the same transaction as
+the queuing: running the command twice, or from two machines, queues nothing twice. The
+tasks themselves claim every row they act on, so even `--force` never sends anything twice.
 """
 
 from collections.abc import Callable
@@ -18,13 +18,14 @@ from django.utils import timezone
 
 from completion.tasks import completion_tick
 from core.statistics import statistics_tick
+from core.tasks import mail_tick, prune_tick
 from credentials.tasks import credentials_tick
 from engagements.tasks import applications_tick
 from matching.models import PeriodicRun
 from matching.tasks import missions_tick, weekly_digest
 from notifications.tasks import send_digests
 
-HOURLY, DAILY, WEEKLY = "hourly", "daily", "weekly"
+QUARTERLY, HOURLY, DAILY, WEEKLY = "quarter-hourly", "hourly", "daily", "weekly"
 DAY_STARTS = timedelta(hours=7)
 
 
@@ -57,6 +58,12 @@ JOBS = [
         help="sign the attestations that became due (reviews published, or 14 days passed)",
     ),
     Job(
+        "mail",
+        QUARTERLY,
+        mail_tick,
+        help="close the tasks whose worker died; queue again the e-mails to retry",
+    ),
+    Job(
         "missions",
         DAILY,
         missions_tick,
@@ -77,6 +84,12 @@ JOBS = [
         help="the weekly summary of notifications",
     ),
     Job(
+        "prune",
+        DAILY,
+        prune_tick,
+        help="delete finished tasks and sent or failed e-mails after TASK_RETENTION_DAYS",
+    ),
+    Job(
         "statistics",
         DAILY,
         statistics_tick,
@@ -92,8 +105,11 @@ JOBS = [
 
 
 def period_of(every: str, now: datetime) -> str:
-    """The period `now` falls in: "2026-03-02T09", "2026-03-02" or "2026-W10"."""
+    """The period `now` falls in: "2026-03-02T09:45", "2026-03-02T09", "2026-03-02" or
+    "2026-W10"."""
     local = timezone.localtime(now)
+    if every == QUARTERLY:
+        return local.strftime("%Y-%m-%dT%H:") + f"{local.minute // 15 * 15:02d}"
     if every == HOURLY:
         return local.strftime("%Y-%m-%dT%H")
     day = (local - DAY_STARTS).date()
