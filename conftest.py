@@ -49,25 +49,32 @@ def _empty_cache():
 
 
 def pytest_collection_modifyitems(config, items):
-    # Tests that start a second process sharing the cache need Redis: without REDIS_URL they
+    # Tests on the Redis cache itself (a second process sharing it): without REDIS_URL they
     # are left to `make test-cache`, which sets it (the in-process cache is not shared).
     if os.environ.get("REDIS_URL"):
         return
-    shared = [item for item in items if "second_process" in getattr(item, "fixturenames", ())]
+    shared = [item for item in items if "redis_cache" in getattr(item, "fixturenames", ())]
     if shared:
         config.hook.pytest_deselected(items=shared)
         items[:] = [item for item in items if item not in shared]
 
 
 @pytest.fixture
-def second_process(tmp_path):
+def redis_cache():
+    """The cache settings, when they are Redis's (REDIS_URL)."""
+    cache = django_settings.CACHES["default"]
+    assert cache["BACKEND"].endswith("RedisCache"), "needs REDIS_URL (make test-cache)"
+    return cache
+
+
+@pytest.fixture
+def second_process(redis_cache, tmp_path):
     """Run Python code in another process of the site that shares this one's cache (the way
     two gunicorn workers do) and return what it prints."""
     import subprocess
     import sys
 
-    cache = django_settings.CACHES["default"]
-    assert cache["BACKEND"].endswith("RedisCache"), "needs REDIS_URL (make test-cache)"
+    cache = redis_cache
 
     def run(code: str) -> str:
         env = {

@@ -63,9 +63,10 @@ def client_ip(request) -> str:
     """
     remote = request.META.get("REMOTE_ADDR", "")
     address = _address(remote)
-    if address is None:
-        return remote
-    if settings.BEHIND_PROXY and _trusted(address):
+    # gunicorn on a Unix socket gives no address: only a process of this machine, the
+    # proxy, can connect there.
+    trusted = _trusted(address) if address is not None else remote == ""
+    if settings.BEHIND_PROXY and trusted:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         for hop in reversed([hop for hop in forwarded.split(",") if hop.strip()]):
             hop_address = _address(hop)
@@ -74,6 +75,8 @@ def client_ip(request) -> str:
             address = hop_address
             if not _trusted(address):
                 break
+    if address is None:
+        return remote
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return str(address)

@@ -4,6 +4,7 @@ it, /healthz watches it, and what one process counts or keeps, the others see.""
 import socket
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from accounts.tests.factories import PASSWORD
@@ -17,22 +18,20 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_healthz_answers_503_when_the_cache_does_not_answer(client, db, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+def test_healthz_answers_503_when_the_cache_does_not_answer(client, db):
+    nowhere = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
-
-    response = client.get(reverse("core:healthz"))
+    with override_settings(CACHES={"default": nowhere}):
+        response = client.get(reverse("core:healthz"))
 
     assert response.status_code == 503
     assert response.json() == {"status": "error", "cache": "unreachable"}
 
 
-def test_login_and_healthz_work_on_the_shared_cache(client, martine, second_process):
+def test_login_and_healthz_work_on_the_redis_cache(client, martine, redis_cache):
     response = client.post(
         reverse("accounts:login"), {"email": "martine@example.org", "password": PASSWORD}
     )

@@ -38,6 +38,8 @@ def test_without_a_proxy_it_is_the_connection_address_whatever_the_header(settin
         ("127.0.0.1", None, "127.0.0.1"),
         ("127.0.0.1", "unknown", "127.0.0.1"),
         ("127.0.0.1", "203.0.113.7, unknown", "127.0.0.1"),
+        # gunicorn on a Unix socket: no connection address, the proxy's header tells.
+        ("", "203.0.113.7", "203.0.113.7"),
         # IPv6: the /64 a household or a phone picks its addresses in.
         ("::1", "2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
         ("::1", "[2001:db8:1:2:bbbb::7]:443", "2001:db8:1:2::/64"),
