@@ -9,8 +9,9 @@ PORT ?= 8000
 SCALE ?= 100000
 # Test processes (pytest-xdist, one database each): the suite runs in two on this 2-core machine.
 TEST_WORKERS ?= 2
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup run worker test lint format test-sqlite test-postgres test-deps bench messages
+.PHONY: help setup run worker test lint format test-sqlite test-postgres test-cache test-deps bench messages
 
 help:
 	@echo "make run    set up and serve A-lasso on http://$(HOST):$(PORT) with demo data (SQLite)"
@@ -72,7 +73,15 @@ test-postgres: test-deps
 	  echo "== tests on $$DATABASE_URL"; $(UV) run --frozen pytest -q -n $(TEST_WORKERS); \
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
-test: lint test-sqlite test-postgres
+# The tests marked `cache` again, on Redis as production runs them, with those that start a
+# second process sharing the cache (conftest.py). Each run keeps to its own key prefix.
+test-cache: test-deps
+	@if redis-cli -u "$(REDIS_TEST_URL)" ping >/dev/null 2>&1; then \
+	  echo "== cache tests on $(REDIS_TEST_URL)"; \
+	  REDIS_URL="$(REDIS_TEST_URL)" $(UV) run --frozen pytest -q -m cache; \
+	else echo "Redis does not answer at $(REDIS_TEST_URL): skipping the cache run"; fi
+
+test: lint test-sqlite test-postgres test-cache
 
 # The benchmarks (bench/README.md): SQLite, then PostgreSQL when DATABASE_URL is set, at
 # 1 000, 10 000 and 100 000 volunteers up to SCALE. wrk (Debian) sends the load; where it

@@ -24,13 +24,79 @@ def _fast_and_offline(settings, tmp_path):
     settings.CREDENTIALS_KEY_FILE = tmp_path / "keys" / "credentials-ed25519.pem"
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_the_cache():
     from django.core.cache import cache
 
-    cache.clear()
+    prefix = django_settings.CACHES["default"].get("KEY_PREFIX")
+    if not os.environ.get("REDIS_URL") or not prefix:
+        cache.clear()
+        return
+    # Redis is shared with other processes (another test run, a development server):
+    # clear() would empty the whole database. Only this run's keys go.
+    import redis
+
+    client = redis.Redis.from_url(django_settings.CACHES["default"]["LOCATION"])
+    for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+        client.delete(key)
+    client.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    _empty_the_cache()
     yield
-    cache.clear()
+    _empty_the_cache()
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests on the Redis cache itself (a second process sharing it): without REDIS_URL they
+    # are left to `make test-cache`, which sets it (the in-process cache is not shared).
+    if os.environ.get("REDIS_URL"):
+        return
+    shared = [item for item in items if "redis_cache" in getattr(item, "fixturenames", ())]
+    if shared:
+        config.hook.pytest_deselected(items=shared)
+        items[:] = [item for item in items if item not in shared]
+
+
+@pytest.fixture
+def redis_cache():
+    """The cache settings, when they are Redis's (REDIS_URL)."""
+    cache = django_settings.CACHES["default"]
+    assert cache["BACKEND"].endswith("RedisCache"), "needs REDIS_URL (make test-cache)"
+    return cache
+
+
+@pytest.fixture
+def second_process(redis_cache, tmp_path):
+    """Run Python code in another process of the site that shares this one's cache (the way
+    two gunicorn workers do) and return what it prints."""
+    import subprocess
+    import sys
+
+    cache = redis_cache
+
+    def run(code: str) -> str:
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG")},
+            "DEBUG": "true",  # no production checks; the same development SECRET_KEY
+            "SECRET_KEY": django_settings.SECRET_KEY,
+            "REDIS_URL": cache["LOCATION"],
+            "CACHE_KEY_PREFIX": cache["KEY_PREFIX"],
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+        }
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=Path(__file__).parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    return run
 
 
 @pytest.fixture

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core import ratelimit
 from core.ratelimit import allow, client_ip
 
 from . import services, tokens
@@ -38,6 +40,33 @@ def _too_many(request, template: str, form, status: int = 429):
         _("Trop d’essais en peu de temps. Patientez quelques minutes, puis réessayez."),
     )
     return render(request, template, {"form": form}, status=status)
+
+
+# Wrong passwords: ten per account from one address, thirty per address whatever the account,
+# in a quarter of an hour. Someone guessing a password blocks their own connection only:
+# the owner, from home or from a phone, still gets in.
+LOGIN_WINDOW = 15 * 60
+LOGIN_FAILURES_PER_ACCOUNT = 10
+LOGIN_FAILURES_PER_ADDRESS = 30
+
+
+def _account_protected(request, context: dict):
+    form = context["form"]
+    minutes = LOGIN_WINDOW // 60
+    form.add_error(
+        None,
+        ngettext(
+            "Après plusieurs mots de passe erronés, ce compte est protégé pendant "
+            "%(minutes)d minute depuis cette connexion. Recevez un lien de connexion par "
+            "e-mail (ci-dessous), ou revenez plus tard.",
+            "Après plusieurs mots de passe erronés, ce compte est protégé pendant "
+            "%(minutes)d minutes depuis cette connexion. Recevez un lien de connexion par "
+            "e-mail (ci-dessous), ou revenez plus tard.",
+            minutes,
+        )
+        % {"minutes": minutes},
+    )
+    return render(request, "accounts/login.html", context, status=429)
 
 
 def _safe_next(request) -> str | None:
@@ -169,15 +198,18 @@ def login(request):
     context = {"form": form, "next": _safe_next(request)}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if not (
-            allow("login-ip", client_ip(request), limit=30, window=900)
-            and allow("login-email", email, limit=10, window=900)
-        ):
+        address = client_ip(request)
+        account = f"{address} {email}"
+        if ratelimit.reached("login-ip", address, limit=LOGIN_FAILURES_PER_ADDRESS):
             return _too_many(request, "accounts/login.html", form)
+        if ratelimit.reached("login", account, limit=LOGIN_FAILURES_PER_ACCOUNT):
+            return _account_protected(request, context)
         from django.contrib.auth import authenticate
 
         user = authenticate(request, email=email, password=form.cleaned_data["password"])
         if user is None:
+            ratelimit.record("login-ip", address, window=LOGIN_WINDOW)
+            ratelimit.record("login", account, window=LOGIN_WINDOW)
             form.add_error(
                 None,
                 _(

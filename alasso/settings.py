@@ -1,5 +1,6 @@
 """A-lasso settings: one module, every knob read from the environment."""
 
+import ipaddress
 import os
 import sys
 import tempfile
@@ -41,6 +42,13 @@ def envints(name: str, default: str) -> list[int]:
         raise ImproperlyConfigured(
             f"{name} must be whole numbers separated by commas, not {os.environ[name]!r}"
         ) from None
+
+
+def envnetworks(name: str, default: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in envlist(name, default)]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must list addresses or networks: {error}") from None
 
 
 TESTING = "pytest" in sys.modules or "test" in sys.argv[1:2]
@@ -175,16 +183,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": (
-        {
+# One process: its own memory. Several (gunicorn workers): Redis, which they all share, so
+# that rate limits and the kept suggestion lists hold for the whole site.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            # A Redis that hangs must not hang every page: fail fast, /healthz says why.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # A test run gets its own keys, so that it empties only those (conftest.py).
+            "KEY_PREFIX": os.environ.get(
+                "CACHE_KEY_PREFIX", f"test-{os.getpid()}" if TESTING else ""
+            ),
         }
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
@@ -286,7 +301,15 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if envbool("BEHIND_PROXY", "false"):
+# BEHIND_PROXY: the site is reached only through a proxy that terminates TLS and appends the
+# visitor's address to X-Forwarded-For. Then X-Forwarded-Proto says whether the visitor used
+# HTTPS, and the rate limits take the visitor's address from the rightmost hop of
+# X-Forwarded-For that is not one of TRUSTED_PROXIES (core.ratelimit.client_ip).
+BEHIND_PROXY = envbool("BEHIND_PROXY", "false")
+TRUSTED_PROXIES = envnetworks(
+    "TRUSTED_PROXIES", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not (DEBUG or TESTING):
     SESSION_COOKIE_SECURE = True

@@ -4,10 +4,12 @@ from email import policy
 from email.parser import BytesParser
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.crypto import get_random_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -25,12 +27,24 @@ def home(request):
 
 @never_cache
 def healthz(request):
+    # The database and the cache: without either, logins and most pages fail.
+    problems = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+        problems["database"] = "unreachable"
+    try:
+        key = f"healthz:{get_random_string(12)}"  # one per check: workers check at once
+        cache.set(key, "ok", timeout=10)
+        if cache.get(key) != "ok":
+            problems["cache"] = "not keeping values"
+        cache.delete(key)
+    except Exception:
+        problems["cache"] = "unreachable"
+    if problems:
+        return JsonResponse({"status": "error", **problems}, status=503)
     return JsonResponse({"status": "ok"})
 
 

@@ -1,3 +1,4 @@
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -49,6 +50,7 @@ def test_login_redirects_to_a_safe_next_page_only(client, commit, martine):
     assert response.url == "/account/password/"
 
 
+@pytest.mark.cache
 def test_too_many_wrong_passwords_are_stopped_even_with_the_right_one(client, commit, martine):
     for _ in range(10):
         log_in(client, commit, "martine@example.org", "wrong")

@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -106,6 +107,7 @@ def test_the_signup_link_from_the_home_page_preselects_the_intent(client, db):
     assert checked == ["association"]
 
 
+@pytest.mark.cache
 def test_it_slows_down_a_flood_of_signups(client, commit, db, settings):
     for n in range(10):
         sign_up(client, commit, email=f"robot{n}@example.org")

@@ -197,6 +197,7 @@ def test_the_home_page_shows_the_three_best_with_their_reasons(
     assert "Affiche n°" not in text  # no skill in common
 
 
+@pytest.mark.cache
 def test_the_list_is_kept_until_the_volunteer_applies_or_changes_their_skills(
     client, designer, logo_mission, association
 ):

@@ -1,5 +1,6 @@
 """The "bénévoles à inviter" page of a mission, for the members of its association."""
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -176,6 +177,7 @@ def test_the_page_costs_the_same_number_of_queries_for_3_or_40_volunteers(
     assert "40 bénévoles suggéré·es" in response.text
 
 
+@pytest.mark.cache
 def test_the_list_is_kept_until_someone_applies_or_the_mission_changes(
     client, martine, logo_mission
 ):
