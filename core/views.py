@@ -1,12 +1,14 @@
 """Pages that belong to no domain: home, health check, language, errors, dev mailbox."""
 
+import sys
 from email import policy
 from email.parser import BytesParser
 
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -67,9 +69,15 @@ def error_403(request, exception):
 
 def error_500(request):
     # No context processors that touch the database: it may be what failed.
-    from django.template import loader
-
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    if isinstance(sys.exception(), (OperationalError, InterfaceError)):
+        # The database cannot be reached (stopped, restarting, full): not a bug in a page,
+        # and nothing the visitor can do but come back a little later.
+        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+        response["Retry-After"] = "120"
+        return response
+    # The page says the team knows only when something does tell it (SENTRY_DSN).
+    context = {"reported": bool(settings.SENTRY_DSN)}
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
 
 
 def _read_mailbox(limit: int = 50) -> list[dict]:
