@@ -200,6 +200,20 @@ def test_archives_nested_too_deep_to_be_checked_are_refused(client, martine, app
     assert not Attachment.objects.exists()
 
 
+def test_a_zip_holding_an_archive_that_cannot_be_opened_is_refused(
+    client, martine, application_thread
+):
+    client.force_login(martine)
+    broken = b"PK\x03\x04" + b"\x00" * 64  # looks like a zip, opens like nothing
+
+    response = post(
+        client, application_thread, upload("photos.zip", zipped({"secret.zip": broken}))
+    )
+
+    assert "ou une archive illisible" in response.text
+    assert not Attachment.objects.exists()
+
+
 def test_a_zip_of_photos_inside_a_zip_goes_through(client, martine, application_thread):
     client.force_login(martine)
     inner = zipped({"photo.jpg": b"\xff\xd8\xff"})
