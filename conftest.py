@@ -18,6 +18,7 @@ def _fast_and_offline(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.MAILBOX_DIR = tmp_path / "mailbox"
     settings.SITE_URL = "http://testserver"
     # Attestations are signed with a throwaway key, made on first use (credentials.keys).

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import ModelMultipleChoiceField
 from messaging.attachments import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
 from messaging.forms import MultipleFileField, MultipleFileInput
 from taxonomy.models import Skill
@@ -209,7 +210,7 @@ class AssociationReviewForm(forms.Form):
         rows=3,
         required=_("Dites en une phrase si vous la recommanderiez."),
     )
-    skills = forms.ModelMultipleChoiceField(
+    skills = ModelMultipleChoiceField(
         label=_("Les compétences qu’elle a vraiment mises en œuvre"),
         help_text=_(
             "Cochez celles que vous avez vues à l’œuvre : elles apparaîtront, « recommandées "

@@ -7,7 +7,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .converters import IdConverter
+
+        # `<id:pk>` in every urls.py: registered here, before any URLconf is read.
+        register_converter(IdConverter, "id")
 
     def personal_data(self, user) -> list[dict]:
         """The e-mails sent to the person and still kept (their contents are not)."""

@@ -1,13 +1,15 @@
 """Pages that belong to no domain: home, health check, language, errors, dev mailbox."""
 
+import sys
 from email import policy
 from email.parser import BytesParser
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils import translation
 from django.utils.crypto import get_random_string
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -81,9 +83,15 @@ def error_403(request, exception):
 
 def error_500(request):
     # No context processors that touch the database: it may be what failed.
-    from django.template import loader
-
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    if isinstance(sys.exception(), (OperationalError, InterfaceError)):
+        # The database cannot be reached (stopped, restarting, full): not a bug in a page,
+        # and nothing the visitor can do but come back a little later.
+        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+        response["Retry-After"] = "120"
+        return response
+    # The page says the team knows only when something does tell it (SENTRY_DSN).
+    context = {"reported": bool(settings.SENTRY_DSN)}
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
 
 
 def _read_mailbox(limit: int = 50) -> list[dict]:

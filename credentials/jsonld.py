@@ -12,6 +12,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from pyld import jsonld
 from pyld.jsonld import JsonLdError
 
 CONTEXTS_DIR = Path(__file__).parent / "contexts"
@@ -52,3 +53,50 @@ def document_loader(url: str, options: dict | None = None) -> dict:
     """pyld's document loader: the bundled contexts, nothing else."""
     # A copy: the processor must never be able to alter the bundled original.
     return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(bundled(url))}
+
+
+class UnsafeDocument(ValueError):
+    """A document that says more than its contexts define."""
+
+
+def _is_absolute(iri: str) -> bool:
+    scheme, colon, _rest = iri.partition(":")
+    return bool(colon) and scheme.isascii() and scheme[:1].isalpha()
+
+
+def _relative_references(node) -> list[str]:
+    if isinstance(node, list):
+        return [found for item in node for found in _relative_references(item)]
+    if not isinstance(node, dict):
+        return []
+    found = []
+    types = node.get("@type", []) if "@value" not in node else []
+    for value in [*(types if isinstance(types, list) else [types]), node.get("@id")]:
+        if isinstance(value, str) and not value.startswith("_:") and not _is_absolute(value):
+            found.append(value)
+    for key, value in node.items():
+        if key not in ("@type", "@id", "@value"):
+            found += _relative_references(value)
+    return found
+
+
+def check_safe(document: dict) -> None:
+    """Refuse what JSON-LD "safe mode" refuses (jsonld.js, the standard verifiers' library).
+
+    Expansion silently drops a property that no context defines, and reads an undefined
+    type as a relative address: the canonical form, hence the signature, does not see them.
+    A verifier that let them through would vouch for claims nobody signed. pyld has no safe
+    mode, so the same check is made here on its expansion.
+    """
+    dropped: list = []
+    expanded = jsonld.expand(
+        document,
+        {"documentLoader": document_loader, "base": None},
+        on_property_dropped=dropped.append,
+    )
+    if dropped:
+        names = ", ".join(sorted(str(name) for name in dropped))
+        raise UnsafeDocument(f"properties no context defines: {names}")
+    relative = _relative_references(expanded)
+    if relative:
+        raise UnsafeDocument(f"types or ids no context defines: {', '.join(relative)}")

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyld import jsonld
+from pyld.jsonld import JsonLdError
 
-from .jsonld import document_loader
+from .jsonld import UnsafeDocument, check_safe, document_loader
 from .keys import b58decode, b58encode
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
@@ -53,7 +54,12 @@ def sign(
     verification_method: str,
     created: datetime.datetime,
 ) -> dict:
-    """Return a copy of `document` with a DataIntegrityProof for the assertionMethod purpose."""
+    """Return a copy of `document` with a DataIntegrityProof for the assertionMethod purpose.
+
+    Raises ValueError (UnsafeDocument) when the document holds a term its contexts do not
+    define: such a term would not be covered by the signature.
+    """
+    check_safe({key: value for key, value in document.items() if key != "proof"})
     proof = {
         "type": "DataIntegrityProof",
         "cryptosuite": CRYPTOSUITE,
@@ -78,7 +84,10 @@ def verify(document: dict, *, resolve_key: Callable[[str], Ed25519PublicKey | No
     if public_key is None or not value.startswith("z"):
         return False
     try:
+        # Both the credential and its proof, as the standard verifiers expand them.
+        check_safe(document)
+        check_safe({"@context": document.get("@context"), **proof})
         public_key.verify(b58decode(value[1:]), _hash_data(document, proof))
-    except (InvalidSignature, ValueError):
+    except (InvalidSignature, UnsafeDocument, ValueError, JsonLdError):
         return False
     return True

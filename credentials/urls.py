@@ -26,6 +26,6 @@ urlpatterns = [
     path("verify/<credential_id:public_id>/attestation.pdf", views.attestation, name="attestation"),
     path("verify/<credential_id:public_id>/revoke/", views.revoke, name="revoke"),
     path(".well-known/did.json", views.did_document, name="did"),
-    path("credentials/status/<int:number>", views.status_list, name="status_list"),
+    path("credentials/status/<id:number>", views.status_list, name="status_list"),
     path("credentials/mine/", views.mine, name="mine"),
 ]

@@ -10,7 +10,7 @@ urlpatterns = [
     path("<slug:slug>/resume/", views.resume, name="resume"),
     path("<slug:slug>/history/", views.history, name="history"),
     path("<slug:slug>/dismiss/", views.dismiss, name="dismiss"),
-    path("<slug:slug>/<int:pk>/", views.results, name="results"),
-    path("<slug:slug>/<int:pk>/step/<int:number>/", views.step, name="step"),
-    path("<slug:slug>/<int:pk>/summary.pdf", views.summary, name="summary"),
+    path("<slug:slug>/<id:pk>/", views.results, name="results"),
+    path("<slug:slug>/<id:pk>/step/<id:number>/", views.step, name="step"),
+    path("<slug:slug>/<id:pk>/summary.pdf", views.summary, name="summary"),
 ]

@@ -5,11 +5,11 @@ from . import views
 app_name = "engagements"
 
 urlpatterns = [
-    path("missions/<int:pk>/apply/", views.apply, name="apply"),
-    path("missions/<int:pk>/applications/", views.applicants, name="applicants"),
-    path("missions/<int:pk>/invite/<int:user_id>/", views.invite, name="invite"),
+    path("missions/<id:pk>/apply/", views.apply, name="apply"),
+    path("missions/<id:pk>/applications/", views.applicants, name="applicants"),
+    path("missions/<id:pk>/invite/<id:user_id>/", views.invite, name="invite"),
     path("applications/", views.mine, name="mine"),
-    path("applications/<int:pk>/", views.detail, name="detail"),
-    path("applications/<int:pk>/agreement/", views.agreement, name="agreement"),
-    path("applications/<int:pk>/answer/<slug:action>/", views.answer, name="answer"),
+    path("applications/<id:pk>/", views.detail, name="detail"),
+    path("applications/<id:pk>/agreement/", views.agreement, name="agreement"),
+    path("applications/<id:pk>/answer/<slug:action>/", views.answer, name="answer"),
 ]

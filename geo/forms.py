@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import Commune
-from .selectors import resolve_commune
+from .selectors import MAX_TEXT, resolve_commune
 
 
 def commune_label(commune: Commune) -> str:
@@ -80,6 +80,10 @@ class CommuneField(forms.Field):
             "Nous ne trouvons pas la commune « %(text)s ». Vérifiez l’orthographe, ou tapez "
             "son code postal, par exemple 69003."
         ),
+        "too_long": _(
+            "Le nom d’une commune tient en %(max)s caractères au plus : tapez seulement son "
+            "nom ou son code postal, par exemple Lyon ou 69003."
+        ),
         "ambiguous": _(
             "Plusieurs communes correspondent à « %(text)s » : %(candidates)s. Recopiez "
             "celle qui convient, avec son code postal entre parenthèses."
@@ -113,6 +117,10 @@ class CommuneField(forms.Field):
         text = " ".join(str(value or "").split())
         if not text:
             return None
+        if len(text) > MAX_TEXT:
+            raise forms.ValidationError(
+                self.error_messages["too_long"], code="too_long", params={"max": MAX_TEXT}
+            )
         commune, candidates = resolve_commune(text)
         if commune is not None:
             return commune

@@ -8,10 +8,15 @@ from .text import searchable
 _LABEL = re.compile(r"^(?P<name>.*?)\s*\((?P<code>\d[\dAB]\d{2,3})\)\s*$")
 
 
+# The longest commune name has 45 letters; beyond this, typed text is not a commune (and a
+# very long one made SQLite fail: "LIKE or GLOB pattern too complex").
+MAX_TEXT = 200
+
+
 def communes_matching(text: str, *, limit: int = 10) -> list[Commune]:
     """Communes for a search box, the most populated first."""
     text = (text or "").strip()
-    if not text:
+    if not text or len(text) > MAX_TEXT:
         return []
     qs = Commune.objects.select_related("departement")
     if text.isdigit():
@@ -28,7 +33,7 @@ def resolve_commune(text: str) -> tuple[Commune | None, list[Commune]]:
     use, "Saint-Denis (93200)" or "Saint-Denis (97411)".
     """
     text = (text or "").strip()
-    if not text:
+    if not text or len(text) > MAX_TEXT:
         return None, []
     match = _LABEL.match(text)
     if match:

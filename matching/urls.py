@@ -7,6 +7,6 @@ app_name = "matching"
 urlpatterns = [
     path("missions/for-you/", views.missions_for_you, name="missions_for_you"),
     path(
-        "missions/<int:pk>/volunteers/", views.volunteers_for_mission, name="volunteers_for_mission"
+        "missions/<id:pk>/volunteers/", views.volunteers_for_mission, name="volunteers_for_mission"
     ),
 ]

@@ -5,6 +5,7 @@ agree with one of the accepted types, so that a program renamed `devis.pdf` neve
 elderly volunteer's computer.
 """
 
+import io
 import os
 import zipfile
 from collections.abc import Callable, Iterable
@@ -46,8 +47,21 @@ PROGRAM_EXTENSIONS = frozenset(
         ".app",
         ".dmg",
         ".sh",
+        # Microsoft Management Console files run commands; disk images open like folders
+        # and carry programs past the mark Windows puts on downloaded files.
+        ".msc",
+        ".msp",
+        ".gadget",
+        ".application",
+        ".appref-ms",
+        ".iso",
+        ".img",
+        ".vhd",
+        ".vhdx",
     ]
 )
+# A .zip inside a .zip is opened and checked as well, this many levels down at most.
+MAX_ZIP_DEPTH = 3
 
 
 def human_size(size: int) -> str:
@@ -67,6 +81,55 @@ def max_size() -> int:
 
 def max_count() -> int:
     return getattr(settings, "MESSAGING_MAX_ATTACHMENTS", DEFAULT_MAX_COUNT)
+
+
+def _is_program(entry: str) -> bool:
+    """Whether an entry of an archive would run a program once unpacked.
+
+    Windows drops the spaces and dots that end a name ("setup.exe. " is setup.exe), and
+    reads "a:b" as the stream b of the file a: each part of such a name is checked.
+    """
+    name = entry.replace("\\", "/").rsplit("/", 1)[-1]
+    return any(
+        os.path.splitext(part.rstrip(" ."))[1].lower() in PROGRAM_EXTENSIONS
+        for part in name.split(":")
+    )
+
+
+class _TooDeep(Exception):
+    """Archives nested too deep, too big or unreadable: nobody can say what they hold."""
+
+
+UNREADABLE = (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, NotImplementedError)
+
+
+def _program_in_zip(file, depth: int = 1) -> str | None:
+    """The first program found in the archive, or in the archives it holds."""
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            for info in archive.infolist():
+                if _is_program(info.filename):
+                    return info.filename
+                name = info.filename.replace("\\", "/").rsplit("/", 1)[-1]
+                if not name.split(":")[0].rstrip(" .").lower().endswith(".zip"):
+                    continue
+                # Unpacked in memory only when small enough to have been sent on its own.
+                if depth >= MAX_ZIP_DEPTH or info.file_size > max_size():
+                    raise _TooDeep
+                try:
+                    with archive.open(info) as inner:
+                        data = inner.read(max_size() + 1)
+                except UNREADABLE:
+                    raise _TooDeep from None  # e.g. protected by a password
+                found = _program_in_zip(io.BytesIO(data), depth + 1)
+                if found:
+                    return found
+    except UNREADABLE:
+        # An inner archive that cannot be read cannot be checked either.
+        if depth > 1:
+            raise _TooDeep from None
+    return None
 
 
 def _zip_names(file) -> list[str] | None:
@@ -222,14 +285,22 @@ def check_attachments(files: Iterable) -> list[CheckedFile]:
             )
             continue
         if extension == "zip":
-            program = next(
-                (
-                    entry
-                    for entry in _zip_names(file) or []
-                    if os.path.splitext(entry)[1].lower() in PROGRAM_EXTENSIONS
-                ),
-                None,
-            )
+            try:
+                program = _program_in_zip(file)
+            except _TooDeep:
+                errors.append(
+                    ValidationError(
+                        _(
+                            "L’archive « %(name)s » contient trop d’archives les unes dans les "
+                            "autres, ou une archive illisible : elle a été refusée par "
+                            "prudence. "
+                            "Envoyez plutôt les fichiers eux-mêmes."
+                        ),
+                        params={"name": name},
+                        code="nested",
+                    )
+                )
+                continue
             if program:
                 errors.append(
                     ValidationError(
@@ -237,7 +308,10 @@ def check_attachments(files: Iterable) -> list[CheckedFile]:
                             "L’archive « %(name)s » contient un programme (%(entry)s) : "
                             "elle a été refusée par prudence."
                         ),
-                        params={"name": name, "entry": os.path.basename(program)},
+                        params={
+                            "name": name,
+                            "entry": os.path.basename(program.replace("\\", "/")).strip(),
+                        },
                         code="program",
                     )
                 )

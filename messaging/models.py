@@ -13,19 +13,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 def private_media_root() -> Path:
-    """Where attachments live: beside MEDIA_ROOT, never inside it.
+    """Where attachments and deliverables live: PRIVATE_MEDIA_ROOT, never inside MEDIA_ROOT.
 
     Whatever serves /media/ (the web server in production, Django in DEBUG) must never
     serve a private conversation's files: only the `attachment` view does, after checking
-    who is asking. PRIVATE_MEDIA_ROOT overrides the place.
+    who is asking.
     """
-    configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-    return Path(configured) if configured else Path(settings.MEDIA_ROOT).parent / "private-media"
+    return Path(settings.PRIVATE_MEDIA_ROOT)
 
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    # Read from the settings each time, so that tests moving MEDIA_ROOT move this too.
+    # Read from the settings each time, so that tests moving PRIVATE_MEDIA_ROOT move this too.
     @property
     def base_location(self) -> str:
         return str(private_media_root())

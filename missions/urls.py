@@ -8,7 +8,7 @@ urlpatterns = [
     path("", views.mission_list, name="list"),
     path("mine/", views.mine, name="mine"),
     path("new/", views.new, name="new"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/edit/<int:step>/", views.wizard, name="wizard"),
-    path("<int:pk>/transition/", views.transition, name="transition"),
+    path("<id:pk>/", views.detail, name="detail"),
+    path("<id:pk>/edit/<id:step>/", views.wizard, name="wizard"),
+    path("<id:pk>/transition/", views.transition, name="transition"),
 ]

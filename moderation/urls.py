@@ -7,7 +7,7 @@ app_name = "moderation"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("organizations/<slug:slug>/", views.organization, name="organization"),
-    path("missions/<int:pk>/", views.mission, name="mission"),
+    path("missions/<id:pk>/", views.mission, name="mission"),
     path("report/", views.report_create, name="report"),
-    path("reports/<int:pk>/", views.report_detail, name="report_detail"),
+    path("reports/<id:pk>/", views.report_detail, name="report_detail"),
 ]

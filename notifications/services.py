@@ -6,14 +6,17 @@ at once, in a daily or weekly summary, or never, after the recipient's preferenc
 event's category.
 """
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.emails import send_email
@@ -266,8 +269,52 @@ def personal_data(user: User) -> dict:
     }
 
 
+DELETED_PERSON = _("Une personne dont le compte a été supprimé")
+ERASED_BODY = _(
+    "Le détail de cette notification a été effacé avec le compte de la personne concernée."
+)
+
+
+def _without_name(text: str, pattern: re.Pattern) -> str:
+    label = str(DELETED_PERSON)
+
+    def replace(match: re.Match) -> str:
+        if match["de"]:  # « l’avis de Léa Martin » → « l’avis d’une personne… »
+            return match["de"][0] + "’" + label[0].lower() + label[1:]
+        before = text[: match.start()].rstrip()
+        starts_sentence = not before or before.endswith((".", "!", "?", ":"))
+        return label if starts_sentence else label[0].lower() + label[1:]
+
+    return pattern.sub(replace, text)
+
+
 @transaction.atomic
 def erase_personal_data(user: User) -> None:
-    # Notifications are addressed to one person and mean nothing to anyone else.
+    # Notifications addressed to the person mean nothing to anyone else.
     Notification.objects.filter(user=user).delete()
     Preference.objects.filter(user=user).delete()
+    # Those others received about her were written with her name, and often her own words
+    # (the message of an application, an excerpt of a message): her name gives way to
+    # "a person whose account was deleted", in the recipient's language, and the body,
+    # where her words are quoted, to one plain sentence. Notifications keep no trace of
+    # whom they are about, so they are found by the name itself; a whole scan, but
+    # deleting an account is rare.
+    name = " ".join(user.full_name.split())
+    if len(name) < 2:  # nothing to look for (or "—", an account already erased)
+        return
+    pattern = re.compile(rf"(?:(?<!\w)(?P<de>[dD]e\s+|[dD][’'])?)(?<!\w){re.escape(name)}(?!\w)")
+    rows = (
+        Notification.objects.filter(Q(title__contains=name) | Q(body__contains=name))
+        .exclude(user=user)
+        .select_related("user")
+        .only("pk", "title", "body", "user__language")
+    )
+    changed = []
+    for notification in rows:
+        if not (pattern.search(notification.title) or pattern.search(notification.body)):
+            continue  # the name inside a longer word, or in other letter case
+        with translation.override(notification.user.language):
+            notification.title = _without_name(notification.title, pattern)[:300]
+            notification.body = str(ERASED_BODY)
+        changed.append(notification)
+    Notification.objects.bulk_update(changed, ["title", "body"], batch_size=500)

@@ -7,6 +7,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import EmailField
+from core.fields import ModelMultipleChoiceField
 from geo.forms import CommuneField
 from taxonomy.models import Cause
 
@@ -59,7 +60,7 @@ class OrganizationForm(forms.Form):
         help_text=_("9 chiffres, par exemple 732 829 320 (le début du numéro SIRET)."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-    causes = forms.ModelMultipleChoiceField(
+    causes = ModelMultipleChoiceField(
         label=_("Pour quelles causes agissez-vous ?"),
         queryset=Cause.objects.all(),
         widget=forms.CheckboxSelectMultiple,

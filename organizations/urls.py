@@ -12,10 +12,10 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/edit/", views.edit, name="edit"),
     path("<slug:slug>/members/", views.members, name="members"),
-    path("<slug:slug>/members/<int:pk>/role/", views.member_role, name="member_role"),
-    path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("<slug:slug>/members/<id:pk>/role/", views.member_role, name="member_role"),
+    path("<slug:slug>/members/<id:pk>/remove/", views.member_remove, name="member_remove"),
     path(
-        "<slug:slug>/invitations/<int:pk>/cancel/",
+        "<slug:slug>/invitations/<id:pk>/cancel/",
         views.invitation_cancel,
         name="invitation_cancel",
     ),

@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from completion.models import Completion
+from core.fields import ModelMultipleChoiceField
 
 from .models import RESERVED_SLUGS, Portfolio
 
@@ -46,7 +47,7 @@ class PortfolioForm(forms.Form):
             "de Nantes"
         ),
     )
-    shown = forms.ModelMultipleChoiceField(
+    shown = ModelMultipleChoiceField(
         label=_("Les missions que votre book montre"),
         help_text=_("Décochez une mission pour la garder hors de votre book."),
         queryset=Completion.objects.none(),

@@ -8,5 +8,5 @@ app_name = "portfolio"
 urlpatterns = [
     path("settings/", views.settings_view, name="settings"),
     path("<slug:slug>/", views.detail, name="detail"),
-    path("<slug:slug>/images/<int:pk>/", views.image, name="image"),
+    path("<slug:slug>/images/<id:pk>/", views.image, name="image"),
 ]

@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import ModelMultipleChoiceField
 from geo.forms import CommuneField
 from taxonomy.models import Cause, Level, SkillDomain
 from taxonomy.selectors import domains_with_skills
@@ -136,7 +137,7 @@ class VolunteerProfileForm(forms.Form):
         },
     )
     # What matters to you
-    causes = forms.ModelMultipleChoiceField(
+    causes = ModelMultipleChoiceField(
         label=_("Les causes qui vous tiennent à cœur"),
         queryset=Cause.objects.all(),
         required=False,

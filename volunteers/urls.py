@@ -6,5 +6,5 @@ app_name = "volunteers"
 
 urlpatterns = [
     path("profile/", views.edit, name="edit"),
-    path("volunteers/<int:user_id>/", views.detail, name="detail"),
+    path("volunteers/<id:user_id>/", views.detail, name="detail"),
 ]

@@ -1,8 +1,11 @@
 """Production mode: refuses a missing secret, and passes Django's deployment checklist."""
 
+import gzip
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,3 +58,103 @@ def test_the_deployment_checklist_warns_when_e_mails_would_not_leave():
     result = manage("check", "--deploy", env=env)
 
     assert "core.W001" in result.stderr + result.stdout
+
+
+def test_private_files_go_where_private_media_root_says(tmp_path):
+    private = tmp_path / "fichiers-privés"
+    code = "from messaging.models import private_storage; print(private_storage.location)"
+
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        env={
+            "DEBUG": "true",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "PRIVATE_MEDIA_ROOT": str(private),
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(private)
+
+
+def test_private_files_stay_beside_the_public_ones_by_default(tmp_path):
+    code = "from messaging.models import private_storage; print(private_storage.location)"
+
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        env={"DEBUG": "true", "MEDIA_ROOT": str(tmp_path / "media")},
+    )
+
+    assert result.stdout.strip() == str(tmp_path / "private-media")
+
+
+class _Collector(http.server.BaseHTTPRequestHandler):
+    received: list[bytes] = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
+            body = gzip.decompress(body)
+        elif encoding == "br":
+            import brotli  # the SDK compresses this way when brotli is installed (WeasyPrint)
+
+            body = brotli.decompress(body)
+        self.received.append(body)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_errors_are_reported_when_sentry_dsn_is_set(tmp_path):
+    # A stand-in for the error service on a free port; the request fails for real (its
+    # database is empty: no tables) inside a separate process.
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Collector)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    code = (
+        "import sentry_sdk\n"
+        "from django.conf import settings\n"
+        "from django.test import Client\n"
+        "client = Client(raise_request_exception=False)\n"
+        "client.cookies[settings.SESSION_COOKIE_NAME] = 'x' * 32\n"
+        "print(client.get('/missions/', secure=True).status_code)\n"
+        "sentry_sdk.flush(timeout=10)\n"
+    )
+    try:
+        result = manage(
+            "shell",
+            "--no-imports",
+            "-c",
+            code,
+            env={
+                "DEBUG": "true",
+                "DATABASE_URL": f"sqlite:///{tmp_path}/empty.sqlite3",
+                "SENTRY_DSN": f"http://public@127.0.0.1:{server.server_port}/1",
+            },
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert result.returncode == 0, result.stderr
+    assert any(b"OperationalError" in body for body in _Collector.received)
+
+
+def test_nothing_is_reported_without_sentry_dsn():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "import sentry_sdk; print(sentry_sdk.get_client().is_active())",
+        env={"DEBUG": "true"},
+    )
+
+    assert result.stdout.strip() == "False"

@@ -6,7 +6,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+from credentials.keys import load_private_key
 from credentials.services import credential_revoke, issue_for
+from credentials.signing import verify
 from engagements.tests.factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +105,14 @@ def test_after_a_key_rotation_old_and_new_credentials_both_verify(credential, no
     assert newer.document["proof"]["verificationMethod"].endswith("#key-2")
     assert node_verify(credential.document)["verified"] is True
     assert node_verify(newer.document)["verified"] is True
+
+
+def test_both_verifiers_refuse_a_property_that_no_context_defines(credential, node_verify):
+    # Undefined terms vanish from the canonical form, so the signature alone still matches.
+    tampered = copy.deepcopy(credential.document)
+    tampered["credentialSubject"]["unknownClaim"] = "Diplômée d’État"
+    key = load_private_key().private_key.public_key()
+
+    assert node_verify(tampered)["verified"] is False
+    assert verify(credential.document, resolve_key=lambda method: key) is True
+    assert verify(tampered, resolve_key=lambda method: key) is False

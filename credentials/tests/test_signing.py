@@ -14,7 +14,7 @@ from credentials.keys import (
     public_key_from_multibase,
     public_key_multibase,
 )
-from credentials.signing import canonize, sign, verify
+from credentials.signing import _hash_data, canonize, sign, verify
 
 DOCUMENT = {
     "@context": [VC_V2, OB_V3],
@@ -91,6 +91,57 @@ def test_a_changed_proof_option_fails_verification(key):
 def test_another_key_does_not_verify(key):
     other = Ed25519PrivateKey.generate()
     assert verify(signed_with(key), resolve_key=lambda method: other.public_key()) is False
+
+
+@pytest.mark.parametrize(
+    "add",
+    [
+        pytest.param(lambda d: d.update(unknownClaim="admin"), id="credential"),
+        pytest.param(lambda d: d["credentialSubject"].update(unknownClaim="x"), id="subject"),
+        pytest.param(
+            lambda d: d["credentialSubject"]["achievement"].update(unknownClaim="x"),
+            id="achievement",
+        ),
+        pytest.param(lambda d: d["proof"].update(unknownClaim="x"), id="proof"),
+    ],
+)
+def test_a_property_no_context_defines_fails_verification(key, add):
+    # JSON-LD drops a term its contexts do not define, so the signature still matches: the
+    # standard verifiers (safe mode) refuse such a credential, and so must we.
+    tampered = copy.deepcopy(signed_with(key))
+    add(tampered)
+
+    assert verify(tampered, resolve_key=lambda method: key.public_key()) is False
+
+
+def test_a_type_no_context_defines_fails_verification(key):
+    # Signed by someone else's code, which did not check: the signature itself is right.
+    document = copy.deepcopy(DOCUMENT)
+    document["credentialSubject"]["achievement"]["type"] = ["Achievement", "MadeUpType"]
+    proof = {
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-rdfc-2022",
+        "created": "2026-04-10T09:00:00Z",
+        "verificationMethod": "did:web:testserver#key-1",
+        "proofPurpose": "assertionMethod",
+    }
+    signature = key.sign(_hash_data(document, proof))
+    signed = {**document, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
+
+    assert verify(signed, resolve_key=lambda method: key.public_key()) is False
+
+
+def test_a_document_with_an_undefined_property_is_not_signed(key):
+    document = copy.deepcopy(DOCUMENT)
+    document["credentialSubject"]["unknownClaim"] = "x"
+
+    with pytest.raises(ValueError, match="unknownClaim"):
+        sign(
+            document,
+            private_key=key,
+            verification_method="did:web:testserver#key-1",
+            created=CREATED,
+        )
 
 
 def test_key_order_does_not_change_the_canonical_form():

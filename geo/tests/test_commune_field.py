@@ -120,3 +120,20 @@ def test_it_fits_a_model_form(db):
     form = CommuneOnly({"commune": "13001"}, instance=organization)
     assert form.is_valid()
     assert form.save(commit=False).commune.name == "Marseille"
+
+
+def test_a_huge_text_is_refused_with_a_plain_sentence_before_any_search(
+    db, django_assert_max_num_queries
+):
+    # 50 000 characters once made SQLite fail ("LIKE or GLOB pattern too complex").
+    form = PlaceForm({"commune": "Lyon " * 10_000})
+
+    with django_assert_max_num_queries(0):
+        assert not form.is_valid()
+    assert "Le nom d’une commune tient en 200 caractères au plus" in form.errors["commune"][0]
+
+
+def test_a_long_text_on_its_own_finds_nothing_without_failing(db):
+    from geo.selectors import resolve_commune
+
+    assert resolve_commune("x" * 50_000) == (None, [])

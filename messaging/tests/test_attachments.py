@@ -152,6 +152,80 @@ def test_a_zip_holding_a_program_is_refused(client, martine, application_thread)
     assert not Attachment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param("setup.exe ", id="trailing space"),
+        pytest.param("setup.exe.", id="trailing dot"),
+        pytest.param("setup.exe. . ", id="trailing dots and spaces"),
+        pytest.param("console.msc", id="management console"),
+        pytest.param("setup.exe:Zone.Identifier", id="alternate data stream"),
+        pytest.param("lisez-moi.txt:setup.exe", id="program in a stream"),
+        pytest.param("setup.exe::$DATA", id="default data stream"),
+        pytest.param("dossier/SETUP.EXE ", id="in a folder, in capitals"),
+    ],
+)
+def test_a_program_hidden_by_what_windows_does_to_names_is_refused(
+    client, martine, application_thread, entry
+):
+    # Windows drops trailing spaces and dots, and `a:b` writes stream b of file a: each of
+    # these names is a program once unpacked.
+    client.force_login(martine)
+
+    response = post(client, application_thread, upload("photos.zip", zipped({entry: EXE})))
+
+    assert "contient un programme" in response.text
+    assert not Attachment.objects.exists()
+
+
+def test_a_program_inside_a_zip_inside_the_zip_is_refused(client, martine, application_thread):
+    client.force_login(martine)
+    inner = zipped({"photo.jpg": b"\xff\xd8\xff", "setup.exe": EXE})
+
+    response = post(client, application_thread, upload("photos.zip", zipped({"encore.zip": inner})))
+
+    assert "contient un programme (setup.exe)" in response.text
+    assert not Attachment.objects.exists()
+
+
+def test_archives_nested_too_deep_to_be_checked_are_refused(client, martine, application_thread):
+    client.force_login(martine)
+    nested = zipped({"photo.jpg": b"\xff\xd8\xff"})
+    for level in range(5):
+        nested = zipped({f"niveau{level}.zip": nested})
+
+    response = post(client, application_thread, upload("photos.zip", nested))
+
+    assert "trop d’archives les unes dans les autres" in response.text
+    assert not Attachment.objects.exists()
+
+
+def test_a_zip_holding_an_archive_that_cannot_be_opened_is_refused(
+    client, martine, application_thread
+):
+    client.force_login(martine)
+    broken = b"PK\x03\x04" + b"\x00" * 64  # looks like a zip, opens like nothing
+
+    response = post(
+        client, application_thread, upload("photos.zip", zipped({"secret.zip": broken}))
+    )
+
+    assert "ou une archive illisible" in response.text
+    assert not Attachment.objects.exists()
+
+
+def test_a_zip_of_photos_inside_a_zip_goes_through(client, martine, application_thread):
+    client.force_login(martine)
+    inner = zipped({"photo.jpg": b"\xff\xd8\xff"})
+
+    response = post(
+        client, application_thread, upload("photos.zip", zipped({"vacances.zip": inner}))
+    )
+
+    assert response.status_code == 302
+    assert Attachment.objects.get().name == "photos.zip"
+
+
 def test_a_file_alone_is_a_message(client, lea, application_thread):
     client.force_login(lea)
 
