@@ -14,6 +14,7 @@ from missions.models import Mission
 from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
+from volunteers.selectors import findable_volunteers
 
 from .models import Agreement, Application
 
@@ -51,6 +52,10 @@ class TeamFull(EngagementError):
     message = _(
         "L’équipe est déjà complète : le nombre de bénévoles prévu pour cette mission est atteint."
     )
+
+
+class NotFindable(EngagementError):
+    message = _("Cette personne ne peut pas être invitée.")
 
 
 class WrongStatus(EngagementError):
@@ -282,6 +287,9 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
         raise MissionClosed
     if is_member(volunteer, mission):
         raise MemberCannotApply(_("Cette personne fait déjà partie de votre association."))
+    if not findable_volunteers().filter(user=volunteer).exists():
+        # Staff, closed accounts, people without a profile: the pages never name them.
+        raise NotFindable
     if Application.objects.filter(mission=mission, volunteer=volunteer).exists():
         raise AlreadyApplied
     accepted = Application.objects.filter(

@@ -200,7 +200,7 @@ def test_only_the_volunteer_may_withdraw(mission, lea, martine):
 
 
 # --- invitations -----------------------------------------------------------------------------
-def test_an_invitation_reaches_the_volunteer(mission, lea, martine):
+def test_an_invitation_reaches_the_volunteer(mission, lea, lea_profile, martine):
     invitation = services.invitation_create(
         mission=mission, volunteer=lea, by=martine, message="Votre book nous a plu !"
     )
@@ -219,7 +219,7 @@ def test_only_members_may_invite_and_not_their_own_members(mission, lea, bruno, 
         services.invitation_create(mission=mission, volunteer=yacine, by=martine, message="Toi")
 
 
-def test_one_cannot_invite_someone_who_already_applied(mission, lea, martine):
+def test_one_cannot_invite_someone_who_already_applied(mission, lea, lea_profile, martine):
     ApplicationFactory(mission=mission, volunteer=lea)
 
     with pytest.raises(services.AlreadyApplied):
