@@ -153,8 +153,12 @@ def mission_panel_for(mission: Mission, user) -> Panel:
     if is_member(user, mission):
         pending = Application.objects.filter(mission=mission, status=Status.PENDING).count()
         return Panel("member", accepting, pending=pending)
+    # The latest: one who withdrew and came back has two.
     application = (
-        Application.objects.filter(mission=mission, volunteer=user).only("pk", "status").first()
+        Application.objects.filter(mission=mission, volunteer=user)
+        .only("pk", "status")
+        .order_by("-created_at", "-pk")
+        .first()
     )
     if application is not None and (application.status != Status.WITHDRAWN or not accepting):
         return Panel("applied", accepting, application=application)

@@ -144,6 +144,14 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
     return agreement
 
 
+def live_applications(mission: Mission, volunteer: User):
+    """The person's applications or invitations to `mission` that were not withdrawn: at
+    most one (a constraint says so)."""
+    return Application.objects.filter(mission=mission, volunteer=volunteer).exclude(
+        status=Application.Status.WITHDRAWN
+    )
+
+
 # --- applications ----------------------------------------------------------------------------
 @transaction.atomic
 def application_create(*, mission: Mission, volunteer: User, message: str) -> Application:
@@ -153,34 +161,12 @@ def application_create(*, mission: Mission, volunteer: User, message: str) -> Ap
         raise MissionClosed
     if is_member(volunteer, mission):
         raise MemberCannotApply
-    now = timezone.now()
-    existing = Application.objects.filter(mission=mission, volunteer=volunteer).first()
-    if existing is not None and existing.status != Application.Status.WITHDRAWN:
+    if live_applications(mission, volunteer).exists():
         raise AlreadyApplied
-    if existing is not None:
-        # Someone who withdrew may change their mind: the same row starts again.
-        application = existing
-        application.status = Application.Status.PENDING
-        application.message = message
-        application.created_at = now
-        application.answer, application.answered_by, application.answered_at = "", None, None
-        application.reminded_at = None
-        application.save(
-            update_fields=[
-                "status",
-                "message",
-                "created_at",
-                "answer",
-                "answered_by",
-                "answered_at",
-                "reminded_at",
-            ]
-        )
-    else:
-        application = Application.objects.create(
-            mission=mission, volunteer=volunteer, message=message
-        )
-    _touch(mission, now)
+    # Someone who withdrew may change their mind: a fresh application, the withdrawn one
+    # (and its agreement, if any) kept as it ended.
+    application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
+    _touch(mission, timezone.now())
     notify(
         users=members_of(mission),
         kind="application_received",
@@ -290,7 +276,7 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
     if not findable_volunteers().filter(user=volunteer).exists():
         # Staff, closed accounts, people without a profile: the pages never name them.
         raise NotFindable
-    if Application.objects.filter(mission=mission, volunteer=volunteer).exists():
+    if live_applications(mission, volunteer).exists():
         raise AlreadyApplied
     accepted = Application.objects.filter(
         mission=mission, status=Application.Status.ACCEPTED

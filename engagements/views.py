@@ -49,8 +49,8 @@ def apply(request, pk: int):
     elif member:
         refusal = services.MemberCannotApply.message
     else:
-        existing = Application.objects.filter(mission=mission, volunteer=user).first()
-        if existing is not None and existing.status != Application.Status.WITHDRAWN:
+        existing = services.live_applications(mission, user).first()
+        if existing is not None:
             messages.info(request, _("Vous avez déjà proposé votre aide pour cette mission."))
             return redirect("engagements:detail", existing.pk)
         if not selectors.has_volunteer_profile(user):

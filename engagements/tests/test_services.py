@@ -69,9 +69,11 @@ def test_someone_who_withdrew_may_apply_again(mission, lea):
 
     again = services.application_create(mission=mission, volunteer=lea, message="Finalement oui")
 
-    assert again.pk == first.pk
+    assert again.pk != first.pk  # the withdrawn one stays as it ended
     assert again.status == Status.PENDING
     assert again.message == "Finalement oui"
+    first.refresh_from_db()
+    assert first.status == Status.WITHDRAWN
 
 
 # --- accepting -------------------------------------------------------------------------------
