@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from engagements.models import Application
@@ -48,7 +48,7 @@ class AlreadyDone(Exception):
         return str(self.args[0])
 
 
-ALREADY_STARTED = _lazy("La mission a déjà démarré.")
+ALREADY_STARTED = gettext_lazy("La mission a déjà démarré.")
 
 
 def _url(mission: Mission) -> str:
