@@ -7,6 +7,7 @@ once the association has confirmed every engagement — always through
 `missions.lifecycle.mission_transition`.
 """
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -182,6 +183,39 @@ def _clean_links(links: Iterable[str]) -> list[str]:
     return [link.strip() for link in links if link and link.strip()]
 
 
+def _digest(file) -> str:
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+def _new_files(checked: list, delivered: list[Deliverable]) -> list:
+    """The files of `checked` that are not already among `delivered` (same name, same
+    bytes), each once."""
+    kept, seen = [], set()
+    stored = [d for d in delivered if d.kind == Deliverable.Kind.FILE]
+    for item in checked:
+        twins = [d for d in stored if d.name == item.name and d.size == item.size]
+        key = (item.name, _digest(item.file))
+        if key in seen:
+            continue
+        seen.add(key)
+        if any(_stored_digest(d) == key[1] for d in twins):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _stored_digest(deliverable: Deliverable) -> str | None:
+    try:
+        with deliverable.file.open("rb") as file:
+            return _digest(file)
+    except OSError:  # a file gone from the storage is no twin
+        return None
+
+
 @transaction.atomic
 def work_deliver(
     *,
@@ -206,12 +240,25 @@ def work_deliver(
     if refusal:
         raise CompletionError(refusal)
     files = [f for f in files if f]
-    links = _clean_links(links)
     note = (note or "").strip()
     if hours is None or not 0 < hours <= MAX_HOURS:
         raise ValidationError(_("Indiquez un nombre d’heures entre 1 et 1000."))
     checked = [item for file in files for item in check_attachments([file])]
-    already = completion.deliverables.count() if completion else 0
+    delivered = list(completion.deliverables.all()) if completion else []
+    already = len(delivered)
+    # Sent again (a double click, the page sent twice): what is already there is not added.
+    known_links = {d.url for d in delivered if d.kind == Deliverable.Kind.LINK}
+    links = [link for link in dict.fromkeys(_clean_links(links)) if link not in known_links]
+    checked = _new_files(checked, delivered)
+    if (
+        completion is not None
+        and completion.status == Status.DELIVERED
+        and not (checked or links)
+        and note in ("", completion.note)
+        and hours == completion.proposed_hours
+    ):
+        # Nothing new since the work was handed over: the same delivery, told once.
+        return completion
     if already + len(checked) + len(links) > MAX_DELIVERABLES:
         raise ValidationError(
             _("Une mission compte %(max)s fichiers et liens au plus."),

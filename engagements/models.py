@@ -38,8 +38,12 @@ class Application(models.Model):
     class Meta:
         verbose_name = _("candidature")
         constraints = [
+            # One live application per person and mission; withdrawn ones stay as history,
+            # and coming back makes a fresh application (with a fresh agreement).
             models.UniqueConstraint(
-                fields=["mission", "volunteer"], name="one_application_per_mission"
+                fields=["mission", "volunteer"],
+                condition=~models.Q(status="withdrawn"),
+                name="one_live_application_per_mission",
             )
         ]
         indexes = [models.Index(fields=["status", "created_at"])]

@@ -24,6 +24,25 @@ Status = Application.Status
 GROUP_ORDER = [Status.INVITED, Status.ACCEPTED, Status.PENDING]
 
 
+def shows_profile() -> Q:
+    """The applications through which a volunteer showed her profile to the association:
+    she applied herself, or she said yes to its invitation (and may have left since). An
+    invitation she has not accepted shows nothing she keeps private."""
+    return Q(invited_by__isnull=True) | Q(status__in=[Status.ACCEPTED, Status.WITHDRAWN])
+
+
+def profile_shown(application: Application) -> bool:
+    """Whether the association sees `application`'s volunteer as she chose to show herself
+    (full name, profile page), or only as a suggestion shows a private profile."""
+    profile = getattr(application.volunteer, "volunteer_profile", None)
+    if profile is not None and profile.is_public:
+        return True
+    return application.invited_by_id is None or application.status in (
+        Status.ACCEPTED,
+        Status.WITHDRAWN,
+    )
+
+
 def is_volunteer(user) -> bool:
     """Whether the header shows "Mes candidatures"."""
     return roles_of(user).volunteer
@@ -46,7 +65,7 @@ def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
     """The application `pk` for its volunteer, the organisation's members, or staff."""
     application = get_object_or_404(
         Application.objects.select_related(
-            "volunteer",
+            "volunteer__volunteer_profile",
             "invited_by",
             "answered_by",
             "mission__organization",
@@ -134,8 +153,12 @@ def mission_panel_for(mission: Mission, user) -> Panel:
     if is_member(user, mission):
         pending = Application.objects.filter(mission=mission, status=Status.PENDING).count()
         return Panel("member", accepting, pending=pending)
+    # The latest: one who withdrew and came back has two.
     application = (
-        Application.objects.filter(mission=mission, volunteer=user).only("pk", "status").first()
+        Application.objects.filter(mission=mission, volunteer=user)
+        .only("pk", "status")
+        .order_by("-created_at", "-pk")
+        .first()
     )
     if application is not None and (application.status != Status.WITHDRAWN or not accepting):
         return Panel("applied", accepting, application=application)

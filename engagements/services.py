@@ -14,6 +14,7 @@ from missions.models import Mission
 from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
+from volunteers.selectors import findable_volunteers
 
 from .models import Agreement, Application
 
@@ -51,6 +52,10 @@ class TeamFull(EngagementError):
     message = _(
         "L’équipe est déjà complète : le nombre de bénévoles prévu pour cette mission est atteint."
     )
+
+
+class NotFindable(EngagementError):
+    message = _("Cette personne ne peut pas être invitée.")
 
 
 class WrongStatus(EngagementError):
@@ -139,6 +144,14 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
     return agreement
 
 
+def live_applications(mission: Mission, volunteer: User):
+    """The person's applications or invitations to `mission` that were not withdrawn: at
+    most one (a constraint says so)."""
+    return Application.objects.filter(mission=mission, volunteer=volunteer).exclude(
+        status=Application.Status.WITHDRAWN
+    )
+
+
 # --- applications ----------------------------------------------------------------------------
 @transaction.atomic
 def application_create(*, mission: Mission, volunteer: User, message: str) -> Application:
@@ -148,34 +161,12 @@ def application_create(*, mission: Mission, volunteer: User, message: str) -> Ap
         raise MissionClosed
     if is_member(volunteer, mission):
         raise MemberCannotApply
-    now = timezone.now()
-    existing = Application.objects.filter(mission=mission, volunteer=volunteer).first()
-    if existing is not None and existing.status != Application.Status.WITHDRAWN:
+    if live_applications(mission, volunteer).exists():
         raise AlreadyApplied
-    if existing is not None:
-        # Someone who withdrew may change their mind: the same row starts again.
-        application = existing
-        application.status = Application.Status.PENDING
-        application.message = message
-        application.created_at = now
-        application.answer, application.answered_by, application.answered_at = "", None, None
-        application.reminded_at = None
-        application.save(
-            update_fields=[
-                "status",
-                "message",
-                "created_at",
-                "answer",
-                "answered_by",
-                "answered_at",
-                "reminded_at",
-            ]
-        )
-    else:
-        application = Application.objects.create(
-            mission=mission, volunteer=volunteer, message=message
-        )
-    _touch(mission, now)
+    # Someone who withdrew may change their mind: a fresh application, the withdrawn one
+    # (and its agreement, if any) kept as it ended.
+    application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
+    _touch(mission, timezone.now())
     notify(
         users=members_of(mission),
         kind="application_received",
@@ -282,7 +273,10 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
         raise MissionClosed
     if is_member(volunteer, mission):
         raise MemberCannotApply(_("Cette personne fait déjà partie de votre association."))
-    if Application.objects.filter(mission=mission, volunteer=volunteer).exists():
+    if not findable_volunteers().filter(user=volunteer).exists():
+        # Staff, closed accounts, people without a profile: the pages never name them.
+        raise NotFindable
+    if live_applications(mission, volunteer).exists():
         raise AlreadyApplied
     accepted = Application.objects.filter(
         mission=mission, status=Application.Status.ACCEPTED

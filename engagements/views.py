@@ -6,16 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from accounts.models import User
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.selectors import get_mission_for_member, get_mission_for_viewer
+from volunteers.selectors import get_findable_volunteer
 
 from . import selectors, services
 from .forms import ApplyForm, DeclineForm, InviteForm
@@ -49,8 +49,8 @@ def apply(request, pk: int):
     elif member:
         refusal = services.MemberCannotApply.message
     else:
-        existing = Application.objects.filter(mission=mission, volunteer=user).first()
-        if existing is not None and existing.status != Application.Status.WITHDRAWN:
+        existing = services.live_applications(mission, user).first()
+        if existing is not None:
             messages.info(request, _("Vous avez déjà proposé votre aide pour cette mission."))
             return redirect("engagements:detail", existing.pk)
         if not selectors.has_volunteer_profile(user):
@@ -108,6 +108,7 @@ def _applicants_context(request, mission, *, bound: dict | None = None, notice: 
             application.decline_form = bound.get(application.pk) or _decline_form(application)
         profile = getattr(application.volunteer, "volunteer_profile", None)
         application.profile = profile
+        application.profile_shown = selectors.profile_shown(application)
         application.skills = list(profile.skills.all()) if profile else []
     team = selectors.team_count(mission)
     return {
@@ -134,7 +135,11 @@ def applicants(request, pk: int):
 @login_required
 def invite(request, pk: int, user_id: int):
     mission = get_mission_for_member(request, pk)
-    volunteer = get_object_or_404(User, pk=user_id, is_active=True)
+    # Only someone the association could find: anyone else is a 404, like a wrong number.
+    profile = get_findable_volunteer(user_id)
+    volunteer = profile.user
+    # As in the suggestion list: a private profile is named by its first name only.
+    name = volunteer.full_name if profile.is_public else volunteer.first_name
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,13 +154,13 @@ def invite(request, pk: int, user_id: int):
         else:
             messages.success(
                 request,
-                _("Votre invitation est envoyée à %(name)s.") % {"name": volunteer.full_name},
+                _("Votre invitation est envoyée à %(name)s.") % {"name": name},
             )
             return redirect("engagements:applicants", mission.pk)
     return render(
         request,
         "engagements/invite.html",
-        {"mission": mission, "volunteer": volunteer, "form": form},
+        {"mission": mission, "volunteer": volunteer, "name": name, "form": form},
     )
 
 
@@ -164,10 +169,15 @@ def invite(request, pk: int, user_id: int):
 def detail(request, pk: int):
     application, viewer = selectors.get_application_for_viewer(request, pk)
     mission = application.mission
+    # The association sees an invited private profile as the suggestion did: a first name.
+    shown = viewer.is_volunteer or viewer.is_staff or selectors.profile_shown(application)
+    volunteer = application.volunteer
     context = {
         "application": application,
         "mission": mission,
         "viewer": viewer,
+        "volunteer_name": volunteer.full_name if shown else volunteer.first_name,
+        "profile_link": shown and not viewer.is_volunteer,
         "agreement": getattr(application, "agreement", None),
         "can_withdraw": viewer.is_volunteer and services.can_withdraw(application, mission),
         "can_answer_invitation": viewer.is_volunteer

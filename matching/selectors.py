@@ -59,6 +59,7 @@ from missions.models import Mission, MissionSkill, Status
 from organizations.models import Membership, Organization
 from taxonomy.models import Cause, Skill
 from volunteers.models import VolunteerProfile, VolunteerSkill
+from volunteers.selectors import findable_volunteers
 
 from . import scoring
 from .scoring import Match, MissionFacts, Name, Requirement, VolunteerFacts
@@ -701,7 +702,7 @@ def _volunteers_for(
         .order_by("-fit", "-near", "-fresh", "-pk")
         .values("pk")[:limit]
     )
-    rows = _profile_rows(VolunteerProfile.objects.filter(pk__in=best, user__is_active=True))
+    rows = _profile_rows(findable_volunteers().filter(pk__in=best))
     suggestions = []
     for row in rows:
         match = scoring.score(_facts(row), facts, today=today)
@@ -715,9 +716,11 @@ def with_profiles(suggestions: list[VolunteerSuggestion]) -> list[VolunteerSugge
     """Read the profiles and accounts of `suggestions` (the page shown), one query."""
     profiles = {
         profile.user_id: profile
-        for profile in VolunteerProfile.objects.select_related("user").filter(
+        # An account closed since the list was made is out: only findable volunteers.
+        for profile in findable_volunteers()
+        .select_related("user")
+        .filter(
             user_id__in=[s.user_id for s in suggestions if s.profile is None],
-            user__is_active=True,  # an account closed since the list was made: out
         )
     }
     for suggestion in suggestions:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from engagements.models import Application
@@ -37,6 +38,17 @@ class MissionNotEditable(ValidationError):
 
 class MissionNotReady(ValidationError):
     """The mission lacks something before it can move on (sent, started)."""
+
+
+class AlreadyDone(Exception):
+    """The change asked for was made already (a double click, two members at once): nothing
+    to do; `str(error)` says so to the person."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+ALREADY_STARTED = gettext_lazy("La mission a déjà démarré.")
 
 
 def _url(mission: Mission) -> str:
@@ -195,7 +207,14 @@ def mission_send_back(*, mission: Mission, by: User, reason: str) -> Mission:
 @transaction.atomic
 def mission_start(*, mission: Mission, by: User) -> Mission:
     """Start an open mission, once a volunteer and the association confirmed an agreement,
-    so that nobody works without an agreed frame."""
+    so that nobody works without an agreed frame.
+
+    Raises AlreadyDone when a member started it meanwhile (the row is locked first, so the
+    second of two clicks sees the first one's change)."""
+    locked = Mission.objects.select_for_update().get(pk=mission.pk)
+    if locked.status == Status.IN_PROGRESS and lifecycle.actor_of(by, locked) == lifecycle.MEMBER:
+        mission.status = locked.status
+        raise AlreadyDone(ALREADY_STARTED)
     if not selectors.has_confirmed_agreement(mission):
         raise MissionNotReady(
             _(
@@ -234,9 +253,15 @@ def mission_cancel(*, mission: Mission, by: User, reason: str = "") -> Mission:
 def mission_change_state(*, mission: Mission, target: str, by: User, reason: str = "") -> Mission:
     """The mission page's buttons: each change goes to the service that knows its meaning.
 
-    Raises `lifecycle.TransitionNotAllowed` (a 403) when `by` may not make this change, and
-    `MissionNotReady` when a guard refuses it for now.
+    Raises `lifecycle.TransitionNotAllowed` (a 403) when `by` may not make this change,
+    `MissionNotReady` when a guard refuses it for now, and `AlreadyDone` when a member asks
+    to start a mission that has started (a second click).
     """
+    if (
+        target == Status.IN_PROGRESS == mission.status
+        and lifecycle.actor_of(by, mission) == lifecycle.MEMBER
+    ):
+        raise AlreadyDone(ALREADY_STARTED)
     if not lifecycle.can_transition(mission, target, by):
         raise lifecycle.TransitionNotAllowed(f"{mission.status} → {target}")
     source, actor = mission.status, lifecycle.actor_of(by, mission)

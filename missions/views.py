@@ -277,5 +277,9 @@ def transition(request, pk: int):
     except services.MissionNotReady as error:
         messages.error(request, error.messages[0])
         return redirect("missions:detail", pk=mission.pk)
+    except services.AlreadyDone as done:
+        # A double click: the first one did it, the second just says so.
+        messages.info(request, str(done))
+        return redirect("missions:detail", pk=mission.pk)
     messages.success(request, DONE[target])
     return redirect("missions:detail", pk=mission.pk)

@@ -2,12 +2,13 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import forget_roles, roles_of
 from engagements.models import Application
+from engagements.selectors import shows_profile
 
 from .models import VolunteerProfile, VolunteerSkill
 
@@ -36,12 +37,34 @@ def shows_volunteer_menu(user) -> bool:
     return roles_of(user).volunteer
 
 
+def findable_volunteers() -> QuerySet[VolunteerProfile]:
+    """The profiles an association may find and invite: those the suggestion lists may show.
+
+    An open account, not one of A-lasso's team, whose profile offers some hours. Anyone
+    else (staff, members without a profile, closed accounts, profiles without hours) is
+    never named to an association that did not hear from them.
+    """
+    return VolunteerProfile.objects.filter(
+        user__is_active=True, user__is_staff=False, user__is_superuser=False, hours_per_week__gt=0
+    )
+
+
+def get_findable_volunteer(user_id: int) -> VolunteerProfile:
+    """The findable profile of `user_id` (with its user), else 404, the same answer as for
+    a number that does not exist."""
+    profile = findable_volunteers().select_related("user").filter(user_id=user_id).first()
+    if profile is None:
+        raise Http404
+    return profile
+
+
 def get_profile_for_viewer(request, user_id: int) -> VolunteerProfile:
     """The profile of `user_id` if the requester may see it, else 404 (never 403: a hidden
     profile must not reveal that it exists).
 
-    Allowed: the volunteer, staff, a member of an organisation whose mission the volunteer
-    applied to or was invited to, and anybody when the profile is public.
+    Allowed: the volunteer, staff, anybody when the profile is public, and the members of an
+    organisation the volunteer showed it to: she applied to one of its missions, or said yes
+    to its invitation. An invitation alone shows nothing: she has not chosen to.
     """
     viewer = request.user
     profiles = VolunteerProfile.objects.select_related("user", "commune__departement").filter(
@@ -51,7 +74,9 @@ def get_profile_for_viewer(request, user_id: int) -> VolunteerProfile:
         profiles = profiles.filter(is_public=True, user__is_active=True)
     elif not (viewer.is_staff or viewer.pk == user_id):
         applied = Application.objects.filter(
-            volunteer_id=OuterRef("user_id"), mission__organization__memberships__user=viewer
+            shows_profile(),
+            volunteer_id=OuterRef("user_id"),
+            mission__organization__memberships__user=viewer,
         )
         profiles = profiles.filter(Q(is_public=True) | Exists(applied), user__is_active=True)
     profile = profiles.first()

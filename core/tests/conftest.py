@@ -61,4 +61,6 @@ def world(association, martine, yacine, bruno, lea, staff):
         "invitation_pk": invitation.pk,
         "lea": lea.pk,
         "karim": karim.pk,
+        "staff_user": staff.pk,
+        "bruno_user": bruno.pk,
     }

@@ -28,6 +28,9 @@ PAGES = {
     "/missions/{mission}/apply/": "login go ok go ok go",
     "/missions/{mission}/applications/": "login no no no ok no",
     "/missions/{mission}/invite/{karim}/": "login no no no ok no",
+    # Only findable volunteers are named: not staff, nor a member without a profile.
+    "/missions/{mission}/invite/{staff_user}/": "login no no no no no",
+    "/missions/{mission}/invite/{bruno_user}/": "login no no no no no",
     "/applications/": "login ok ok ok ok ok",
     "/applications/{application}/": "login ok no no ok ok",
     "/applications/{application}/agreement/": "login ok no no ok ok",

@@ -69,9 +69,11 @@ def test_someone_who_withdrew_may_apply_again(mission, lea):
 
     again = services.application_create(mission=mission, volunteer=lea, message="Finalement oui")
 
-    assert again.pk == first.pk
+    assert again.pk != first.pk  # the withdrawn one stays as it ended
     assert again.status == Status.PENDING
     assert again.message == "Finalement oui"
+    first.refresh_from_db()
+    assert first.status == Status.WITHDRAWN
 
 
 # --- accepting -------------------------------------------------------------------------------
@@ -200,7 +202,7 @@ def test_only_the_volunteer_may_withdraw(mission, lea, martine):
 
 
 # --- invitations -----------------------------------------------------------------------------
-def test_an_invitation_reaches_the_volunteer(mission, lea, martine):
+def test_an_invitation_reaches_the_volunteer(mission, lea, lea_profile, martine):
     invitation = services.invitation_create(
         mission=mission, volunteer=lea, by=martine, message="Votre book nous a plu !"
     )
@@ -219,7 +221,7 @@ def test_only_members_may_invite_and_not_their_own_members(mission, lea, bruno, 
         services.invitation_create(mission=mission, volunteer=yacine, by=martine, message="Toi")
 
 
-def test_one_cannot_invite_someone_who_already_applied(mission, lea, martine):
+def test_one_cannot_invite_someone_who_already_applied(mission, lea, lea_profile, martine):
     ApplicationFactory(mission=mission, volunteer=lea)
 
     with pytest.raises(services.AlreadyApplied):

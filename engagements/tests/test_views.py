@@ -255,7 +255,7 @@ def test_an_invitation_can_be_refused(client, mission, lea, martine):
     assert invitation.status == Status.DECLINED
 
 
-def test_inviting_someone_twice_says_so(client, mission, lea, martine):
+def test_inviting_someone_twice_says_so(client, mission, lea, lea_profile, martine):
     ApplicationFactory(mission=mission, volunteer=lea)
     client.force_login(martine)
 

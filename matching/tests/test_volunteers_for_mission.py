@@ -193,3 +193,17 @@ def test_the_list_is_kept_until_someone_applies_or_the_mission_changes(
     Application.objects.create(mission=logo_mission, volunteer=first.user)
     text = client.get(url(logo_mission)).text
     assert "Paul" in text and "Inès" not in text
+
+
+def test_only_volunteers_who_can_be_invited_are_suggested(client, martine, logo_mission):
+    # The invitation page answers 404 for A-lasso's team: the list does not offer them.
+    volunteer("Inès Expert")
+    nadia = volunteer("Nadia Équipe")
+    nadia.user.is_staff = True
+    nadia.user.save()
+    client.force_login(martine)
+
+    text = client.get(url(logo_mission)).text
+
+    assert "Inès" in text
+    assert "Nadia" not in text
