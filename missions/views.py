@@ -7,15 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from volunteers.selectors import has_volunteer_profile
 
-from . import lifecycle, selectors, services
+from . import lifecycle, next_steps, selectors, services
 from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
 from .models import Mission, Status
 
@@ -99,160 +98,18 @@ def _actions(mission: Mission, user) -> list[Action]:
     return actions
 
 
-@dataclass(frozen=True)
-class NextStep:
-    """The one thing to do next on the mission page, and why: a change of state (`target`,
-    a button posting to the lifecycle), a link (`url`), or only a sentence (waiting)."""
-
-    text: str | Promise
-    label: str | Promise = ""
-    target: str = ""
-    url: str = ""
-
-
-def _association_next_step(mission: Mission, user, team: list) -> NextStep | None:
-    """What the association does next, from the mission's state and its team's."""
-    if mission.status == Status.OPEN:
-        if lifecycle.can_transition(mission, Status.IN_PROGRESS, user) and any(
-            a.agreement_confirmed for a in team
-        ):
-            return NextStep(
-                _(
-                    "L’accord d’engagement est confirmé des deux côtés : la mission est prête "
-                    "à démarrer. Démarrez-la pour que le travail commence."
-                ),
-                _("Démarrer la mission"),
-                target=Status.IN_PROGRESS,
-            )
-        for application in team:
-            agreement = application.agreement_or_none
-            if agreement is not None and not agreement.association_confirmed_at:
-                return NextStep(
-                    _("Relisez l’accord d’engagement proposé, puis confirmez-le."),
-                    _("Confirmer l’accord avec %(name)s")
-                    % {"name": application.volunteer.first_name},
-                    url=reverse("engagements:agreement", args=[application.pk]),
-                )
-        if team:
-            return NextStep(
-                _("L’accord attend la confirmation de %(name)s. Vous serez prévenu·e.")
-                % {"name": team[0].volunteer.first_name}
-            )
-        return NextStep(
-            _("Choisissez un ou une bénévole parmi les candidatures, ou invitez-en."),
-            _("Voir les candidatures"),
-            url=reverse("engagements:applicants", args=[mission.pk]),
-        )
-    if mission.status == Status.IN_PROGRESS and team:
-        return NextStep(
-            ngettext(
-                "%(names)s travaille sur la mission. Vous serez prévenu·e dès que le travail "
-                "sera remis.",
-                "%(names)s travaillent sur la mission. Vous serez prévenu·e dès que le travail "
-                "sera remis.",
-                len(team),
-            )
-            % {"names": ", ".join(a.volunteer.first_name for a in team)}
-        )
-    if mission.status == Status.DELIVERED and lifecycle.can_transition(
-        mission, Status.COMPLETED, user
-    ):
-        return NextStep(
-            _(
-                "Le travail est remis : il est présenté ci-dessous. S’il vous convient, "
-                "confirmez la fin de la mission ; sinon, demandez des retouches."
-            ),
-            _("Confirmer la fin de la mission"),
-            target=Status.COMPLETED,
-        )
-    if mission.status == Status.COMPLETED:
-        for application in team:
-            if not application.reviewed:
-                return NextStep(
-                    _("La mission est terminée. Une recommandation est la plus belle référence."),
-                    _("Écrire la recommandation de %(name)s")
-                    % {"name": application.volunteer.first_name},
-                    url=reverse("completion:review", args=[application.pk]),
-                )
-    return None
-
-
-def _volunteer_next_step(application) -> NextStep:
-    """What the accepted volunteer does next, after the delivery guard of completion."""
-    from completion.services import delivery_refusal
-
-    agreement = application.agreement_or_none
-    completion = application.completion_or_none
-    if agreement is not None and not agreement.volunteer_confirmed_at:
-        return NextStep(
-            _("Relisez l’accord d’engagement, puis confirmez-le."),
-            _("Confirmer l’accord"),
-            url=reverse("engagements:agreement", args=[application.pk]),
-        )
-    refusal = delivery_refusal(application, completion)
-    detail_url = reverse("completion:detail", args=[application.pk])
-    if completion is None and not refusal:
-        return NextStep(
-            _(
-                "Vous avez terminé ? Remettez votre travail à l’association : vos fichiers, "
-                "vos liens et le temps passé."
-            ),
-            _("Remettre mon travail"),
-            url=reverse("completion:deliver", args=[application.pk]),
-        )
-    if completion is None:
-        return NextStep(refusal)
-    if completion.is_completed:
-        return NextStep(
-            _("Bravo, la mission est terminée ! Retrouvez votre attestation et les avis."),
-            _("Voir la fin de la mission"),
-            url=detail_url,
-        )
-    if completion.status == completion.Status.CHANGES_REQUESTED:
-        return NextStep(
-            _("L’association vous demande des retouches, puis de remettre votre travail."),
-            _("Lire la demande de retouches"),
-            url=detail_url,
-        )
-    return NextStep(
-        _("Votre travail est remis : l’association le regarde, puis confirme la fin."),
-        _("Voir le travail remis"),
-        url=detail_url,
-    )
-
-
-def _with_agreement(applications: list) -> list:
-    """Spell out the optional one-to-one rows (read through select_related) for templates:
-    `agreement_or_none`, `completion_or_none`, the attestation still valid (`credential_or_none`)
-    and the book when public (`book_or_none`)."""
-    for application in applications:
-        agreement = getattr(application, "agreement", None)
-        application.agreement_or_none = agreement
-        application.agreement_confirmed = bool(agreement and agreement.is_confirmed)
-        application.completion_or_none = getattr(application, "completion", None)
-        credential = getattr(application, "credential", None)
-        application.credential_or_none = (
-            credential
-            if credential and not credential.is_revoked and not credential.erased_at
-            else None
-        )
-        book = getattr(application.volunteer, "portfolio", None)
-        application.book_or_none = book if book and book.is_public else None
-    return applications
-
-
 def detail(request, pk: int):
     mission, member = selectors.get_mission_for_viewer(request, pk)
     staff = request.user.is_authenticated and request.user.is_staff
     insider = member or staff
-    team = _with_agreement(selectors.team_of(mission)) if insider else []
-    next_step = _association_next_step(mission, request.user, team) if member else None
+    team = next_steps.with_engagement_rows(selectors.team_of(mission)) if insider else []
+    next_step = next_steps.for_association(mission, request.user, team) if member else None
     actions = _actions(mission, request.user) if insider else []
     if next_step and next_step.target:
         actions = [a for a in actions if a.target != next_step.target]
     engagement = None if member else selectors.engagement_of(mission, request.user)
     if engagement is not None:
-        _with_agreement([engagement])
+        next_steps.with_engagement_rows([engagement])
     context = {
         "mission": mission,
         "skills": selectors.skills_of(mission),
@@ -264,7 +121,7 @@ def detail(request, pk: int):
         "team": team,
         "next_step": next_step,
         "engagement": engagement,
-        "my_next_step": _volunteer_next_step(engagement) if engagement else None,
+        "my_next_step": next_steps.for_volunteer(engagement) if engagement else None,
     }
     return render(request, "missions/detail.html", context)
 
