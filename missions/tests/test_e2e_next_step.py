@@ -75,3 +75,36 @@ def test_martine_starts_then_ends_the_mission_from_its_page(
     ).to_be_visible()
     assert Mission.objects.get(pk=mission.pk).status == Status.COMPLETED
     assert_accessible(page)
+
+
+def test_the_student_side_pages_are_accessible_at_360_px(
+    shipped_data, new_page, martine, lea, association
+):
+    from completion.tests.factories import engagement as make_engagement
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    VolunteerProfileFactory(user=lea)
+    running = MissionFactory(
+        organization=association, title="Logo pour la fête du lavoir", status=Status.IN_PROGRESS
+    )
+    make_engagement(mission=running, volunteer=lea)
+    done = MissionFactory(organization=association, title="Affiche", status=Status.COMPLETED)
+    CompletionFactory(application=make_engagement(mission=done, volunteer=lea))
+
+    page = new_page("mobile", user=lea)
+    page.goto("/", timeout=60_000)
+    expect(page.get_by_role("heading", name="Mes missions en cours")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Logo pour la fête du lavoir", exact=True).click()
+    expect(next_step(page).get_by_role("link", name="Remettre mon travail")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/applications/")
+    expect(page.get_by_role("heading", name="Terminées")).to_be_visible()
+    assert_accessible(page)
+
+    page = new_page("mobile", user=martine)
+    page.goto("/messages/", timeout=60_000)
+    expect(page.get_by_text("ouvrez sa candidature")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/missions/mine/")
+    assert_accessible(page)
