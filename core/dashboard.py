@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from completion.models import Completion
 from core.roles import roles_of
 from diagnosis.selectors import offers_for
 from engagements.models import Application
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
+from missions.next_steps import NextStep, for_volunteer
 from organizations.models import Membership, Organization
 
 
@@ -34,6 +36,8 @@ class Dashboard:
     is_volunteer: bool = False
     applications: dict[str, int] = field(default_factory=dict)
     invitations: int = 0
+    # The volunteer's missions under way, each with its next step (missions.next_steps).
+    engagements: list = field(default_factory=list)
     recent_missions: list[Mission] = field(default_factory=list)
     # The volunteer's three best "missions pour vous" (matching.selectors.Suggestion).
     suggestions: list = field(default_factory=list)
@@ -42,6 +46,26 @@ class Dashboard:
     @property
     def is_empty(self) -> bool:
         return not (self.associations or self.other_organizations or self.is_volunteer)
+
+
+# How many missions under way the volunteer's block lists (the rest: "Mes candidatures").
+ENGAGEMENTS_SHOWN = 3
+
+
+def engagements_under_way(user) -> list[tuple[Application, NextStep]]:
+    """The volunteer's accepted missions not finished yet, latest first, each with the one
+    thing to do next (confirm the agreement, hand the work over…): one query."""
+    applications = (
+        Application.objects.filter(
+            volunteer=user,
+            status=Application.Status.ACCEPTED,
+            mission__status__in=[Status.OPEN, Status.IN_PROGRESS, Status.DELIVERED],
+        )
+        .exclude(completion__status=Completion.Status.COMPLETED)
+        .select_related("mission__organization", "agreement", "completion")
+        .order_by("-answered_at", "-pk")[:ENGAGEMENTS_SHOWN]
+    )
+    return [(application, for_volunteer(application)) for application in applications]
 
 
 def dashboard_for(user) -> Dashboard:
@@ -100,6 +124,8 @@ def dashboard_for(user) -> Dashboard:
         )
         board.invitations = by_status.pop(Application.Status.INVITED, 0)
         board.applications = by_status
+        if by_status.get(Application.Status.ACCEPTED):
+            board.engagements = engagements_under_way(user)
         if board.has_profile:
             board.suggestions = with_missions(missions_for(user).suggestions[:3])
     if board.is_volunteer and not board.suggestions:

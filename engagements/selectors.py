@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from core.roles import roles_of
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
+from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from organizations.models import Organization
 from volunteers.models import VolunteerSkill
@@ -109,11 +110,20 @@ def applicants_of(mission: Mission) -> QuerySet[Application]:
 
 
 def applications_of(user) -> QuerySet[Application]:
-    """A volunteer's applications, grouped: invitations to answer, accepted, waiting, closed."""
-    whens = [When(status=status, then=Value(i)) for i, status in enumerate(GROUP_ORDER)]
+    """A volunteer's applications, grouped: invitations to answer, accepted, waiting, closed.
+
+    An accepted application whose engagement ended (the association confirmed the end, or
+    the mission itself is over) is among the finished ones, not the accepted ones.
+    """
+    ended = Q(status=Status.ACCEPTED) & (
+        Q(completion__status="completed")
+        | Q(mission__status__in=[MissionStatus.COMPLETED, MissionStatus.CANCELLED])
+    )
+    whens = [When(ended, then=Value(len(GROUP_ORDER)))]
+    whens += [When(status=status, then=Value(i)) for i, status in enumerate(GROUP_ORDER)]
     return (
         Application.objects.filter(volunteer=user)
-        .select_related("mission__organization", "agreement")
+        .select_related("mission__organization", "agreement", "completion")
         .annotate(group=Case(*whens, default=Value(len(GROUP_ORDER)), output_field=IntegerField()))
         .order_by("group", "-created_at", "-pk")
     )

@@ -48,6 +48,41 @@ def team_thread(mission: Mission) -> Thread:
     return thread
 
 
+def thread_for_mission(mission: Mission) -> Thread:
+    """The conversation the mission's "discussion" link opens.
+
+    One conversation per person and mission: with a single accepted volunteer it is the
+    conversation about her application, the very one "Écrire à Léa" opens (a team thread
+    beside it would have the same title and the same people). The team's own conversation
+    only makes sense, and only opens, once the team has several volunteers (or none yet:
+    then it is the association's own).
+    """
+    accepted = list(
+        Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2]
+    )
+    if len(accepted) == 1:
+        return thread_for_application(Application.objects.get(pk=accepted[0]))
+    return team_thread(mission)
+
+
+def thread_title(thread: Thread, *, viewer_is_member: bool) -> str:
+    """A conversation's name: who it is with, then the mission.
+
+    « Léa Martin — Logo pour la fête du lavoir » for the association, « Les Amis du lavoir —
+    Logo pour la fête du lavoir » for Léa, « Toute l’équipe — … » for the team's.
+    """
+    mission = thread.mission.title
+    if thread.application_id is None:
+        who = str(_("Toute l’équipe"))
+    elif viewer_is_member:
+        who = display_name(thread.application.volunteer)
+    else:
+        who = thread.mission.organization.name
+    return str(_("%(who)s — %(mission)s")) % {"who": who, "mission": mission}
+
+
 def excerpt(body: str, length: int = EXCERPT_LENGTH) -> str:
     body = body.strip()
     return body if len(body) <= length else body[:length].rstrip() + "…"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import reswap, retarget
 
 from core.ratelimit import allow
+from core.roles import roles_of
 from engagements.models import Application
 from missions.models import Mission
 from organizations.selectors import is_member
@@ -26,7 +27,9 @@ MESSAGES_PER_WINDOW, WINDOW_SECONDS = 30, 600
 @require_GET
 def inbox(request):
     page = Paginator(selectors.threads_for_user(request.user), 20).get_page(request.GET.get("page"))
-    return render(request, "messaging/inbox.html", {"page": page})
+    roles = roles_of(request.user)
+    context = {"page": page, "is_association": roles.organization, "is_volunteer": roles.volunteer}
+    return render(request, "messaging/inbox.html", context)
 
 
 def _send(request, thread) -> tuple[MessageForm, object]:
@@ -137,4 +140,4 @@ def for_mission(request, mission_pk: int):
     ).exists()
     if not accepted and not is_member(request.user, mission.organization):
         raise PermissionDenied
-    return redirect(services.thread_url(services.team_thread(mission)))
+    return redirect(services.thread_url(services.thread_for_mission(mission)))

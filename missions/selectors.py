@@ -114,6 +114,37 @@ def has_confirmed_agreement(mission: Mission) -> bool:
     ).exists()
 
 
+def team_of(mission: Mission) -> list[Application]:
+    """The mission's accepted volunteers, as its page shows them to the association: each
+    with the agreement, the work handed over (`completion` and its deliverables), the
+    attestation (`credential`), the book (`volunteer.portfolio`), and `reviewed`, whether
+    the association wrote its recommendation. Three queries, whatever the team's size."""
+    return list(
+        Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
+        .select_related("volunteer__portfolio", "agreement", "completion", "credential")
+        .prefetch_related("completion__deliverables")
+        .annotate(
+            reviewed=Exists(
+                Application.objects.filter(pk=OuterRef("pk"), reviews__direction="association")
+            )
+        )
+        .order_by("answered_at", "pk")
+    )
+
+
+def engagement_of(mission: Mission, user) -> Application | None:
+    """`user`'s accepted application on `mission`, with its agreement and work handed over."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Application.objects.filter(
+            mission=mission, volunteer=user, status=Application.Status.ACCEPTED
+        )
+        .select_related("agreement", "completion", "credential")
+        .first()
+    )
+
+
 def templates_by_domain() -> list[tuple[SkillDomain, list[MissionTemplate]]]:
     """The active templates, grouped by skill domain in display order (one query)."""
     templates = (
@@ -229,7 +260,8 @@ class MyMissions:
 def missions_of_member(user) -> MyMissions:
     """Missions of every organisation `user` belongs to, grouped by state (one query).
 
-    Each mission carries `pending_count`, the applications waiting for an answer.
+    Each mission carries `pending_count`, the applications waiting for an answer, and
+    `ready_to_start`, whether an agreement is confirmed by both sides.
     """
     missions = (
         Mission.objects.filter(
@@ -239,7 +271,16 @@ def missions_of_member(user) -> MyMissions:
         .annotate(
             pending_count=Count(
                 "applications", filter=Q(applications__status=Application.Status.PENDING)
-            )
+            ),
+            # An agreement both sides confirmed: the mission is ready to start.
+            ready_to_start=Exists(
+                Agreement.objects.filter(
+                    application__mission=OuterRef("pk"),
+                    application__status=Application.Status.ACCEPTED,
+                    association_confirmed_at__isnull=False,
+                    volunteer_confirmed_at__isnull=False,
+                )
+            ),
         )
         .order_by("-updated_at", "-pk")
     )

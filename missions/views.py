@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from volunteers.selectors import has_volunteer_profile
 
-from . import lifecycle, selectors, services
+from . import lifecycle, next_steps, selectors, services
 from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
 from .models import Mission, Status
 
@@ -102,14 +102,26 @@ def detail(request, pk: int):
     mission, member = selectors.get_mission_for_viewer(request, pk)
     staff = request.user.is_authenticated and request.user.is_staff
     insider = member or staff
+    team = next_steps.with_engagement_rows(selectors.team_of(mission)) if insider else []
+    next_step = next_steps.for_association(mission, request.user, team) if member else None
+    actions = _actions(mission, request.user) if insider else []
+    if next_step and next_step.target:
+        actions = [a for a in actions if a.target != next_step.target]
+    engagement = None if member else selectors.engagement_of(mission, request.user)
+    if engagement is not None:
+        next_steps.with_engagement_rows([engagement])
     context = {
         "mission": mission,
         "skills": selectors.skills_of(mission),
         "is_member": member,
         "can_edit": member and mission.status in services.EDITABLE,
-        "actions": _actions(mission, request.user) if insider else [],
+        "actions": actions,
         "events": selectors.events_of(mission) if insider else [],
         "is_public": mission.status in lifecycle.PUBLIC,
+        "team": team,
+        "next_step": next_step,
+        "engagement": engagement,
+        "my_next_step": next_steps.for_volunteer(engagement) if engagement else None,
     }
     return render(request, "missions/detail.html", context)
 

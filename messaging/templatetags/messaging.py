@@ -26,3 +26,9 @@ def unread_messages_count(context) -> int:
     if request is None:
         return 0
     return selectors.unread_count_for_request(request)
+
+
+@register.simple_tag
+def thread_title(thread, viewer_is_member) -> str:
+    """`{% thread_title thread viewer_is_member %}`: « Léa Martin — Logo pour la fête »."""
+    return services.thread_title(thread, viewer_is_member=bool(viewer_is_member))

@@ -125,7 +125,9 @@ def test_the_link_for_an_application_opens_its_thread_for_participants_only(
 def test_the_link_for_a_mission_opens_the_team_thread_for_the_team_only(
     client, request, mission, lea, who, allowed
 ):
+    # A team of two: with Léa alone, the link opens her own conversation (one per pair).
     ApplicationFactory(mission=mission, volunteer=lea, status=Application.Status.ACCEPTED)
+    ApplicationFactory(mission=mission, status=Application.Status.ACCEPTED)
     login(client, request, who)
 
     response = client.get(reverse("messaging:for_mission", args=[mission.pk]))
