@@ -8,6 +8,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -46,6 +47,18 @@ def _safe_next(request) -> str | None:
     return None
 
 
+# Session key: the account created in this browser, until its address is confirmed here.
+SIGNED_UP_HERE = "signed_up_user"
+
+
+def _first_screen(user: User) -> str:
+    """Where someone who has just confirmed their address goes first: a person who came
+    for an association and has none yet registers it, everyone else reaches the home page."""
+    if user.intent == User.Intent.ASSOCIATION and not user.memberships.exists():
+        return reverse("organizations:create")
+    return reverse("core:home")
+
+
 def _log_in(request, user: User) -> None:
     auth_login(request, user, backend="accounts.backends.EmailBackend")
     translation.activate(user.language)
@@ -67,6 +80,8 @@ def signup(request):
                 next_url=_safe_next(request) or "",
             )
             request.session["signup_email"] = user.email
+            # Who signed up in this browser: their confirmation link, opened here, logs in.
+            request.session[SIGNED_UP_HERE] = user.pk
             return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
 
@@ -98,11 +113,23 @@ def verify_email(request, token: str):
     if request.user.is_authenticated and request.user.pk == user.pk:
         messages.success(request, _("Votre adresse e-mail est confirmée."))
         return redirect(next_url or "core:home")
+    # Like a magic link, but only in the browser that signed up: the session proves it knows
+    # the password chosen a moment ago, the link proves it reads the mailbox. Anywhere else
+    # (another device, someone else's sign-up with this address) the password is asked.
+    if not request.user.is_authenticated and request.session.get(SIGNED_UP_HERE) == user.pk:
+        del request.session[SIGNED_UP_HERE]
+        _log_in(request, user)
+        messages.success(
+            request,
+            _("Merci %(name)s, votre adresse e-mail est confirmée et vous êtes connecté·e.")
+            % {"name": user.first_name},
+        )
+        return redirect(next_url or _first_screen(user))
     form = LoginForm(initial={"email": user.email})
     return render(
         request,
         "accounts/verified.html",
-        {"form": form, "verified_user": user, "next": next_url},
+        {"form": form, "verified_user": user, "next": next_url or _first_screen(user)},
     )
 
 
