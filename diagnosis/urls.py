@@ -13,4 +13,9 @@ urlpatterns = [
     path("<slug:slug>/<int:pk>/", views.results, name="results"),
     path("<slug:slug>/<int:pk>/step/<int:number>/", views.step, name="step"),
     path("<slug:slug>/<int:pk>/summary.pdf", views.summary, name="summary"),
+    path(
+        "<slug:slug>/<int:pk>/plan/<slug:template>/",
+        views.plan_mission,
+        name="plan_mission",
+    ),
 ]

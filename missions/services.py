@@ -85,11 +85,12 @@ def _set_skills(mission: Mission, skills: Iterable[tuple[Skill, int]]) -> None:
 
 @transaction.atomic
 def mission_create(
-    *, organization: Organization, template: MissionTemplate | None, by: User
+    *, organization: Organization, template: MissionTemplate | None, by: User, need: str = ""
 ) -> Mission:
     """A draft for `organization`, pre-filled from `template` (or blank) and from the
-    association: a first end date, and its commune when the work is done on site."""
-    mission = Mission(organization=organization, template=template, created_by=by, need="")
+    association: a first end date, and its commune when the work is done on site. Given
+    `need` too, the draft may be complete: ready to send from the wizard's last screen."""
+    mission = Mission(organization=organization, template=template, created_by=by, need=need)
     if template is not None:
         mission.title = template.title
         mission.deliverables = template.deliverables
@@ -105,6 +106,9 @@ def mission_create(
         # Software names are the volunteers' business: the association asks for the work.
         skills = [s for s in template.skills.all() if s.slug not in TOOL_SKILLS]
         _set_skills(mission, [(skill, Level.LEARNING) for skill in skills])
+    if need and not selectors.missing_steps(mission):
+        mission.wizard_step = 3
+        mission.save(update_fields=["wizard_step"])
     return mission
 
 
