@@ -16,7 +16,7 @@ from geo.forms import CommuneField
 from geo.models import Departement
 from organizations.models import Organization
 from taxonomy.models import Cause, Level, SkillDomain
-from taxonomy.selectors import domains_for_associations
+from taxonomy.selectors import association_name, domains_for_associations
 
 from .models import Licence, MissionTemplate, WorkMode
 
@@ -143,7 +143,7 @@ class SkillLevelsWidget(forms.Widget):
                     {
                         "id": f"{base_id}_{skill.pk}",
                         "value": str(skill.pk),
-                        "name": skill.name,
+                        "name": association_name(skill),
                         "checked": str(skill.pk) in chosen,
                         "level": chosen.get(str(skill.pk)) or str(Level.LEARNING),
                     }
@@ -203,7 +203,7 @@ class TeamForm(forms.Form):
         label=_("Les compétences recherchées"),
         help_text=_(
             "Cochez ce dont vous avez besoin, puis choisissez le niveau minimum. « J’apprends » "
-            "convient très bien aux étudiant·es. Par exemple : Logo et identité visuelle, "
+            "convient très bien aux étudiant·es. Par exemple : Logo et couleurs de l’association, "
             "niveau « à l’aise »."
         ),
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from taxonomy.selectors import association_name
 from volunteers.selectors import has_volunteer_profile
 
 from . import lifecycle, selectors, services
@@ -189,6 +190,12 @@ def _template_filled_team(mission: Mission) -> bool:
     )
 
 
+def _named_for_association(requirements: list) -> list:
+    for requirement in requirements:
+        requirement.label = association_name(requirement.skill)
+    return requirements
+
+
 def _only_blanks(form) -> bool:
     """Whether the only problems are empty required fields: fine for "continue later"."""
     return all(
@@ -241,7 +248,7 @@ def wizard(request, pk: int, step: int):
         "steps": WIZARD_STEPS,
         "step_title": dict(WIZARD_STEPS)[step],
         "template": mission.template,
-        "skills": selectors.skills_of(mission) if step == 3 else [],
+        "skills": _named_for_association(selectors.skills_of(mission)) if step == 3 else [],
     }
     return render(request, "missions/wizard.html", context)
 

@@ -61,7 +61,7 @@ def test_martine_takes_the_diagnosis_and_creates_the_first_mission_in_one_click(
     offer = "Faire le point sur le numérique de votre association (5 minutes)"
     expect(page.get_by_role("heading", name=offer)).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Commencer l’autodiagnostic").click()
+    page.get_by_role("button", name="Commencer le questionnaire").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Communication et visibilité")
     expect(page.get_by_text("Étape 1 sur 6")).to_be_visible()
@@ -178,11 +178,11 @@ def test_every_diagnosis_page_is_accessible(new_page, width, martine, associatio
     assert_accessible(page)
 
     page.goto("/")
-    expect(page.get_by_role("link", name="Reprendre l’autodiagnostic")).to_be_visible()
+    expect(page.get_by_role("link", name="Reprendre le questionnaire")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/organizations/{slug}/")
-    expect(page.get_by_role("link", name="Reprendre l’autodiagnostic")).to_be_visible()
+    expect(page.get_by_role("link", name="Reprendre le questionnaire")).to_be_visible()
     assert_accessible(page)
 
 
@@ -200,5 +200,5 @@ def test_the_offer_on_a_new_association_page_is_accessible(new_page, width, mart
     page.get_by_role("button", name="Ne plus me le proposer").click()
 
     expect(page.get_by_role("status")).to_contain_text("nous ne vous le proposerons plus")
-    expect(page.get_by_role("link", name="Faire l’autodiagnostic numérique")).to_be_visible()
+    expect(page.get_by_role("link", name="Faire le point sur le numérique")).to_be_visible()
     assert_accessible(page)

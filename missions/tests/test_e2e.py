@@ -40,7 +40,7 @@ def test_martine_describes_a_need_from_a_template_and_publishes_it(
 
     page.goto("/missions/new/")
     assert_accessible(page)
-    poster = "Choisir ce modèle : Affiche ou flyer pour un événement"
+    poster = "Choisir ce modèle : Affiche et tract pour un événement"
     page.get_by_role("button", name=poster).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Votre besoin")
@@ -63,7 +63,7 @@ def test_martine_describes_a_need_from_a_template_and_publishes_it(
     page.get_by_role("button", name="Envoyer ma mission").click()
 
     expect(page.get_by_role("status")).to_contain_text("Votre mission est en ligne")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Affiche ou flyer pour un événement")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Affiche et tract pour un événement")
     assert_accessible(page)
     mission = Mission.objects.get()
     assert mission.status == Status.OPEN

@@ -46,7 +46,7 @@ def test_choosing_a_template_creates_a_draft_filled_from_it(client, martine, ass
     assert mission.status == Status.DRAFT
     assert mission.organization == association
     assert mission.created_by == martine
-    assert mission.title == "Logo et identité visuelle"
+    assert mission.title == "Logo et couleurs de l’association"
     assert mission.deliverables == template.deliverables_fr
     assert mission.need == ""  # the template's example is help, not an answer
     assert mission.effort_hours == (template.effort_min + template.effort_max) // 2
@@ -67,7 +67,7 @@ def test_the_example_need_is_shown_as_help_on_the_first_screen(client, martine, 
     response = client.get(reverse("missions:wizard", args=[mission.pk, 1]))
 
     assert "fête de quartier le 14 juin" in response.text
-    assert 'value="Affiche ou flyer pour un événement"' in response.text
+    assert 'value="Affiche et tract pour un événement"' in response.text
 
 
 def test_a_blank_page_starts_an_empty_draft(client, martine, association):
@@ -109,7 +109,7 @@ def test_a_novice_goes_from_template_to_published_mission_in_two_screens(
 
     last = client.get(response.url)
     assert "Modifier les compétences, le temps ou l’équipe" in last.text
-    assert "Logo et identité visuelle — j’apprends" in last.text
+    assert "Logo et couleurs de l’association (identité visuelle) — j’apprends" in last.text
     # Everything is filled in already, the association's commune included.
     assert f'value="{in_days(60)}"' in last.text
     assert 'value="Lyon (69001)"' in last.text
