@@ -78,6 +78,18 @@ def _safe_next(request) -> str | None:
     return None
 
 
+# Session key: the account created in this browser, until its address is confirmed here.
+SIGNED_UP_HERE = "signed_up_user"
+
+
+def _first_screen(user: User) -> str:
+    """Where someone who has just confirmed their address goes first: a person who came
+    for an association and has none yet registers it, everyone else reaches the home page."""
+    if user.intent == User.Intent.ASSOCIATION and not user.memberships.exists():
+        return reverse("organizations:create")
+    return reverse("core:home")
+
+
 def _log_in(request, user: User) -> None:
     auth_login(request, user, backend="accounts.backends.EmailBackend")
     translation.activate(user.language)
@@ -101,6 +113,8 @@ def signup(request):
                 next_url=_safe_next(request) or "",
             )
             request.session["signup_email"] = user.email
+            # Who signed up in this browser: their confirmation link, opened here, logs in.
+            request.session[SIGNED_UP_HERE] = user.pk
             return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
 
@@ -124,14 +138,26 @@ def signup_done(request):
 
 
 def verify_email(request, token: str):
-    """The link in the confirmation e-mail. Opening it confirms nothing yet (mail scanners
-    open links, and the person who signed up may not own the mailbox): the address is
-    confirmed once the password chosen at sign-up is typed here, or replaced."""
+    """The link in the confirmation e-mail. Opened in the browser that signed up, it confirms
+    the address and logs in: that session typed the password a moment ago, the link proves
+    it reads the mailbox. Anywhere else opening it confirms nothing yet (mail scanners open
+    links, and the person who signed up may not own the mailbox): the address is confirmed
+    once the password chosen at sign-up is typed here, or replaced."""
     try:
         user, _extra = tokens.read_token(tokens.VERIFY_EMAIL, token)
     except tokens.InvalidToken:
         return _verification_link_used(request, token)
     next_url = _safe_next(request)
+    if not request.user.is_authenticated and request.session.get(SIGNED_UP_HERE) == user.pk:
+        user = services.email_verify(token=token)
+        del request.session[SIGNED_UP_HERE]
+        _log_in(request, user)
+        messages.success(
+            request,
+            _("Merci %(name)s, votre adresse e-mail est confirmée et vous êtes connecté·e.")
+            % {"name": user.first_name},
+        )
+        return redirect(next_url or _first_screen(user))
     form = ConfirmWithPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = services.email_verify(token=token)
@@ -141,7 +167,7 @@ def verify_email(request, token: str):
             _("Votre adresse e-mail est confirmée. Bonjour %(name)s, vous êtes connecté·e.")
             % {"name": user.first_name},
         )
-        return redirect(next_url or "core:home")
+        return redirect(next_url or _first_screen(user))
     choose_url = reverse("accounts:verify_email_password", kwargs={"token": token})
     if next_url:
         choose_url += "?" + urlencode({"next": next_url})
@@ -165,7 +191,7 @@ def _verification_link_used(request, token: str):
     return render(
         request,
         "accounts/verified.html",
-        {"form": form, "verified_user": user, "next": next_url},
+        {"form": form, "verified_user": user, "next": next_url or _first_screen(user)},
     )
 
 
@@ -183,7 +209,7 @@ def verify_email_password(request, token: str):
         messages.success(
             request, _("Votre adresse e-mail est confirmée et votre mot de passe enregistré.")
         )
-        return redirect(_safe_next(request) or "core:home")
+        return redirect(_safe_next(request) or _first_screen(user))
     return render(
         request,
         "accounts/verify_email_password.html",

@@ -258,3 +258,23 @@ class Dismissal(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(auto_now_add=True)
+
+
+class PlanMission(models.Model):
+    """The mission made from one step of a diagnosis's plan: one per step, so that a second
+    click on « Créer cette mission » shows it instead of making another."""
+
+    diagnosis = models.ForeignKey(Diagnosis, on_delete=models.CASCADE, related_name="plan_missions")
+    template = models.ForeignKey(MissionTemplate, on_delete=models.CASCADE, related_name="+")
+    mission = models.ForeignKey("missions.Mission", on_delete=models.CASCADE, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["diagnosis", "template"], name="one_mission_per_plan_step"
+            )
+        ]

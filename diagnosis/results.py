@@ -77,6 +77,8 @@ class PlanStep:
     ease: int
     reasons: list[str] = field(default_factory=list)
     next_level: bool = False
+    # The mission already made from this step, if any (a `missions.Mission`).
+    mission: object = None
 
     @property
     def ease_label(self) -> str:

@@ -11,7 +11,17 @@ from organizations.models import Organization
 from organizations.selectors import get_organization_for_member
 
 from . import scoring
-from .models import Answer, Axis, Choice, Diagnosis, Dismissal, NextLevel, Question, Suggestion
+from .models import (
+    Answer,
+    Axis,
+    Choice,
+    Diagnosis,
+    Dismissal,
+    NextLevel,
+    PlanMission,
+    Question,
+    Suggestion,
+)
 
 
 @dataclass
@@ -200,4 +210,14 @@ def offers_for(organizations: list[Organization]) -> dict[int, Offer]:
             dismissed=row["dismissed"],
         )
         for row in rows
+    }
+
+
+def plan_missions(diagnosis: Diagnosis) -> dict[str, object]:
+    """{template slug: mission} for the steps of the plan already turned into missions."""
+    return {
+        link.template.slug: link.mission
+        for link in PlanMission.objects.filter(diagnosis=diagnosis).select_related(
+            "template", "mission"
+        )
     }

@@ -7,10 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from missions.models import Mission, Status
+from missions.services import mission_create
 from organizations.models import Organization
 
 from . import scoring
-from .models import Answer, Choice, Diagnosis, Dismissal, Question
+from .models import Answer, Choice, Diagnosis, Dismissal, PlanMission, Question
+from .results import PlanStep
 from .selectors import Questionnaire, answers_of
 
 
@@ -82,3 +85,54 @@ def diagnosis_complete(*, diagnosis: Diagnosis, questionnaire: Questionnaire) ->
 def offer_dismiss(*, organization: Organization, by: User) -> None:
     """Stop offering the diagnosis on the association's dashboard and page."""
     Dismissal.objects.get_or_create(organization=organization, defaults={"by": by})
+
+
+def need_from_answers(*, organization: Organization, step: PlanStep) -> str:
+    """The need of a mission made from the plan, in the association's name: what the
+    questionnaire found (quoted as it was said to the association) and what the mission
+    will bring, so that a volunteer understands it without the diagnosis."""
+    lines = [
+        _(
+            "Nous avons répondu au questionnaire d’A-lasso sur le numérique dans notre "
+            "association (l’autodiagnostic). Voici ce qu’il a relevé :"
+        )
+    ]
+    lines += [f"– « {reason} »" for reason in step.reasons] or [f"– {step.axis.name}"]
+    lines += [
+        "",
+        _("Ce que cette mission nous apportera : %(outcome)s") % {"outcome": step.template.outcome},
+    ]
+    return "\n".join(str(line) for line in lines)
+
+
+def plan_step_mission(*, diagnosis: Diagnosis, step: PlanStep, by: User) -> tuple[Mission, bool]:
+    """The mission of one plan step: made complete (need written from the answers, ready
+    to send) on the first click, the same one on the next (a cancelled one is made anew).
+    Returns the mission and whether it was just made."""
+    existing = (
+        PlanMission.objects.filter(diagnosis=diagnosis, template=step.template)
+        .select_related("mission")
+        .first()
+    )
+    if existing is not None and existing.mission.status != Status.CANCELLED:
+        return existing.mission, False
+    try:
+        with transaction.atomic():
+            if existing is not None:
+                existing.delete()
+            mission = mission_create(
+                organization=diagnosis.organization,
+                template=step.template,
+                by=by,
+                need=need_from_answers(organization=diagnosis.organization, step=step),
+            )
+            PlanMission.objects.create(
+                diagnosis=diagnosis, template=step.template, mission=mission, by=by
+            )
+    except IntegrityError:
+        # A double click: the first one made it.
+        made = PlanMission.objects.select_related("mission").get(
+            diagnosis=diagnosis, template=step.template
+        )
+        return made.mission, False
+    return mission, True

@@ -13,4 +13,9 @@ urlpatterns = [
     path("<slug:slug>/<id:pk>/", views.results, name="results"),
     path("<slug:slug>/<id:pk>/step/<id:number>/", views.step, name="step"),
     path("<slug:slug>/<id:pk>/summary.pdf", views.summary, name="summary"),
+    path(
+        "<slug:slug>/<id:pk>/plan/<slug:template>/",
+        views.plan_mission,
+        name="plan_mission",
+    ),
 ]

@@ -4,18 +4,20 @@ printable summary, the history; and the dashboard's buttons (start, turn down)."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from missions.models import Status
+
 from . import selectors, services
 from .forms import AxisForm
 from .models import Diagnosis
 from .pdf import summary_pdf as render_summary
-from .results import results_of
+from .results import plan_of, results_of
 
 PER_PAGE = 20
 
@@ -160,14 +162,46 @@ def results(request, slug: str, pk: int):
         return elsewhere
     organization = diagnosis.organization
     latest = selectors.latest_completed(organization)
+    results = results_of(diagnosis, selectors.questionnaire())
+    made = selectors.plan_missions(diagnosis)
+    for plan_step in results.plan:
+        plan_step.mission = made.get(plan_step.template.slug)
     context = {
         "organization": organization,
-        "results": results_of(diagnosis, selectors.questionnaire()),
+        "results": results,
         "is_latest": latest is not None and latest.pk == diagnosis.pk,
         "latest": latest,
         "current": selectors.in_progress(organization),
     }
     return render(request, "diagnosis/results.html", context)
+
+
+@login_required
+@require_POST
+def plan_mission(request, slug: str, pk: int, template: str):
+    """« Créer cette mission »: one click makes the step's mission, complete and ready to
+    send; the next click shows the same mission."""
+    diagnosis, elsewhere = _completed_or_redirect(request, slug, pk)
+    if elsewhere:
+        return elsewhere
+    plan = plan_of(diagnosis, selectors.questionnaire())
+    step = next((s for s in plan if s.template.slug == template), None)
+    if step is None:
+        raise Http404
+    mission, made = services.plan_step_mission(diagnosis=diagnosis, step=step, by=request.user)
+    if made:
+        messages.success(
+            request,
+            _(
+                "Votre mission est prête : nous l’avons écrite à partir de vos réponses. "
+                "Relisez-la ci-dessous ; si elle vous convient, envoyez-la."
+            ),
+        )
+    else:
+        messages.info(request, _("Vous avez déjà créé cette mission : la voici."))
+    if mission.status == Status.DRAFT:
+        return redirect("missions:wizard", pk=mission.pk, step=mission.resume_step)
+    return redirect("missions:detail", pk=mission.pk)
 
 
 @login_required

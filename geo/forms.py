@@ -28,6 +28,17 @@ def suggestion_options(communes: list[Commune]) -> list[tuple[str, str]]:
     return [(commune_label(c), c.departement.name) for c in communes]
 
 
+# Names of the companions of a commune box, after the box's own name: the candidate ticked
+# after an ambiguous answer, and that answer.
+PICK, ASKED = "_pick", "_asked"
+
+
+def pick_value(commune: Commune) -> str:
+    """A candidate's value: its name and INSEE code, which `resolve_commune` reads back to
+    this commune alone (two communes may share a name and a postal code)."""
+    return f"{commune.name} ({commune.insee})"
+
+
 class CommuneInput(forms.TextInput):
     template_name = "geo/widgets/commune_input.html"
 
@@ -53,7 +64,27 @@ class CommuneInput(forms.TextInput):
             }
         )
         widget["options"] = suggestion_options(self.candidates)
+        # The same candidates as choices to tick: without JavaScript nobody retypes one.
+        widget["picks"] = [
+            {
+                "value": pick_value(c),
+                "label": commune_label(c),
+                "hint": c.departement.name,
+                "id": f"{widget['attrs'].get('id') or name}-pick-{c.insee}",
+            }
+            for c in self.candidates
+        ]
         return context
+
+    def value_from_datadict(self, data, files, name):
+        typed = data.get(name)
+        picked = data.get(f"{name}{PICK}")
+        # A ticked candidate counts while the box still holds the text it answered.
+        if picked and " ".join(str(typed or "").split()) == " ".join(
+            str(data.get(f"{name}{ASKED}") or "").split()
+        ):
+            return picked
+        return typed
 
     def _render(self, template_name, context, renderer=None):
         # Rendered by the project's template engine so that the template lives with the
@@ -85,8 +116,8 @@ class CommuneField(forms.Field):
             "nom ou son code postal, par exemple Lyon ou 69003."
         ),
         "ambiguous": _(
-            "Plusieurs communes correspondent à « %(text)s » : %(candidates)s. Recopiez "
-            "celle qui convient, avec son code postal entre parenthèses."
+            "Plusieurs communes correspondent à « %(text)s » : %(candidates)s. Cochez la "
+            "bonne juste en dessous, puis validez à nouveau."
         ),
     }
 

@@ -16,7 +16,7 @@ from geo.forms import CommuneField
 from geo.models import Departement
 from organizations.models import Organization
 from taxonomy.models import Cause, Level, SkillDomain
-from taxonomy.selectors import domains_with_skills
+from taxonomy.selectors import association_name, domains_for_associations
 
 from .models import Licence, MissionTemplate, WorkMode
 
@@ -143,7 +143,7 @@ class SkillLevelsWidget(forms.Widget):
                     {
                         "id": f"{base_id}_{skill.pk}",
                         "value": str(skill.pk),
-                        "name": skill.name,
+                        "name": association_name(skill),
                         "checked": str(skill.pk) in chosen,
                         "level": chosen.get(str(skill.pk)) or str(Level.LEARNING),
                     }
@@ -203,7 +203,7 @@ class TeamForm(forms.Form):
         label=_("Les compétences recherchées"),
         help_text=_(
             "Cochez ce dont vous avez besoin, puis choisissez le niveau minimum. « J’apprends » "
-            "convient très bien aux étudiant·es. Par exemple : Logo et identité visuelle, "
+            "convient très bien aux étudiant·es. Par exemple : Logo et couleurs de l’association, "
             "niveau « à l’aise »."
         ),
     )
@@ -238,7 +238,7 @@ class TeamForm(forms.Form):
 
     def __init__(self, *args, template: MissionTemplate | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].set_domains(domains_with_skills())
+        self.fields["skills"].set_domains(domains_for_associations())
         if template is not None:
             self.fields["effort_hours"].help_text = _(
                 "Le temps total de travail des bénévoles. Pour ce genre de mission, comptez "
@@ -253,6 +253,33 @@ class TeamForm(forms.Form):
                 "Le temps total de travail des bénévoles. Une petite mission dure souvent de 10 "
                 "à 30 heures. Par exemple : 20"
             )
+
+
+# The licences in plain words first, the technical name in brackets for those who know it.
+PLAIN_LICENCES = [
+    (
+        Licence.FREE_USE,
+        _(
+            "Votre association utilise librement ce qui est réalisé ; le ou la bénévole peut "
+            "le montrer comme exemple de son travail"
+        ),
+    ),
+    (
+        Licence.CC_BY,
+        _(
+            "Tout le monde peut le réutiliser, à condition de citer son auteur ou autrice "
+            "(licence libre « Creative Commons CC BY 4.0 »)"
+        ),
+    ),
+    (
+        Licence.CC_BY_SA,
+        _(
+            "Tout le monde peut le réutiliser en citant son auteur ou autrice, et doit "
+            "partager de la même façon ce qu’il en fait (licence libre « Creative Commons "
+            "CC BY-SA 4.0 »)"
+        ),
+    ),
+]
 
 
 class PlaceForm(forms.Form):
@@ -298,12 +325,12 @@ class PlaceForm(forms.Form):
     )
     licence = forms.ChoiceField(
         label=_("Droits sur ce qui sera réalisé"),
-        choices=Licence.choices,
+        choices=PLAIN_LICENCES,
         widget=forms.RadioSelect,
         help_text=_(
-            "Le premier choix convient presque toujours : votre association utilise les "
-            "livrables comme elle veut, pour toujours et sans rien payer, et le ou la bénévole "
-            "peut les montrer comme exemple de son travail."
+            "Le premier choix convient presque toujours : votre association utilise ce qui "
+            "est réalisé comme elle veut, pour toujours et sans rien payer, et le ou la "
+            "bénévole peut le montrer comme exemple de son travail."
         ),
     )
 

@@ -6,6 +6,7 @@ starts only once an agreement is confirmed on both sides).
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +20,7 @@ from engagements.models import Application
 from notifications.services import notify
 from organizations.models import Organization
 from taxonomy.models import Level, Skill
+from taxonomy.selectors import TOOL_SKILLS
 
 from . import lifecycle, selectors
 from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
@@ -30,6 +32,9 @@ STEP_FIELDS = {
     3: ["start_date", "end_date", "work_mode", "commune", "licence"],
 }
 EDITABLE = frozenset({Status.DRAFT, Status.SUBMITTED})
+# A new mission's first end date, changed on the last screen if need be: long enough for a
+# volunteer to find it and do a small mission beside their studies.
+DEFAULT_DURATION = timedelta(days=60)
 
 
 class MissionNotEditable(ValidationError):
@@ -92,20 +97,30 @@ def _set_skills(mission: Mission, skills: Iterable[tuple[Skill, int]]) -> None:
 
 @transaction.atomic
 def mission_create(
-    *, organization: Organization, template: MissionTemplate | None, by: User
+    *, organization: Organization, template: MissionTemplate | None, by: User, need: str = ""
 ) -> Mission:
-    """A draft for `organization`, pre-filled from `template` (or blank)."""
-    mission = Mission(organization=organization, template=template, created_by=by, need="")
+    """A draft for `organization`, pre-filled from `template` (or blank) and from the
+    association: a first end date, and its commune when the work is done on site. Given
+    `need` too, the draft may be complete: ready to send from the wizard's last screen."""
+    mission = Mission(organization=organization, template=template, created_by=by, need=need)
     if template is not None:
         mission.title = template.title
         mission.deliverables = template.deliverables
         mission.effort_hours = (template.effort_min + template.effort_max) // 2
         mission.work_mode = template.work_mode
+    mission.end_date = timezone.localdate() + DEFAULT_DURATION
+    if mission.work_mode != WorkMode.REMOTE:
+        mission.commune_id = organization.commune_id
     _copy_territory(mission)
     mission.last_activity_at = timezone.now()
     mission.save()
     if template is not None:
-        _set_skills(mission, [(skill, Level.LEARNING) for skill in template.skills.all()])
+        # Software names are the volunteers' business: the association asks for the work.
+        skills = [s for s in template.skills.all() if s.slug not in TOOL_SKILLS]
+        _set_skills(mission, [(skill, Level.LEARNING) for skill in skills])
+    if need and not selectors.missing_steps(mission):
+        mission.wizard_step = 3
+        mission.save(update_fields=["wizard_step"])
     return mission
 
 

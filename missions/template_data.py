@@ -13,7 +13,7 @@ TEMPLATES = [
         "skills": ["logo", "illustration", "adobe-suite"],
         "effort": (15, 30),
         "work_mode": "remote",
-        "title_fr": "Logo et identité visuelle",
+        "title_fr": "Logo et couleurs de l’association",
         "title_en": "Logo and visual identity",
         "need_fr": (
             "Notre club existe depuis 20 ans mais notre logo a été dessiné à la main et ne "
@@ -28,7 +28,7 @@ TEMPLATES = [
         "deliverables_fr": (
             "Deux ou trois pistes de logo à choisir\n"
             "Le logo final en couleur, en noir et en blanc\n"
-            "Les fichiers pour l’impression (PDF, SVG) et pour l’écran (PNG)\n"
+            "Les fichiers pour l’imprimeur et pour l’écran\n"
             "Une page qui explique les couleurs et les polices à utiliser"
         ),
         "deliverables_en": (
@@ -169,11 +169,11 @@ TEMPLATES = [
         "skills": ["print-layout", "canva", "illustration"],
         "effort": (5, 12),
         "work_mode": "remote",
-        "title_fr": "Affiche ou flyer pour un événement",
+        "title_fr": "Affiche et tract pour un événement",
         "title_en": "Event poster or flyer",
         "need_fr": (
             "Nous organisons notre fête de quartier le 14 juin. Il nous faut une affiche pour "
-            "les commerçants et un flyer à distribuer dans les boîtes aux lettres."
+            "les commerçants et un tract à distribuer dans les boîtes aux lettres."
         ),
         "need_en": (
             "We are holding our neighbourhood party on 14 June. We need a poster for the local "
@@ -181,7 +181,7 @@ TEMPLATES = [
         ),
         "deliverables_fr": (
             "Une affiche A3 prête à imprimer\n"
-            "Un flyer A5 recto verso prêt à imprimer\n"
+            "Un tract A5 recto verso prêt à imprimer\n"
             "Une version pour les réseaux sociaux\n"
             "Le fichier modifiable pour les prochaines éditions"
         ),
@@ -281,7 +281,7 @@ TEMPLATES = [
         "skills": ["databases", "gdpr", "spreadsheets"],
         "effort": (10, 25),
         "work_mode": "hybrid",
-        "title_fr": "Fichier des adhérents et registre RGPD",
+        "title_fr": "Fichier des adhérents et protection de leurs données",
         "title_en": "Member file and GDPR register",
         "need_fr": (
             "Nos adhérents sont répartis dans trois fichiers différents et nous ne savons pas "
@@ -293,7 +293,8 @@ TEMPLATES = [
         ),
         "deliverables_fr": (
             "Un seul fichier des adhérents, propre et sans doublons\n"
-            "Le registre des traitements demandé par le RGPD, rempli\n"
+            "Le registre des données personnelles que la loi demande (le « registre "
+            "RGPD »), rempli\n"
             "Un texte d’information à donner aux adhérents\n"
             "Des conseils simples pour ranger et protéger le fichier"
         ),
@@ -653,7 +654,7 @@ TEMPLATES = [
         "skills": ["copywriting", "seo"],
         "effort": (10, 20),
         "work_mode": "remote",
-        "title_fr": "Rédaction web et référencement",
+        "title_fr": "Textes du site, pour être trouvé sur internet",
         "title_en": "Web writing and search engine optimisation",
         "need_fr": (
             "Quand on cherche « aide aux devoirs » et le nom de notre ville, notre association "

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from taxonomy.selectors import association_name
 from volunteers.selectors import has_volunteer_profile
 
 from . import lifecycle, next_steps, selectors, services
@@ -147,7 +148,13 @@ def new(request):
             ),
         )
         return redirect("organizations:create")
-    form = ChooseTemplateForm(request.POST or None, associations=associations)
+    # The dashboard's and the association page's links say which association has the need.
+    chosen = next((a for a in associations if a.slug == request.GET.get("organization")), None)
+    form = ChooseTemplateForm(
+        request.POST or None,
+        associations=associations,
+        initial={"organization": chosen.pk} if chosen else {},
+    )
     if request.method == "POST" and form.is_valid():
         mission = services.mission_create(
             organization=form.cleaned_data["organization"],
@@ -179,9 +186,26 @@ def _initial(mission: Mission, step: int) -> dict:
         "start_date": mission.start_date,
         "end_date": mission.end_date,
         "work_mode": mission.work_mode,
-        "commune": mission.commune,
+        # The association's own commune, ready for a mission done even partly on site.
+        "commune": mission.commune or mission.organization.commune,
         "licence": mission.licence,
     }
+
+
+def _template_filled_team(mission: Mission) -> bool:
+    """Whether the second screen ("Qui et combien") was never opened and the template
+    filled it in: skills and hours."""
+    return (
+        mission.template_id is not None
+        and mission.wizard_step < 2
+        and 2 not in selectors.missing_steps(mission)
+    )
+
+
+def _named_for_association(requirements: list) -> list:
+    for requirement in requirements:
+        requirement.label = association_name(requirement.skill)
+    return requirements
 
 
 def _only_blanks(form) -> bool:
@@ -221,6 +245,11 @@ def wizard(request, pk: int, step: int):
                     _("Votre brouillon est enregistré. Vous le retrouverez dans « Mes missions »."),
                 )
                 return redirect("missions:mine")
+            if step == 1 and _template_filled_team(mission):
+                # The template already says who and how much: straight to the last screen,
+                # where the summary shows it with a link to change it.
+                services.mission_save_step(mission=mission, step=2, data={}, by=request.user)
+                return redirect("missions:wizard", pk=mission.pk, step=3)
             if step < 3:
                 return redirect("missions:wizard", pk=mission.pk, step=step + 1)
             return _submit(request, mission)
@@ -231,7 +260,7 @@ def wizard(request, pk: int, step: int):
         "steps": WIZARD_STEPS,
         "step_title": dict(WIZARD_STEPS)[step],
         "template": mission.template,
-        "skills": selectors.skills_of(mission) if step == 3 else [],
+        "skills": _named_for_association(selectors.skills_of(mission)) if step == 3 else [],
     }
     return render(request, "missions/wizard.html", context)
 

@@ -41,30 +41,34 @@ class OrganizationForm(forms.Form):
         label=_("Comment fonctionne votre association ?"),
         choices=Organization.AssociationType.choices,
         widget=forms.RadioSelect,
+        required=False,
         help_text=_("Choisissez « citoyenne » si personne n’y est salarié."),
-        error_messages={"required": _("Choisissez comment fonctionne votre association.")},
     )
     rna = forms.CharField(
-        label=_("Numéro RNA"),
+        label=_("Numéro de déclaration en préfecture (numéro RNA)"),
         max_length=20,
         required=False,
         help_text=_(
-            "Il figure sur le récépissé de la préfecture : un W suivi de 9 chiffres, par "
-            "exemple W751234567."
+            "Il figure sur le récépissé de la préfecture et commence par W, suivi de 9 "
+            "chiffres. Par exemple : W751234567"
         ),
     )
     siren = forms.CharField(
-        label=_("Numéro SIREN"),
+        label=_("Numéro d’entreprise de l’association (numéro SIREN)"),
         max_length=20,
         required=False,
-        help_text=_("9 chiffres, par exemple 732 829 320 (le début du numéro SIRET)."),
+        help_text=_(
+            "Seulement si votre association en a un, par exemple parce qu’elle emploie "
+            "quelqu’un : 9 chiffres, en haut de ses fiches de paie ou de ses factures. Par "
+            "exemple : 732 829 320"
+        ),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     causes = ModelMultipleChoiceField(
         label=_("Pour quelles causes agissez-vous ?"),
         queryset=Cause.objects.all(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Cochez une ou plusieurs cases. Par exemple : Environnement."),
+        help_text=_("Cochez au moins une case, ou plusieurs. Par exemple : Environnement."),
         error_messages={"required": _("Cochez au moins une cause.")},
     )
     commune = CommuneField(
@@ -111,7 +115,11 @@ class OrganizationForm(forms.Form):
         label=_("Logo"),
         required=False,
         widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"}),
-        help_text=_("Une image PNG ou JPEG de 2 Mo au plus ; nous la réduisons à 512 pixels."),
+        help_text=_(
+            "Une image (une photo ou un dessin enregistré sur votre ordinateur ou votre "
+            "téléphone), pas trop lourde : 2 mégaoctets au plus. Nous la mettons à la bonne "
+            "taille."
+        ),
     )
     remove_logo = forms.BooleanField(label=_("Retirer le logo actuel"), required=False)
 
@@ -130,12 +138,13 @@ class OrganizationForm(forms.Form):
             del self.fields["remove_logo"]
         self._new_logo = False
 
-    # The screen in three short parts, for people who fill it in slowly.
+    # The screen in three short parts, for people who fill it in slowly: what is needed to
+    # publish a mission first, then what can wait (each field marked « facultatif »).
     SECTIONS = [
-        (_("Qui vous êtes"), ["name", "association_type", "causes", "commune", "size"]),
+        (_("Qui vous êtes"), ["name", "commune", "causes"]),
         (
             _("Pour vous faire connaître"),
-            ["description", "website", "links", "logo", "remove_logo"],
+            ["association_type", "size", "description", "website", "links", "logo", "remove_logo"],
         ),
         (_("Pour la vérification"), ["rna", "siren"]),
     ]

@@ -44,6 +44,20 @@ def create(request):
                 causes=form.cleaned_data.get("causes", []),
                 **form.service_fields(),
             )
+            if organization.is_association:
+                # Straight on to what the association came for: its first need.
+                messages.success(
+                    request,
+                    _(
+                        "« %(name)s » est inscrite. Une personne de l’équipe A-lasso va la "
+                        "vérifier ; en attendant, décrivez votre premier besoin : choisissez "
+                        "le modèle qui lui ressemble le plus."
+                    )
+                    % {"name": organization.name},
+                )
+                return redirect(
+                    f"{reverse('missions:new')}?{urlencode({'organization': organization.slug})}"
+                )
             messages.success(
                 request,
                 _(

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
@@ -42,18 +43,72 @@ def test_the_verification_link_and_the_password_confirm_the_address_and_log_in(
 ):
     sign_up(client, commit)
 
-    # Opening the link (as mail scanners do) confirms nothing by itself.
-    page = client.get(last_link())
+    # Opened on another device (or by a mail scanner), the link confirms nothing by itself.
+    other = Client()
+    page = other.get(last_link())
     assert page.status_code == 200
     assert 'value="martine.lefevre@orange.fr"' in page.text
     assert not User.objects.get().is_email_verified
 
-    response = client.post(last_link(), {"password": "les roses du jardin"})
+    response = other.post(last_link(), {"password": "les roses du jardin"})
 
     assert response.status_code == 302
+    assert response.url == reverse("organizations:create")
+    user = User.objects.get()
+    assert user.is_email_verified
+    assert other.session["_auth_user_id"] == str(user.pk)
+
+
+def test_the_link_opened_in_the_browser_that_signed_up_logs_in_and_leads_to_the_association(
+    client, commit, db, last_link
+):
+    sign_up(client, commit)
+
+    response = client.get(last_link())
+
+    assert response.status_code == 302
+    assert response.url == reverse("organizations:create")
     user = User.objects.get()
     assert user.is_email_verified
     assert client.session["_auth_user_id"] == str(user.pk)
+    # Once only: after logging out, the same link asks for the password again.
+    client.post(reverse("accounts:logout"))
+    again = client.get(last_link())
+    assert again.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_volunteer_confirming_in_the_same_browser_reaches_the_home_page(
+    client, commit, db, last_link
+):
+    sign_up(client, commit, intent="volunteer")
+
+    response = client.get(last_link())
+
+    assert response.status_code == 302
+    assert response.url == reverse("core:home")
+
+
+def test_a_link_opened_in_a_browser_where_someone_else_signed_up_does_not_log_in(
+    client, commit, db, last_link
+):
+    sign_up(client, commit)
+    first_link = last_link()
+    sign_up(client, commit, email="jean@orange.fr")  # the same browser, another account
+
+    response = client.get(first_link)
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_logging_in_from_the_confirmed_page_leads_to_registering_the_association(
+    client, commit, db, last_link
+):
+    sign_up(client, commit)
+    elsewhere = Client()
+    response = elsewhere.post(last_link(), {"password": "les roses du jardin"})
+    assert response.url == reverse("organizations:create")
 
 
 def test_a_verification_link_opened_twice_still_says_the_address_is_confirmed(
@@ -142,8 +197,8 @@ def test_someone_invited_signs_up_and_comes_back_to_the_invitation(client, commi
             "intent": "association",
         },
     )
-    confirm = client.get(last_link("jean@orange.fr"))
-    assert f'name="next" value="{invitation}"' in confirm.text
+    confirmed = Client().get(last_link("jean@orange.fr"))
+    assert f'name="next" value="{invitation}"' in confirmed.text
 
     response = client.post(
         last_link("jean@orange.fr"), {"password": "les roses du jardin", "next": invitation}
@@ -166,4 +221,6 @@ def test_a_next_address_on_another_site_is_ignored(client, commit, db, last_link
     )
 
     assert "evil" not in mail.outbox[0].body
-    assert "evil" not in client.get(last_link("jean@orange.fr")).text
+    assert "evil" not in Client().get(last_link("jean@orange.fr")).text
+    # In the browser that signed up, the link logs in and stays on this site.
+    assert client.get(last_link("jean@orange.fr")).url == reverse("organizations:create")

@@ -61,7 +61,7 @@ def test_martine_takes_the_diagnosis_and_creates_the_first_mission_in_one_click(
     offer = "Faire le point sur le numérique de votre association (5 minutes)"
     expect(page.get_by_role("heading", name=offer)).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Commencer l’autodiagnostic").click()
+    page.get_by_role("button", name="Commencer le questionnaire").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Communication et visibilité")
     expect(page.get_by_text("Étape 1 sur 6")).to_be_visible()
@@ -119,17 +119,14 @@ def test_martine_takes_the_diagnosis_and_creates_the_first_mission_in_one_click(
     diagnosis = Diagnosis.objects.get()
     assert diagnosis.completed_at is not None and diagnosis.scores["communication"] < 40
 
-    # One click on the first step, then the mission wizard's three screens.
+    # One click on the first step: the mission is written from the answers, ready to send.
     steps.first.get_by_role("button", name=re.compile("^Créer cette mission")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Votre besoin")
-    page.get_by_label("Votre besoin en quelques mots").fill(
-        "Notre page Facebook n’existe pas encore : nous voulons annoncer les ateliers du jardin."
-    )
-    page.get_by_role("button", name="Continuer", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Qui et combien")
-    page.get_by_role("button", name="Continuer", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Quand et où")
-    page.get_by_label("Fin souhaitée").fill("2099-03-01")
+    expect(page.get_by_role("status")).to_contain_text("Votre mission est prête")
+    expect(
+        page.get_by_text("« Votre association n’est pas présente sur les réseaux")
+    ).to_be_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Envoyer ma mission").click()
 
     expect(page.get_by_role("status")).to_contain_text("Votre mission est en ligne")
@@ -137,6 +134,11 @@ def test_martine_takes_the_diagnosis_and_creates_the_first_mission_in_one_click(
     assert mission.template.slug == "social-media-calendar"
     assert mission.organization == association
     assert mission.status == Status.OPEN
+
+    # Back on the results, the plan shows the step done; a second click makes nothing new.
+    page.goto(f"/diagnosis/{association.slug}/{diagnosis.pk}/")
+    expect(page.locator(".diag-step").first).to_contain_text("Fait : mission ouverte")
+    assert Mission.objects.count() == 1
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -176,11 +178,11 @@ def test_every_diagnosis_page_is_accessible(new_page, width, martine, associatio
     assert_accessible(page)
 
     page.goto("/")
-    expect(page.get_by_role("link", name="Reprendre l’autodiagnostic")).to_be_visible()
+    expect(page.get_by_role("link", name="Reprendre le questionnaire")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/organizations/{slug}/")
-    expect(page.get_by_role("link", name="Reprendre l’autodiagnostic")).to_be_visible()
+    expect(page.get_by_role("link", name="Reprendre le questionnaire")).to_be_visible()
     assert_accessible(page)
 
 
@@ -198,5 +200,5 @@ def test_the_offer_on_a_new_association_page_is_accessible(new_page, width, mart
     page.get_by_role("button", name="Ne plus me le proposer").click()
 
     expect(page.get_by_role("status")).to_contain_text("nous ne vous le proposerons plus")
-    expect(page.get_by_role("link", name="Faire l’autodiagnostic numérique")).to_be_visible()
+    expect(page.get_by_role("link", name="Faire le point sur le numérique")).to_be_visible()
     assert_accessible(page)

@@ -235,24 +235,87 @@ def test_a_finished_diagnosis_no_longer_changes(client, martine, association, do
 
 
 # --- The plan ------------------------------------------------------------------------------
-def test_the_first_steps_button_creates_the_mission_draft_in_one_click(
+def plan_url(diagnosis, template):
+    return reverse(
+        "diagnosis:plan_mission", args=[diagnosis.organization.slug, diagnosis.pk, template]
+    )
+
+
+def test_one_click_makes_a_complete_mission_written_from_the_answers(
     client, martine, association, done
 ):
     client.force_login(martine)
     page = client.get(results_url(done)).text
-    assert 'action="/missions/new/"' in page
-    assert 'name="template" value="social-media-calendar"' in page
+    assert f'action="{plan_url(done, "social-media-calendar")}"' in page
 
-    response = client.post(
-        reverse("missions:new"),
-        {"template": "social-media-calendar", "organization": association.pk},
-    )
+    response = client.post(plan_url(done, "social-media-calendar"), follow=True)
 
     mission = Mission.objects.get()
-    assert response.url == reverse("missions:wizard", args=[mission.pk, 1])
     assert mission.template.slug == "social-media-calendar"
     assert mission.organization == association
     assert mission.status == Status.DRAFT
+    # Nothing left to fill in: the last screen shows it all, ready to send.
+    assert mission.wizard_step == 3
+    assert response.redirect_chain[-1][0] == reverse("missions:wizard", args=[mission.pk, 3])
+    assert "Votre mission est prête" in response.text
+    assert "Envoyer ma mission" in response.text
+    # The need says what the questionnaire found, quoted, and what the mission brings.
+    assert "« Votre association n’est pas présente sur les réseaux sociaux. »" in mission.need
+    assert "Ce que cette mission nous apportera" in mission.need
+    assert "« Votre association n’est pas présente sur les réseaux sociaux. »" in response.text
+
+    client.post(
+        reverse("missions:wizard", args=[mission.pk, 3]),
+        {
+            "end_date": mission.end_date.isoformat(),
+            "work_mode": "remote",
+            "licence": "free_use",
+            "action": "submit",
+        },
+    )
+    mission.refresh_from_db()
+    assert mission.status == Status.OPEN  # Martine's association is verified
+
+
+def test_a_second_click_shows_the_same_mission_and_the_plan_shows_the_step_done(
+    client, martine, association, done
+):
+    client.force_login(martine)
+    client.post(plan_url(done, "social-media-calendar"))
+
+    response = client.post(plan_url(done, "social-media-calendar"), follow=True)
+
+    mission = Mission.objects.get()  # still one
+    assert response.redirect_chain[-1][0] == reverse("missions:wizard", args=[mission.pk, 3])
+    assert "Vous avez déjà créé cette mission" in response.text
+
+    page = client.get(results_url(done)).text
+    assert page.count("Créer cette mission") == 2
+    assert "Mission créée, pas encore envoyée." in page
+    assert reverse("missions:wizard", args=[mission.pk, 3]) in page
+
+    Mission.objects.filter(pk=mission.pk).update(status=Status.SUBMITTED)
+    page = client.get(results_url(done)).text
+    assert "Fait : mission en attente de validation." in page
+    assert reverse("missions:detail", args=[mission.pk]) in page
+
+
+def test_a_template_outside_the_plan_is_refused(client, martine, done):
+    client.force_login(martine)
+
+    response = client.post(plan_url(done, "impact-dashboard"))
+
+    assert response.status_code == 404
+    assert not Mission.objects.exists()
+
+
+def test_an_outsider_cannot_make_a_mission_for_the_association(client, bruno, done):
+    client.force_login(bruno)
+
+    response = client.post(plan_url(done, "social-media-calendar"))
+
+    assert response.status_code == 403
+    assert not Mission.objects.exists()
 
 
 def test_with_several_associations_the_mission_goes_to_the_diagnosed_one(
@@ -263,9 +326,7 @@ def test_with_several_associations_the_mission_goes_to_the_diagnosed_one(
     MembershipFactory(organization=AssociationFactory(name="Amicale"), user=martine)
     client.force_login(martine)
 
-    client.post(
-        reverse("missions:new"), {"template": "showcase-website", "organization": association.pk}
-    )
+    client.post(plan_url(done, "showcase-website"))
 
     assert Mission.objects.get().organization == association
 

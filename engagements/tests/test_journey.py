@@ -10,14 +10,19 @@ that should go out along the way is found in the outbox, and its link is the one
 person follows.
 """
 
-from datetime import date, timedelta
-
 import pytest
-from django.core import mail
 from PIL import Image
 from playwright.sync_api import expect
 
 from engagements.models import Application
+from engagements.tests.journeys import (
+    assert_emailed,
+    fill_in_profile,
+    find_and_offer_help,
+    post_first_mission,
+    sign_up,
+    subjects_to,
+)
 from missions.models import Mission, Status
 from organizations.models import Organization
 
@@ -25,34 +30,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 ODILE = "odile.roux@orange.fr"
 INES = "ines.garcia@etu.example.org"
-PASSWORD = "le jardin des possibles"
-
-
-def subjects_to(address: str) -> list[str]:
-    return [message.subject for message in mail.outbox if address in message.to]
-
-
-def assert_emailed(address: str, text: str) -> None:
-    """The last e-mail to `address` says `text` in its subject."""
-    subjects = subjects_to(address)
-    assert subjects and text in subjects[-1], subjects
-
-
-def sign_up_and_log_in(page, last_link, *, start: str, name: str, email: str) -> None:
-    """From a home-page button: the form, the confirmation e-mail, the login."""
-    page.goto("/")
-    page.get_by_role("link", name=start).click()
-    page.get_by_label("Prénom et nom").fill(name)
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Créer mon compte").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("ouvrez l’e-mail")
-
-    assert subjects_to(email) == ["Confirmez votre adresse e-mail sur A-lasso"]
-    page.goto(last_link(email))
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Bonjour {name.split()[0]} !")
 
 
 def rate(page, question: str, mark: str) -> None:
@@ -66,41 +43,23 @@ def test_an_association_and_a_student_go_from_sign_up_to_a_completed_mission(
 
     generate_key_file(settings.CREDENTIALS_KEY_FILE)  # the platform's signing key
 
-    # --- Odile signs up and registers her association ------------------------------------
+    # --- Odile signs up, registers her association and describes her need from a template -
     odile = new_page("mobile")
-    sign_up_and_log_in(
-        odile, last_link, start="Inscrire mon association", name="Odile Roux", email=ODILE
+    post_first_mission(
+        odile,
+        last_link,
+        name="Odile Roux",
+        email=ODILE,
+        association={
+            "name": "Les Jardins du Thabor",
+            "commune": "Rennes",
+            "cause": "Environnement",
+            "template": "Logo et couleurs de l’association",
+        },
+        need="Notre jardin partagé fête ses dix ans : il nous faut un logo simple et joyeux.",
     )
-    odile.get_by_role("link", name="Présenter mon association").click()
-    odile.get_by_label("Nom de l’association").fill("Les Jardins du Thabor")
-    odile.get_by_label("Citoyenne (uniquement des bénévoles)").check()
-    odile.get_by_label("Environnement").check()
-    with odile.expect_response(lambda response: "/geo/communes/" in response.url):
-        odile.get_by_label("Commune").fill("Rennes")
-    odile.get_by_role("button", name="Inscrire").click()
-    expect(odile.get_by_role("heading", level=1)).to_have_text("Les Jardins du Thabor")
     association = Organization.objects.get(name="Les Jardins du Thabor")
     assert association.commune.name == "Rennes"
-
-    # --- …and describes her need from a template, in three screens -----------------------
-    odile.goto("/")
-    odile.get_by_role("link", name="Décrire un nouveau besoin").click()
-    odile.get_by_role("button", name="Choisir ce modèle : Logo et identité visuelle").click()
-    screens = 1
-    expect(odile.get_by_role("heading", level=1)).to_have_text("Votre besoin")
-    odile.get_by_label("Votre besoin en quelques mots").fill(
-        "Notre jardin partagé fête ses dix ans : il nous faut un logo simple et joyeux."
-    )
-    odile.get_by_role("button", name="Continuer", exact=True).click()
-    screens += 1
-    expect(odile.get_by_role("heading", level=1)).to_have_text("Qui et combien")
-    odile.get_by_role("button", name="Continuer", exact=True).click()
-    screens += 1
-    expect(odile.get_by_role("heading", level=1)).to_have_text("Quand et où")
-    odile.get_by_label("Fin souhaitée").fill((date.today() + timedelta(days=60)).isoformat())
-    odile.get_by_role("button", name="Envoyer ma mission").click()
-    assert screens <= 3
-    expect(odile.get_by_role("status")).to_contain_text("Notre équipe la relit")
     mission = Mission.objects.get(organization=association)
     assert mission.status == Status.SUBMITTED
 
@@ -117,30 +76,14 @@ def test_an_association_and_a_student_go_from_sign_up_to_a_completed_mission(
 
     # --- Inès signs up, fills in her profile, finds the mission and applies ----------------
     ines = new_page("mobile")
-    sign_up_and_log_in(
-        ines, last_link, start="Proposer mes compétences", name="Inès Garcia", email=INES
+    sign_up(ines, last_link, start="Proposer mes compétences", name="Inès Garcia", email=INES)
+    expect(ines.get_by_role("heading", level=1)).to_have_text("Bonjour Inès !")
+    fill_in_profile(ines, commune="Rennes")
+    find_and_offer_help(
+        ines,
+        title=mission.title,
+        message="Bonjour ! Je suis en 2e année de design graphique, ce logo me plairait beaucoup.",
     )
-    ines.get_by_role("link", name="Remplir mon profil").click()
-    ines.locator("summary", has_text="Graphisme").click()
-    ines.get_by_role("group", name="Logo").get_by_label("à l’aise").check()
-    ines.get_by_label("Heures disponibles par semaine").fill("5")
-    ines.get_by_label("École ou université").fill("École des beaux-arts de Rennes")
-    ines.get_by_label("Formation").fill("Design graphique")
-    with ines.expect_response(lambda response: "/geo/communes/" in response.url):
-        ines.get_by_label("Votre commune").fill("Rennes")
-    ines.get_by_role("button", name="Enregistrer mon profil").click()
-    expect(ines.get_by_role("status")).to_contain_text("Votre profil de bénévole est enregistré")
-
-    ines.goto("/missions/")
-    ines.get_by_label("Type de compétence").select_option(label="Graphisme")
-    ines.get_by_role("button", name="Afficher les missions").click()
-    ines.get_by_role("link", name=mission.title).click()
-    ines.get_by_role("link", name="Proposer mon aide").click()
-    ines.get_by_label("Votre message à l’association").fill(
-        "Bonjour ! Je suis en 2e année de design graphique, ce logo me plairait beaucoup."
-    )
-    ines.get_by_role("button", name="Envoyer ma proposition").click()
-    expect(ines.get_by_role("status")).to_contain_text("Votre proposition est envoyée")
     assert_emailed(ODILE, "Inès")
 
     # --- Odile follows the e-mail's link, accepts and confirms the agreement ---------------
@@ -184,7 +127,7 @@ def test_an_association_and_a_student_go_from_sign_up_to_a_completed_mission(
     expect(odile.get_by_role("status")).to_be_visible()
     mission.refresh_from_db()
     assert mission.status == Status.IN_PROGRESS
-    assert_emailed(INES, "« Logo et identité visuelle » commence")
+    assert_emailed(INES, "« Logo et couleurs de l’association » commence")
 
     # --- Inès hands her work over ------------------------------------------------------------
     logo = tmp_path / "logo.png"

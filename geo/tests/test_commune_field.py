@@ -137,3 +137,48 @@ def test_a_long_text_on_its_own_finds_nothing_without_failing(db):
     from geo.selectors import resolve_commune
 
     assert resolve_commune("x" * 50_000) == (None, [])
+
+
+def test_a_name_and_a_postal_code_side_by_side_give_the_commune(db):
+    for text in ["Lyon 69007", "69007 Lyon", "lyon, 69007", "Saint Denis 97400"]:
+        form = PlaceForm({"commune": text})
+        assert form.is_valid(), text
+    reunion = PlaceForm({"commune": "Saint Denis 97400"})
+    assert reunion.is_valid() and reunion.cleaned_data["commune"].insee == "97411"
+    # A name without accents or hyphens is found as well, on every form alike.
+    assert PlaceForm({"commune": "amberieux en dombes"}).is_valid()
+
+
+def test_a_shared_postal_code_offers_its_communes_as_choices_to_tick(db):
+    form = PlaceForm({"commune": "01330"})
+    assert not form.is_valid()
+    assert "Cochez la bonne juste en dessous" in form.errors["commune"][0]
+
+    html = str(form["commune"])
+
+    assert html.count('type="radio" name="commune_pick"') == 8
+    assert 'value="Ambérieux-en-Dombes (01005)"' in html
+    assert "<legend>Laquelle est la bonne ?</legend>" in html
+    assert '<input type="hidden" name="commune_asked" value="01330">' in html
+
+
+def test_the_ticked_choice_gives_its_commune(db):
+    form = PlaceForm(
+        {
+            "commune": "01330",
+            "commune_asked": "01330",
+            "commune_pick": "Ambérieux-en-Dombes (01005)",
+        }
+    )
+
+    assert form.is_valid()
+    assert form.cleaned_data["commune"].insee == "01005"
+
+
+def test_a_new_text_in_the_box_wins_over_an_old_ticked_choice(db):
+    form = PlaceForm(
+        {"commune": "Lyon", "commune_asked": "01330", "commune_pick": "Ambérieux-en-Dombes (01005)"}
+    )
+
+    assert form.is_valid()
+    assert form.cleaned_data["commune"].name == "Lyon"

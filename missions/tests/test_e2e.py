@@ -40,7 +40,7 @@ def test_martine_describes_a_need_from_a_template_and_publishes_it(
 
     page.goto("/missions/new/")
     assert_accessible(page)
-    poster = "Choisir ce modèle : Affiche ou flyer pour un événement"
+    poster = "Choisir ce modèle : Affiche et tract pour un événement"
     page.get_by_role("button", name=poster).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Votre besoin")
@@ -50,9 +50,14 @@ def test_martine_describes_a_need_from_a_template_and_publishes_it(
     )
     page.get_by_role("button", name="Continuer", exact=True).click()
 
+    # The template said who and how much: straight to the last screen, which links back.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quand et où")
+    page.get_by_role("link", name="Modifier les compétences, le temps ou l’équipe").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Qui et combien")
-    expect(page.get_by_role("checkbox", name="Canva")).to_be_checked()
-    page.get_by_label("Niveau minimum — Canva").select_option(label="à l’aise")
+    layout = "Mise en page (affiches, tracts, rapports)"
+    expect(page.get_by_role("checkbox", name=layout)).to_be_checked()
+    expect(page.get_by_role("checkbox", name="Canva")).to_have_count(0)  # software: not asked
+    page.get_by_label(f"Niveau minimum — {layout}").select_option(label="à l’aise")
     assert_accessible(page)
     page.get_by_role("button", name="Continuer", exact=True).click()
 
@@ -63,11 +68,11 @@ def test_martine_describes_a_need_from_a_template_and_publishes_it(
     page.get_by_role("button", name="Envoyer ma mission").click()
 
     expect(page.get_by_role("status")).to_contain_text("Votre mission est en ligne")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Affiche ou flyer pour un événement")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Affiche et tract pour un événement")
     assert_accessible(page)
     mission = Mission.objects.get()
     assert mission.status == Status.OPEN
-    assert mission.required_skills.get(skill__slug="canva").min_level == 2
+    assert mission.required_skills.get(skill__slug="print-layout").min_level == 2
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -85,4 +85,4 @@ def test_the_title_follows_the_language_of_the_page(db):
     with translation.override("en"):
         assert template.title == "Event poster or flyer"
     with translation.override("fr"):
-        assert template.title == "Affiche ou flyer pour un événement"
+        assert template.title == "Affiche et tract pour un événement"

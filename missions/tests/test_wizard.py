@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from geo.models import Commune
 from missions.forms import STEP_FORMS
 from missions.models import Mission, MissionEvent, MissionTemplate, Status
 from missions.tests.factories import DraftFactory
@@ -45,15 +46,17 @@ def test_choosing_a_template_creates_a_draft_filled_from_it(client, martine, ass
     assert mission.status == Status.DRAFT
     assert mission.organization == association
     assert mission.created_by == martine
-    assert mission.title == "Logo et identité visuelle"
+    assert mission.title == "Logo et couleurs de l’association"
     assert mission.deliverables == template.deliverables_fr
     assert mission.need == ""  # the template's example is help, not an answer
     assert mission.effort_hours == (template.effort_min + template.effort_max) // 2
+    # The template also names software (Suite Adobe): that is for volunteers, not asked here.
     assert set(mission.required_skills.values_list("skill__slug", flat=True)) == {
         "logo",
         "illustration",
-        "adobe-suite",
     }
+    # A first end date, so that nothing is left to fill in on the last screen.
+    assert mission.end_date == timezone.localdate() + datetime.timedelta(days=60)
 
 
 def test_the_example_need_is_shown_as_help_on_the_first_screen(client, martine, association):
@@ -64,7 +67,7 @@ def test_the_example_need_is_shown_as_help_on_the_first_screen(client, martine, 
     response = client.get(reverse("missions:wizard", args=[mission.pk, 1]))
 
     assert "fête de quartier le 14 juin" in response.text
-    assert 'value="Affiche ou flyer pour un événement"' in response.text
+    assert 'value="Affiche et tract pour un événement"' in response.text
 
 
 def test_a_blank_page_starts_an_empty_draft(client, martine, association):
@@ -78,13 +81,14 @@ def test_a_blank_page_starts_an_empty_draft(client, martine, association):
     assert not mission.required_skills.exists()
 
 
-def test_a_novice_goes_from_template_to_published_mission_in_three_screens(
+def test_a_novice_goes_from_template_to_published_mission_in_two_screens(
     client, martine, association
 ):
+    association.commune = Commune.objects.get(insee="69123")
+    association.save(update_fields=["commune"])
     client.force_login(martine)
     choose(client, "logo-visual-identity")
     mission = Mission.objects.get()
-    logo = Skill.objects.get(slug="logo")
     screens = 0
 
     response = client.post(
@@ -97,28 +101,18 @@ def test_a_novice_goes_from_template_to_published_mission_in_three_screens(
         },
     )
     screens += 1
-    assert response.url == reverse("missions:wizard", args=[mission.pk, 2])
-    mission.refresh_from_db()
-    assert mission.need == "Notre jardin partagé n’a pas de logo."  # saved at once
-    assert mission.wizard_step == 1
-
-    response = client.post(
-        reverse("missions:wizard", args=[mission.pk, 2]),
-        {
-            "skills": [logo.pk],
-            f"skills_level_{logo.pk}": Level.COMFORTABLE,
-            "effort_hours": 20,
-            "team_size": 1,
-            "action": "next",
-        },
-    )
-    screens += 1
+    # The template said who and how much: the second screen is skipped, not hidden.
     assert response.url == reverse("missions:wizard", args=[mission.pk, 3])
     mission.refresh_from_db()
+    assert mission.need == "Notre jardin partagé n’a pas de logo."  # saved at once
     assert mission.wizard_step == 2
-    assert list(mission.required_skills.values_list("skill__slug", "min_level")) == [
-        ("logo", Level.COMFORTABLE)
-    ]
+
+    last = client.get(response.url)
+    assert "Modifier les compétences, le temps ou l’équipe" in last.text
+    assert "Logo et couleurs de l’association (identité visuelle) — j’apprends" in last.text
+    # Everything is filled in already, the association's commune included.
+    assert f'value="{in_days(60)}"' in last.text
+    assert 'value="Lyon (69001)"' in last.text
 
     response = client.post(
         reverse("missions:wizard", args=[mission.pk, 3]),
@@ -139,6 +133,52 @@ def test_a_novice_goes_from_template_to_published_mission_in_three_screens(
     assert mission.end_date == timezone.localdate() + datetime.timedelta(days=60)
     assert response.redirect_chain[-1][0] == reverse("missions:detail", args=[mission.pk])
     assert "Votre mission est en ligne" in response.text
+
+
+def test_the_second_screen_sets_the_skills_and_their_levels(client, martine, association):
+    client.force_login(martine)
+    choose(client, "")  # a blank page: nothing says who and how much
+    mission = Mission.objects.get()
+    logo = Skill.objects.get(slug="logo")
+
+    response = client.post(
+        reverse("missions:wizard", args=[mission.pk, 1]),
+        {"title": "Un logo", "need": "Pas de logo.", "deliverables": "Un logo", "action": "next"},
+    )
+    assert response.url == reverse("missions:wizard", args=[mission.pk, 2])
+    page = client.get(response.url)
+    assert "Figma" not in page.text and "Canva" not in page.text  # software is for volunteers
+
+    response = client.post(
+        reverse("missions:wizard", args=[mission.pk, 2]),
+        {
+            "skills": [logo.pk],
+            f"skills_level_{logo.pk}": Level.COMFORTABLE,
+            "effort_hours": 20,
+            "team_size": 1,
+            "action": "next",
+        },
+    )
+
+    assert response.url == reverse("missions:wizard", args=[mission.pk, 3])
+    mission.refresh_from_db()
+    assert mission.wizard_step == 2
+    assert list(mission.required_skills.values_list("skill__slug", "min_level")) == [
+        ("logo", Level.COMFORTABLE)
+    ]
+
+
+def test_an_on_site_mission_takes_the_association_commune(client, martine, association):
+    association.commune = Commune.objects.get(insee="69123")
+    association.save(update_fields=["commune"])
+    client.force_login(martine)
+
+    choose(client, "digital-workshop")
+
+    mission = Mission.objects.get()
+    assert mission.work_mode != "remote"
+    assert mission.commune_id == "69123"
+    assert mission.departement_code == "69"
 
 
 def test_the_simplest_mission_asks_ten_questions_at_most():

@@ -37,8 +37,13 @@ def test_an_association_is_created_with_its_creator_as_admin(client, lea):
     response = client.post(URL, association_data(), follow=True)
 
     organization = Organization.objects.get(name="Les Amis du Canal")
-    assert response.redirect_chain[-1][0] == organization.get_absolute_url()
+    # Straight on to the first need: the choice of a template, for this association.
+    assert response.redirect_chain[-1][0] == (
+        reverse("missions:new") + "?organization=les-amis-du-canal"
+    )
     assert "est inscrite" in response.text
+    assert "décrivez votre premier besoin" in response.text
+    assert "Choisir ce modèle" in response.text
     assert organization.kind == Organization.Kind.ASSOCIATION
     assert organization.verification == Organization.Verification.PENDING
     assert organization.rna == "W691234567"
@@ -53,6 +58,34 @@ def test_an_association_is_created_with_its_creator_as_admin(client, lea):
     assert sorted(c.slug for c in organization.causes.all()) == ["environment", "social"]
     assert Membership.objects.get(organization=organization).user == lea
     assert Membership.objects.get(organization=organization).role == "admin"
+
+
+def test_the_name_the_commune_and_a_cause_are_enough(client, lea):
+    client.force_login(lea)
+    causes = [Cause.objects.get(slug="environment").pk]
+
+    response = client.post(URL, {"name": "Les Amis du Canal", "commune": "Lyon", "causes": causes})
+
+    assert response.status_code == 302
+    organization = Organization.objects.get(name="Les Amis du Canal")
+    assert (organization.association_type, organization.size) == ("", "")
+
+
+def test_every_question_that_can_wait_says_facultatif_and_the_others_do_not(client, lea):
+    client.force_login(lea)
+
+    text = client.get(URL).text
+
+    for optional in [
+        "Comment fonctionne votre association ?",
+        "Combien de personnes y participent ?",
+        "Présentation",
+        "Numéro de déclaration en préfecture (numéro RNA)",
+    ]:
+        assert f'{optional} <span class="optional">(facultatif)</span>' in text, optional
+    for required in ["Nom de l’association", "Pour quelles causes agissez-vous ?"]:
+        assert f"{required}</" in text, required
+    assert "le nom, la commune et au moins une cause" in text
 
 
 def test_registry_numbers_are_not_required(client, lea):
@@ -84,7 +117,7 @@ def test_errors_are_explained_and_what_was_typed_is_kept(client, lea):
     text = response.text
     assert "un chiffre est sans doute mal recopié" in text
     assert "Plusieurs communes correspondent à « Saint-Denis »" in text
-    assert "Choisissez comment fonctionne votre association." in text
+    assert "Choisissez comment fonctionne votre association." not in text  # it can wait
     assert 'value="Les Amis du Canal"' in text
     assert 'value="732 829 321"' in text
     assert 'value="Saint-Denis"' in text

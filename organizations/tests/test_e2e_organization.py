@@ -50,15 +50,20 @@ def test_a_volunteer_registers_the_association_and_invites_a_friend(
     expect(page.get_by_label("Nom de l’association")).to_have_value("Les Amis du Canal")
     assert axe_violations(page) == []
 
-    type_commune(page, "Saint-Denis (93200)")
+    # The candidates are offered to tick (the box could be retyped as well).
+    page.get_by_label("Saint-Denis (93200) · Seine-Saint-Denis").check()
     page.get_by_label("Numéro SIREN").fill("732 829 320")
-    page.get_by_role("button", name="Inscrire").click()
+    page.get_by_role("button", name="Inscrire", exact=True).click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Les Amis du Canal")
-    expect(page.get_by_text("En attente de vérification")).to_be_visible()
+    # Straight on to the first need; the association's page leads there too.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Proposer une mission")
     assert axe_violations(page) == []
     organization = Organization.objects.get()
     assert organization.commune_id == "93066"
+    page.goto(organization.get_absolute_url())
+    expect(page.get_by_text("En attente de vérification")).to_be_visible()
+    expect(page.get_by_role("link", name="Décrire un besoin")).to_be_visible()
+    assert axe_violations(page) == []
 
     page.get_by_role("link", name="Gérer les membres et inviter quelqu’un").click()
     page.get_by_label("Adresse e-mail de la personne à inviter").fill("jean@orange.fr")
