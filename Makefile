@@ -23,19 +23,22 @@ setup:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
 	DEBUG=true $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-run: export DEBUG ?= true
+# Links in e-mails, the attestation's QR code and the credentials' issuer name this address:
+# the one served here unless SITE_URL says otherwise (the worker sends the e-mails).
+run worker: export DEBUG ?= true
+run worker: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) credentials_keygen --if-missing
 	$(MANAGE) demo --if-empty
 	@echo ""
 	@echo "  A-lasso: http://$(HOST):$(PORT)/   e-mails sent: http://$(HOST):$(PORT)/dev/mailbox/"
+	@echo "  Links in e-mails and attestations: $(SITE_URL)/"
 	@echo ""
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 1 & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
-worker: export DEBUG ?= true
 worker: setup
 	$(MANAGE) db_worker
 
