@@ -57,6 +57,7 @@ if not SECRET_KEY or (SECRET_KEY == _DEV_SECRET_KEY and not _KEY_OPTIONAL):
 if not _KEY_OPTIONAL and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 
+
 def site_url(environ) -> str:
     """The address links point to: SITE_URL, or else the one `make run` serves (HOST, PORT)."""
     if environ.get("SITE_URL", "").strip():
