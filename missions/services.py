@@ -20,7 +20,7 @@ from organizations.models import Organization
 from taxonomy.models import Level, Skill
 
 from . import lifecycle, selectors
-from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
+from .models import Mission, MissionSkill, MissionTemplate, Reason, Status, WorkMode
 
 # The fields each wizard screen edits ("skills" is a list of (Skill, level) pairs).
 STEP_FIELDS = {
@@ -114,7 +114,7 @@ def mission_save_step(
             mission=mission,
             target=Status.DRAFT,
             by=by,
-            reason=_("Modifiée par l’association avant sa publication."),
+            reason=Reason("edited_before_publication", {}),
         )
     fields = [name for name in STEP_FIELDS[step] if name in data]
     for name in fields:
@@ -276,7 +276,7 @@ def missions_expire(*, today=None) -> int:
                 mission=mission,
                 target=Status.EXPIRED,
                 by=None,
-                reason=_("La date de fin souhaitée est passée."),
+                reason=Reason("end_date_passed", {}),
             )
         except lifecycle.TransitionNotAllowed:
             continue

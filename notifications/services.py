@@ -1,17 +1,20 @@
 """`notify`: the one way to tell people that something happened.
 
 Each kind of event has two templates, `notifications/<kind>/title.txt` and `body.txt`,
-rendered in each recipient's language. The notification is kept in-app; an e-mail goes out
+rendered from the notification's stored context in the language of whoever reads it
+(`notifications.rendering`). The notification is kept in-app; an e-mail goes out
 at once, in a daily or weekly summary, or never, after the recipient's preference for the
 event's category.
 """
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -19,6 +22,7 @@ from accounts.models import User
 from core.emails import send_email
 
 from .models import Frequency, Notification, Preference
+from .rendering import DELETED_PERSON, as_data, render
 
 # Every kind of event belongs to a category; people set one preference per category.
 CATEGORIES = {
@@ -86,17 +90,18 @@ def notify(*, users: Iterable[User], kind: str, context: dict, url: str = "") ->
         )
     )
     now = timezone.now()
+    data = as_data(context)
     created, emails = [], []
     for user in users:
         with translation.override(user.language):
-            title = " ".join(render_to_string(f"notifications/{kind}/title.txt", context).split())
-            body = render_to_string(f"notifications/{kind}/body.txt", context).strip()
+            title, body = render(kind, data)
         frequency = preferences.get(user.pk, Frequency.IMMEDIATE)
         immediate = frequency == Frequency.IMMEDIATE
         created.append(
             Notification(
                 user=user,
                 kind=kind,
+                context=data,
                 title=title[:300],
                 body=body,
                 url=url,
@@ -216,17 +221,22 @@ def _send_digest(*, user_id: int, frequency: str, now: datetime) -> int:
     rows = list(
         pending.select_for_update(skip_locked=True)
         .order_by("-created_at", "-pk")
-        .values("pk", "title", "url")
+        .only("pk", "kind", "context", "title", "body", "url")
     )
     if not rows:
         return 0
     claimed = Notification.objects.filter(
-        pk__in=[row["pk"] for row in rows], emailed_at__isnull=True
+        pk__in=[row.pk for row in rows], emailed_at__isnull=True
     ).update(emailed_at=now)
     if claimed != len(rows):
         raise _Lost  # rolls the claim back
     if user is None:  # a deleted or suspended account: the rows are settled, nothing is sent
         return 0
+    with translation.override(user.language):
+        items = [
+            {"title": row.shown_title, "url": _absolute(row.url) if row.url else ""}
+            for row in rows[:DIGEST_LIMIT]
+        ]
     send_email(
         "digest",
         to=user.email,
@@ -235,10 +245,7 @@ def _send_digest(*, user_id: int, frequency: str, now: datetime) -> int:
             "name": user.first_name,
             "frequency": frequency,
             "count": len(rows),
-            "items": [
-                {"title": row["title"], "url": _absolute(row["url"]) if row["url"] else ""}
-                for row in rows[:DIGEST_LIMIT]
-            ],
+            "items": items,
             "more": max(0, len(rows) - DIGEST_LIMIT),
             "list_url": _absolute(reverse("notifications:list")),
             "preferences_url": _absolute(reverse("notifications:preferences")),
@@ -253,6 +260,7 @@ def personal_data(user: User) -> dict:
         "notifications": [
             {
                 "kind": n.kind,
+                "context": n.context,
                 "title": n.title,
                 "body": n.body,
                 "url": n.url,
@@ -271,3 +279,41 @@ def erase_personal_data(user: User) -> None:
     # Notifications are addressed to one person and mean nothing to anyone else.
     Notification.objects.filter(user=user).delete()
     Preference.objects.filter(user=user).delete()
+    anonymise_person_in_notifications(user)
+
+
+def anonymise_person_in_notifications(user: User) -> int:
+    """Where other people's notifications name `user` (whose account is being deleted), put
+    `DELETED_PERSON` in their context and render their stored words again; how many changed."""
+    name, first_name = user.full_name, user.first_name
+    if not name:
+        return 0
+    # JSON text holds the name as written (PostgreSQL) or with \u escapes (SQLite).
+    as_text = Cast("context", TextField())
+    rows = (
+        Notification.objects.annotate(as_text=as_text)
+        .filter(Q(as_text__contains=name) | Q(as_text__contains=_escaped(name)))
+        .exclude(user=user)
+        .select_related("user")
+    )
+    changed = []
+    for notification in rows:
+        context = {
+            key: DELETED_PERSON
+            if value == name or (key.endswith("first_name") and value == first_name)
+            else value
+            for key, value in notification.context.items()
+        }
+        if context == notification.context:
+            continue
+        notification.context = context
+        with translation.override(notification.user.language):
+            title, notification.body = render(notification.kind, context)
+        notification.title = title[:300]
+        changed.append(notification)
+    Notification.objects.bulk_update(changed, ["context", "title", "body"])
+    return len(changed)
+
+
+def _escaped(text: str) -> str:
+    return json.dumps(text)[1:-1]
