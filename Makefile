@@ -84,6 +84,8 @@ bench: setup
 	  || echo "wrk could not be installed: the load test uses the Python client instead"
 	$(UV) run --frozen python -m bench.run --scale $(SCALE)
 
-# Rebuild the .po files after changing translatable text (then translate the English one).
+# Rebuild the .po files after changing translatable text (then translate the English one);
+# French plurals get their forms, so that "0 mission" stays singular (core/french_plurals.py).
 messages: setup
 	$(MANAGE) makemessages -l en -l fr --ignore=.venv --ignore=node_modules --no-obsolete
+	$(UV) run --frozen python -m core.french_plurals
