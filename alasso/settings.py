@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.middleware.VaryOnHtmxMiddleware",
 ]
 
 ROOT_URLCONF = "alasso.urls"
