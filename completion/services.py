@@ -259,7 +259,9 @@ def work_deliver(
     _follow_team(
         mission,
         by=None,
-        reason=Reason("work_delivered", {"name": locked.volunteer.full_name}),
+        reason=Reason(
+            "work_delivered", {"name": locked.volunteer.full_name, "person": locked.volunteer_id}
+        ),
     )
     notify(
         users=members_of(mission),
@@ -326,7 +328,10 @@ def completion_confirm(*, application: Application, by: User, hours: int) -> Com
     _follow_team(
         mission,
         by=by,
-        reason=Reason("completion_confirmed", {"name": locked.volunteer.full_name}),
+        reason=Reason(
+            "completion_confirmed",
+            {"name": locked.volunteer.full_name, "person": locked.volunteer_id},
+        ),
     )
     return completion
 

@@ -209,4 +209,7 @@ class MissionEvent(models.Model):
         wording = SYSTEM_REASONS.get(self.reason_code)
         if wording is None:
             return self.reason
-        return wording % self.reason_args
+        args = dict(self.reason_args)
+        if "name" in args and args["name"] is None:  # missions.services.anonymise_person_in_history
+            args["name"] = _("une personne dont le compte a été supprimé")
+        return wording % args

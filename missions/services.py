@@ -7,10 +7,11 @@ starts only once an agreement is confirmed on both sides).
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -20,7 +21,7 @@ from organizations.models import Organization
 from taxonomy.models import Level, Skill
 
 from . import lifecycle, selectors
-from .models import Mission, MissionSkill, MissionTemplate, Reason, Status, WorkMode
+from .models import Mission, MissionEvent, MissionSkill, MissionTemplate, Reason, Status, WorkMode
 
 # The fields each wizard screen edits ("skills" is a list of (Skill, level) pairs).
 STEP_FIELDS = {
@@ -282,3 +283,15 @@ def missions_expire(*, today=None) -> int:
             continue
         expired += 1
     return expired
+
+
+def anonymise_person_in_history(user: User) -> int:
+    """Take the name of `user` (whose account is being deleted) out of the missions' history:
+    the reasons that named them then read "une personne dont le compte a été supprimé"."""
+    events = list(MissionEvent.objects.filter(reason_args__person=user.pk))
+    for event in events:
+        event.reason_args = {**event.reason_args, "name": None}
+        with translation.override(settings.LANGUAGE_CODE):  # the record, as when written
+            event.reason = event.reason_text
+    MissionEvent.objects.bulk_update(events, ["reason_args", "reason"])
+    return len(events)

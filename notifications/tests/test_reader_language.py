@@ -124,6 +124,9 @@ def test_deleting_an_account_takes_its_name_out_of_the_others_notifications(
     page = client.get(reverse("notifications:list")).text
     assert "Someone whose account was deleted has handed over their work" in page
     assert "Léa" not in page
+    history = client.get(reverse("missions:detail", args=[delivered.pk])).text
+    assert "Work handed over by someone whose account was deleted." in history
+    assert "Léa" not in history
 
 
 def test_anonymising_leaves_other_people_alone(delivered, martine, yacine, lea):
