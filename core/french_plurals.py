@@ -36,17 +36,20 @@ def _plurals(text: str):
         plural = _field(lines, "msgid_plural")
         if plural is None:
             continue
+        singular = _field(lines, "msgid")
         forms = [_field(lines, f"msgstr[{n}]") for n in range(3)]
-        yield index, lines, _field(lines, "msgid"), plural, all(forms)
+        # A fuzzy entry (makemessages guessed it from a neighbour) is not used: redo it.
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        yield index, lines, singular, plural, forms == [singular, plural, plural] and not fuzzy
 
 
 def untranslated(path: Path = CATALOGUE) -> list[str]:
-    """The singular source of each plural entry whose French forms are missing."""
+    """The singular source of each plural entry whose French forms are missing or wrong."""
     return [singular for _i, _l, singular, _p, filled in _plurals(path.read_text()) if not filled]
 
 
 def fill(path: Path = CATALOGUE) -> int:
-    """Give every empty French plural entry its forms; how many were filled."""
+    """Give every French plural entry its forms (empty, fuzzy or stale); how many changed."""
     text = path.read_text()
     blocks = text.split("\n\n")
     filled = 0
@@ -55,13 +58,20 @@ def fill(path: Path = CATALOGUE) -> int:
             continue
         # The msgstr lines (and their continuations) close an entry.
         first = next(n for n, line in enumerate(lines) if line.startswith("msgstr"))
-        kept = lines[:first]
+        kept = [line for line in lines[:first] if not line.startswith("#|")]
+        kept = [_unfuzzy(line) if line.startswith("#,") else line for line in kept]
+        kept = [line for line in kept if line != "#,"]
         # Django's French rule: form 0 for 0 and 1, form 1 for millions, form 2 otherwise.
         kept += [f'msgstr[0] "{singular}"', f'msgstr[1] "{plural}"', f'msgstr[2] "{plural}"']
         blocks[index] = "\n".join(kept)
         filled += 1
     path.write_text("\n\n".join(blocks))
     return filled
+
+
+def _unfuzzy(flags: str) -> str:
+    kept = [flag.strip() for flag in flags[2:].split(",") if flag.strip() != "fuzzy"]
+    return "#, " + ", ".join(kept) if kept else "#,"
 
 
 if __name__ == "__main__":

@@ -43,3 +43,21 @@ def test_every_french_plural_has_its_forms():
 
     # Empty, a French plural follows the English rule: "0 missions ouvertes".
     assert untranslated() == [], "run `make messages` (python -m core.french_plurals)"
+
+
+def test_the_moderation_queue_counts_agree_with_their_numbers(client, staff):
+    from moderation.tests.factories import ReportFactory
+
+    ReportFactory(details="Stage déguisé")
+    client.force_login(staff)
+
+    page = client.get(reverse("moderation:queue")).text
+    assert "<strong>0</strong> organisation à vérifier" in page
+    assert "<strong>1</strong> signalement ouvert" in page
+
+    staff.language = "en"
+    staff.save(update_fields=["language"])
+    english = client.get(reverse("moderation:queue")).text
+    assert "<strong>0</strong> organisations to verify" in english
+    assert "<strong>1</strong> open report<" in english
+    assert "(s)" not in english
