@@ -191,7 +191,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Argon2id first: on this project's machine it checks a password in about two thirds of the
+# Argon2id first: on this project's machine it checks a password in about 55 % of the
 # time PBKDF2 takes, and is harder to attack (memory-hard; bench/hashers.py, bench/README.md).
 # The others stay so that older hashes still log in, and are upgraded to Argon2 when they do.
 PASSWORD_HASHERS = [
