@@ -26,19 +26,22 @@ setup:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
 	DEBUG=true $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-run: export DEBUG ?= true
+# Links in e-mails, the attestation's QR code and the credentials' issuer name this address:
+# the one served here unless SITE_URL says otherwise (the worker sends the e-mails).
+run worker: export DEBUG ?= true
+run worker: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) credentials_keygen --if-missing
 	$(MANAGE) demo --if-empty
 	@echo ""
 	@echo "  A-lasso: http://$(HOST):$(PORT)/   e-mails sent: http://$(HOST):$(PORT)/dev/mailbox/"
+	@echo "  Links in e-mails and attestations: $(SITE_URL)/"
 	@echo ""
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker --interval 1 & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
-worker: export DEBUG ?= true
 worker: setup
 	$(MANAGE) db_worker
 
@@ -92,6 +95,8 @@ bench: setup
 	  || echo "wrk could not be installed: the load test uses the Python client instead"
 	$(UV) run --frozen python -m bench.run --scale $(SCALE)
 
-# Rebuild the .po files after changing translatable text (then translate the English one).
+# Rebuild the .po files after changing translatable text (then translate the English one);
+# French plurals get their forms, so that "0 mission" stays singular (core/french_plurals.py).
 messages: setup
 	$(MANAGE) makemessages -l en -l fr --ignore=.venv --ignore=node_modules --no-obsolete
+	$(UV) run --frozen python -m core.french_plurals

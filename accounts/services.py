@@ -177,6 +177,10 @@ def user_update_profile(*, user: User, full_name: str, language: str) -> None:
     user.save(update_fields=["full_name", "language"])
 
 
+# The session key where the language picked before logging in waits for the login.
+LANGUAGE_CHOSEN = "language_chosen"
+
+
 def user_set_language(*, user: User, language: str) -> None:
     if user.language != language:
         user.language = language

@@ -3,6 +3,7 @@
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
@@ -91,7 +92,11 @@ def _first_screen(user: User) -> str:
 
 
 def _log_in(request, user: User) -> None:
+    chosen = request.session.pop(services.LANGUAGE_CHOSEN, None)
     auth_login(request, user, backend="accounts.backends.EmailBackend")
+    # The language picked just before logging in wins over the one saved on the account.
+    if chosen in dict(settings.LANGUAGES):
+        services.user_set_language(user=user, language=chosen)
     translation.activate(user.language)
 
 

@@ -23,7 +23,7 @@ from accounts.models import User
 from engagements.models import Application
 from messaging.attachments import check_attachments
 from missions import lifecycle
-from missions.models import Mission
+from missions.models import Mission, Reason
 from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
@@ -121,7 +121,7 @@ def delivery_refusal(application: Application, completion: Completion | None = N
     return ""
 
 
-def _follow_team(mission: Mission, *, by: User | None, reason: str = "") -> None:
+def _follow_team(mission: Mission, *, by: User | None, reason: str | Reason = "") -> None:
     """Move the mission after the state of its team's engagements (mission row locked)."""
     states = list(
         Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
@@ -306,7 +306,9 @@ def work_deliver(
     _follow_team(
         mission,
         by=None,
-        reason=_("Travail remis par %(name)s.") % {"name": locked.volunteer.full_name},
+        reason=Reason(
+            "work_delivered", {"name": locked.volunteer.full_name, "person": locked.volunteer_id}
+        ),
     )
     notify(
         users=members_of(mission),
@@ -373,7 +375,10 @@ def completion_confirm(*, application: Application, by: User, hours: int) -> Com
     _follow_team(
         mission,
         by=by,
-        reason=_("Fin confirmée pour %(name)s.") % {"name": locked.volunteer.full_name},
+        reason=Reason(
+            "completion_confirmed",
+            {"name": locked.volunteer.full_name, "person": locked.volunteer_id},
+        ),
     )
     return completion
 

@@ -645,17 +645,17 @@ def _mission(world: _World, rng: random.Random, association: _Association, pool:
 def _events(world: _World, rng: random.Random, mission: Mission, steps) -> list[MissionEvent]:
     events, source = [], Status.DRAFT
     for state, at in steps:
-        by_id, reason = mission.created_by_id, ""
+        by_id, reason, code = mission.created_by_id, "", ""
         if source == Status.SUBMITTED and state == Status.OPEN:
             by_id = world.moderator_id
         elif state == Status.EXPIRED:
-            by_id, reason = None, "La date de fin souhaitée est passée."
+            by_id, reason, code = None, "La date de fin souhaitée est passée.", "end_date_passed"
         elif state == Status.CANCELLED:
             reason = rng.choice(CANCEL_REASONS)
         events.append(
             MissionEvent(
                 mission=mission, from_status=source, to_status=state, by_id=by_id, at=at,
-                reason=reason,
+                reason=reason, reason_code=code,
             )
         )  # fmt: skip
         source = state

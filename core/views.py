@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.services import user_set_language
+from accounts.services import LANGUAGE_CHOSEN, user_set_language
 
 
 def home(request):
@@ -60,6 +60,9 @@ def set_language(request):
         target = "/"
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
+    else:
+        # Kept through the login that may follow: the account then takes this choice.
+        request.session[LANGUAGE_CHOSEN] = language
     translation.activate(language)
     response = redirect(target)
     response.set_cookie(

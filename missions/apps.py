@@ -13,3 +13,8 @@ class MissionsConfig(AppConfig):
 
         register(NavItem(_("Missions"), "missions:list", lambda user: True, order=10))
         register(NavItem(_("Mes missions"), "missions:mine", has_association, order=15))
+
+    def erase_personal_data(self, user) -> None:
+        from .services import anonymise_person_in_history
+
+        anonymise_person_in_history(user)

@@ -244,11 +244,12 @@ def build(ctx: DemoContext) -> None:
                 requirements.append(MissionSkill(mission=mission, skill=skill, min_level=level))
             source = Status.DRAFT
             for state, at in steps:
-                by_id, reason = mission.created_by_id, ""
+                by_id, reason, code = mission.created_by_id, "", ""
                 if source == Status.SUBMITTED and state == Status.OPEN:
                     by_id = moderator.pk if moderator else None
                 elif state == Status.EXPIRED:
-                    by_id, reason = None, "La date de fin souhaitée est passée."
+                    by_id, code = None, "end_date_passed"
+                    reason = "La date de fin souhaitée est passée."
                 elif state == Status.CANCELLED:
                     reason = ctx.rng.choice(CANCEL_REASONS)
                 events.append(
@@ -259,6 +260,7 @@ def build(ctx: DemoContext) -> None:
                         by_id=by_id,
                         at=at,
                         reason=reason,
+                        reason_code=code,
                     )
                 )
                 source = state

@@ -9,11 +9,12 @@ Who may move a mission is part of the table: a member of the mission's organisat
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from .models import Mission, MissionEvent, Status
+from .models import SYSTEM_REASONS, Mission, MissionEvent, Reason, Status
 
 MEMBER = "member"
 STAFF = "staff"
@@ -78,9 +79,12 @@ def allowed_targets(mission: Mission, user) -> list[str]:
 
 
 @transaction.atomic
-def mission_transition(*, mission: Mission, target: str, by, reason: str = "") -> MissionEvent:
+def mission_transition(
+    *, mission: Mission, target: str, by, reason: str | Reason = ""
+) -> MissionEvent:
     """Move `mission` to `target` if `by` may; record who, when and why.
 
+    `reason` is what a person typed, or a `Reason` when the system explains the move.
     The row is locked first, so two people clicking at once cannot both move it.
     """
     locked = Mission.objects.select_for_update().get(pk=mission.pk)
@@ -88,8 +92,19 @@ def mission_transition(*, mission: Mission, target: str, by, reason: str = "") -
     if transition is None or actor_of(by, locked) not in transition.actors:
         raise TransitionNotAllowed(f"{locked.status} → {target} is not allowed here")
     now = timezone.now()
+    code, args = "", {}
+    if isinstance(reason, Reason):
+        code, args = reason
+        with translation.override(settings.LANGUAGE_CODE):
+            reason = str(SYSTEM_REASONS[code] % args)
     event = MissionEvent.objects.create(
-        mission=locked, from_status=locked.status, to_status=target, by=by, reason=reason
+        mission=locked,
+        from_status=locked.status,
+        to_status=target,
+        by=by,
+        reason=reason,
+        reason_code=code,
+        reason_args=args,
     )
     locked.status = target
     locked.last_activity_at = now

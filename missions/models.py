@@ -1,5 +1,7 @@
 """Mission templates, missions and the record of every change of a mission's state."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -166,6 +168,22 @@ class MissionSkill(models.Model):
         ]
 
 
+class Reason(NamedTuple):
+    """Why the system moved a mission, as data (`code` in `SYSTEM_REASONS`, its `args`): the
+    history shows it in the reader's language, not in the one active when it happened."""
+
+    code: str
+    args: dict
+
+
+SYSTEM_REASONS = {
+    "work_delivered": _("Travail remis par %(name)s."),
+    "completion_confirmed": _("Fin confirmée pour %(name)s."),
+    "edited_before_publication": _("Modifiée par l’association avant sa publication."),
+    "end_date_passed": _("La date de fin souhaitée est passée."),
+}
+
+
 class MissionEvent(models.Model):
     """One change of state: who, when, from what to what, and why."""
 
@@ -176,7 +194,22 @@ class MissionEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(auto_now_add=True)
+    # Typed by a person, or the French wording of a system reason (kept as a record).
     reason = models.TextField(blank=True)
+    # A system reason as data (`Reason`), shown in the reader's language.
+    reason_code = models.CharField(max_length=40, blank=True)
+    reason_args = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+
+    @property
+    def reason_text(self) -> str:
+        """Why, in the language active now."""
+        wording = SYSTEM_REASONS.get(self.reason_code)
+        if wording is None:
+            return self.reason
+        args = dict(self.reason_args)
+        if "name" in args and args["name"] is None:  # missions.services.anonymise_person_in_history
+            args["name"] = _("une personne dont le compte a été supprimé")
+        return wording % args

@@ -8,10 +8,11 @@ starts only once an agreement is confirmed on both sides).
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,7 +24,7 @@ from taxonomy.models import Level, Skill
 from taxonomy.selectors import TOOL_SKILLS
 
 from . import lifecycle, selectors
-from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
+from .models import Mission, MissionEvent, MissionSkill, MissionTemplate, Reason, Status, WorkMode
 
 # The fields each wizard screen edits ("skills" is a list of (Skill, level) pairs).
 STEP_FIELDS = {
@@ -141,7 +142,7 @@ def mission_save_step(
             mission=mission,
             target=Status.DRAFT,
             by=by,
-            reason=_("Modifiée par l’association avant sa publication."),
+            reason=Reason("edited_before_publication", {}),
         )
     fields = [name for name in STEP_FIELDS[step] if name in data]
     for name in fields:
@@ -316,9 +317,21 @@ def missions_expire(*, today=None) -> int:
                 mission=mission,
                 target=Status.EXPIRED,
                 by=None,
-                reason=_("La date de fin souhaitée est passée."),
+                reason=Reason("end_date_passed", {}),
             )
         except lifecycle.TransitionNotAllowed:
             continue
         expired += 1
     return expired
+
+
+def anonymise_person_in_history(user: User) -> int:
+    """Take the name of `user` (whose account is being deleted) out of the missions' history:
+    the reasons that named them then read "une personne dont le compte a été supprimé"."""
+    events = list(MissionEvent.objects.filter(reason_args__person=user.pk))
+    for event in events:
+        event.reason_args = {**event.reason_args, "name": None}
+        with translation.override(settings.LANGUAGE_CODE):  # the record, as when written
+            event.reason = event.reason_text
+    MissionEvent.objects.bulk_update(events, ["reason_args", "reason"])
+    return len(events)

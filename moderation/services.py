@@ -96,7 +96,7 @@ def report_create(
         kind="report_received",
         context={
             "target": str(targets[0]),
-            "reason": str(Report.Reason(reason).label),
+            "reason": Report.Reason(reason).label,  # lazy: read in the reader's language
             "details": report.details,
             "reporter": reporter.full_name,
         },

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +18,11 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=50)
-    # Rendered once in the recipient's language when created: a notification is a record.
+    # What happened, as data: the title and body shown are rendered from it in the reader's
+    # language (notifications.rendering). Null on the rows made before it was kept.
+    context = models.JSONField(null=True, blank=True)
+    # The words as first rendered, in the recipient's language when it was made: the record
+    # (and what older rows show).
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
@@ -42,6 +47,21 @@ class Notification(models.Model):
                 name="notification_digest_pending",
             ),
         ]
+
+    @cached_property
+    def _rendered(self) -> tuple[str, str]:
+        from .rendering import render_stored
+
+        return render_stored(self)
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the language active now (the reader's)."""
+        return self._rendered[0]
+
+    @property
+    def shown_body(self) -> str:
+        return self._rendered[1]
 
 
 class Preference(models.Model):

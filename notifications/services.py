@@ -1,19 +1,21 @@
 """`notify`: the one way to tell people that something happened.
 
 Each kind of event has two templates, `notifications/<kind>/title.txt` and `body.txt`,
-rendered in each recipient's language. The notification is kept in-app; an e-mail goes out
+rendered from the notification's stored context in the language of whoever reads it
+(`notifications.rendering`). The notification is kept in-app; an e-mail goes out
 at once, in a daily or weekly summary, or never, after the recipient's preference for the
 event's category.
 """
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,7 @@ from accounts.models import User
 from core.emails import send_email
 
 from .models import Frequency, Notification, Preference
+from .rendering import DELETED_PERSON, ERASED_TEXT, FREE_TEXT, as_data, render
 
 # Every kind of event belongs to a category; people set one preference per category.
 CATEGORIES = {
@@ -89,17 +92,18 @@ def notify(*, users: Iterable[User], kind: str, context: dict, url: str = "") ->
         )
     )
     now = timezone.now()
+    data = as_data(context)
     created, emails = [], []
     for user in users:
         with translation.override(user.language):
-            title = " ".join(render_to_string(f"notifications/{kind}/title.txt", context).split())
-            body = render_to_string(f"notifications/{kind}/body.txt", context).strip()
+            title, body = render(kind, data)
         frequency = preferences.get(user.pk, Frequency.IMMEDIATE)
         immediate = frequency == Frequency.IMMEDIATE
         created.append(
             Notification(
                 user=user,
                 kind=kind,
+                context=data,
                 title=title[:300],
                 body=body,
                 url=url,
@@ -219,17 +223,22 @@ def _send_digest(*, user_id: int, frequency: str, now: datetime) -> int:
     rows = list(
         pending.select_for_update(skip_locked=True)
         .order_by("-created_at", "-pk")
-        .values("pk", "title", "url")
+        .only("pk", "kind", "context", "title", "body", "url")
     )
     if not rows:
         return 0
     claimed = Notification.objects.filter(
-        pk__in=[row["pk"] for row in rows], emailed_at__isnull=True
+        pk__in=[row.pk for row in rows], emailed_at__isnull=True
     ).update(emailed_at=now)
     if claimed != len(rows):
         raise _Lost  # rolls the claim back
     if user is None:  # a deleted or suspended account: the rows are settled, nothing is sent
         return 0
+    with translation.override(user.language):
+        items = [
+            {"title": row.shown_title, "url": _absolute(row.url) if row.url else ""}
+            for row in rows[:DIGEST_LIMIT]
+        ]
     send_email(
         "digest",
         to=user.email,
@@ -238,10 +247,7 @@ def _send_digest(*, user_id: int, frequency: str, now: datetime) -> int:
             "name": user.first_name,
             "frequency": frequency,
             "count": len(rows),
-            "items": [
-                {"title": row["title"], "url": _absolute(row["url"]) if row["url"] else ""}
-                for row in rows[:DIGEST_LIMIT]
-            ],
+            "items": items,
             "more": max(0, len(rows) - DIGEST_LIMIT),
             "list_url": _absolute(reverse("notifications:list")),
             "preferences_url": _absolute(reverse("notifications:preferences")),
@@ -256,6 +262,7 @@ def personal_data(user: User) -> dict:
         "notifications": [
             {
                 "kind": n.kind,
+                "context": n.context,
                 "title": n.title,
                 "body": n.body,
                 "url": n.url,
@@ -269,14 +276,14 @@ def personal_data(user: User) -> dict:
     }
 
 
-DELETED_PERSON = _("Une personne dont le compte a été supprimé")
+DELETED_PERSON_LABEL = _("Une personne dont le compte a été supprimé")
 ERASED_BODY = _(
     "Le détail de cette notification a été effacé avec le compte de la personne concernée."
 )
 
 
 def _without_name(text: str, pattern: re.Pattern) -> str:
-    label = str(DELETED_PERSON)
+    label = str(DELETED_PERSON_LABEL)
 
     def replace(match: re.Match) -> str:
         if match["de"]:  # « l’avis de Léa Martin » → « l’avis d’une personne… »
@@ -295,16 +302,19 @@ def erase_personal_data(user: User) -> None:
     Preference.objects.filter(user=user).delete()
     # Those others received about her were written with her name, and often her own words
     # (the message of an application, an excerpt of a message): her name gives way to
-    # "a person whose account was deleted", in the recipient's language, and the body,
-    # where her words are quoted, to one plain sentence. Notifications keep no trace of
-    # whom they are about, so they are found by the name itself; a whole scan, but
-    # deleting an account is rare.
+    # "a person whose account was deleted", in the reader's language, and her words to a
+    # mark that they were erased.
+    anonymise_person_in_notifications(user)
+    # Rows made before notifications kept their data have only their words: there her name
+    # is found in the text itself, and the body, where her words are quoted, becomes one
+    # plain sentence. A whole scan, but deleting an account is rare.
     name = " ".join(user.full_name.split())
     if len(name) < 2:  # nothing to look for (or "—", an account already erased)
         return
     pattern = re.compile(rf"(?:(?<!\w)(?P<de>[dD]e\s+|[dD][’'])?)(?<!\w){re.escape(name)}(?!\w)")
     rows = (
         Notification.objects.filter(Q(title__contains=name) | Q(body__contains=name))
+        .filter(context__isnull=True)
         .exclude(user=user)
         .select_related("user")
         .only("pk", "title", "body", "user__language")
@@ -318,3 +328,43 @@ def erase_personal_data(user: User) -> None:
             notification.body = str(ERASED_BODY)
         changed.append(notification)
     Notification.objects.bulk_update(changed, ["title", "body"], batch_size=500)
+
+
+def anonymise_person_in_notifications(user: User) -> int:
+    """Where other people's notifications name `user` (whose account is being deleted), put
+    `DELETED_PERSON` in their context and render their stored words again; how many changed."""
+    name, first_name = user.full_name, user.first_name
+    if not name:
+        return 0
+    # JSON text holds the name as written (PostgreSQL) or with \u escapes (SQLite).
+    as_text = Cast("context", TextField())
+    rows = (
+        Notification.objects.annotate(as_text=as_text)
+        .filter(Q(as_text__contains=name) | Q(as_text__contains=_escaped(name)))
+        .exclude(user=user)
+        .select_related("user")
+    )
+    changed = []
+    for notification in rows:
+        context = {
+            key: DELETED_PERSON
+            if value == name or (key.endswith("first_name") and value == first_name)
+            else value
+            for key, value in notification.context.items()
+        }
+        if context != notification.context:
+            # Her own words (an application's message, an excerpt…) go with her name.
+            context.update({key: ERASED_TEXT for key in FREE_TEXT if key in context})
+        if context == notification.context:
+            continue
+        notification.context = context
+        with translation.override(notification.user.language):
+            title, notification.body = render(notification.kind, context)
+        notification.title = title[:300]
+        changed.append(notification)
+    Notification.objects.bulk_update(changed, ["context", "title", "body"])
+    return len(changed)
+
+
+def _escaped(text: str) -> str:
+    return json.dumps(text)[1:-1]

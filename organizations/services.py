@@ -189,7 +189,14 @@ def invitation_create(
         role_label = str(Membership.Role(role).label)  # the words the recipient reads
     context = {"organization": organization.name, "inviter": by.full_name, "role": role_label}
     if existing is not None:
-        notify(users=[existing], kind="member_invited", context=context, url=path)
+        # The lazy label: the notification shows it in whatever language its reader uses.
+        role_words = Membership.Role(role).label
+        notify(
+            users=[existing],
+            kind="member_invited",
+            context={**context, "role": role_words},
+            url=path,
+        )
     if existing is None or frequency_for(existing.pk, "organizations") != Frequency.IMMEDIATE:
         send_email(
             "organization_invitation",

@@ -76,3 +76,27 @@ def test_pages_for_members_send_anonymous_visitors_to_login(client, db):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_the_language_chosen_before_logging_in_stays_and_becomes_the_accounts(
+    client, commit, martine
+):
+    assert martine.language == "fr"
+    client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+
+    log_in(client, commit, "martine@example.org")
+
+    martine.refresh_from_db()
+    assert martine.language == "en"
+    assert 'lang="en"' in client.get(reverse("accounts:account")).text
+
+
+def test_without_a_choice_before_logging_in_the_accounts_language_applies(client, commit, martine):
+    martine.language = "en"
+    martine.save(update_fields=["language"])
+
+    log_in(client, commit, "martine@example.org")
+
+    martine.refresh_from_db()
+    assert martine.language == "en"
+    assert 'lang="en"' in client.get(reverse("accounts:account")).text

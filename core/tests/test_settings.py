@@ -158,3 +158,32 @@ def test_nothing_is_reported_without_sentry_dsn():
     )
 
     assert result.stdout.strip() == "False"
+
+
+# --- SITE_URL: links point at the server that sent them ----------------------------------
+def test_site_url_is_the_address_served_unless_set():
+    from alasso.settings import site_url
+
+    assert site_url({}) == "http://127.0.0.1:8000"
+    assert site_url({"HOST": "0.0.0.0", "PORT": "8123"}) == "http://0.0.0.0:8123"
+    assert site_url({"PORT": "8123", "SITE_URL": "https://a-lasso.fr/"}) == "https://a-lasso.fr"
+
+
+def test_make_run_on_another_port_points_links_at_that_port():
+    clean = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+
+    def dry_run(env: dict) -> str:
+        result = subprocess.run(
+            ["make", "-n", "run", "PORT=8123"],
+            cwd=ROOT,
+            env={**clean, **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "Links in e-mails and attestations: http://127.0.0.1:8123/" in dry_run({})
+    chosen = dry_run({"SITE_URL": "https://a-lasso.example.org"})
+    assert "Links in e-mails and attestations: https://a-lasso.example.org/" in chosen

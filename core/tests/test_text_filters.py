@@ -39,6 +39,27 @@ def test_de_is_elided_before_a_vowel_only(text, expected):
     assert elide(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Réponse de Les Amis du Lavoir pour", "Réponse des Amis du Lavoir pour"),
+        ("La recommandation de Le Relais Solidaire", "La recommandation du Relais Solidaire"),
+        ("De Les Amis du Lavoir", "Des Amis du Lavoir"),
+        ("Bienvenue à Les Amis du Lavoir", "Bienvenue aux Amis du Lavoir"),
+        ("À Le Relais", "Au Relais"),
+        # "La" and "L’" do not contract; a name keeps its capital.
+        ("Les bénévoles de La Ruche", "Les bénévoles de La Ruche"),
+        ("Le logo de L’Étoile du Nord", "Le logo de L’Étoile du Nord"),
+        # Not an article starting a name.
+        ("La recommandation de Lesage", "La recommandation de Lesage"),
+        ("Avant de les voir, et de le faire", "Avant de les voir, et de le faire"),
+        ("Answer from Les Amis", "Answer from Les Amis"),
+    ],
+)
+def test_de_and_a_contract_with_le_and_les_starting_a_name(text, expected):
+    assert elide(text) == expected
+
+
 def test_the_filter_keeps_safe_html_safe_and_unsafe_text_unsafe():
     safe = elide(mark_safe("Le book de <strong>Inès</strong> de Inès"))
     assert safe == "Le book de <strong>Inès</strong> d’Inès"

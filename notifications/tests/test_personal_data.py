@@ -55,7 +55,7 @@ def test_other_peoples_notifications_no_longer_name_a_deleted_person(client, lea
     french = Notification.objects.get(user=martine, kind="application_received")
     assert french.title.startswith("Une personne dont le compte a été supprimé propose son aide")
     english = Notification.objects.get(user=yacine, kind="application_received")
-    assert english.title.startswith("A person whose account was deleted")
+    assert english.title.startswith("Someone whose account was deleted")
     about_someone_else.refresh_from_db()
     assert about_someone_else.title == "Bruno Petit vous a écrit"
     client.force_login(martine)

@@ -11,4 +11,4 @@ class Command(BaseCommand):
     def handle(self, *args, verbosity: int, **options):
         expired = missions_expire()
         if verbosity:
-            self.stdout.write(f"{expired} mission(s) expired.")
+            self.stdout.write(f"{expired} mission{'' if expired == 1 else 's'} expired.")
