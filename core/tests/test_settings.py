@@ -45,8 +45,14 @@ def test_models_and_migrations_are_compared_without_a_secret_key():
     assert "No changes detected" in result.stdout
 
 
-def test_production_settings_pass_the_deployment_checklist_without_a_warning():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+def test_production_settings_pass_the_deployment_checklist_without_a_warning(tmp_path):
+    # Production has its signing key (README, Deploying step 5): made here, not found in var/.
+    from credentials.keys import generate_key_file
+
+    generate_key_file(tmp_path / "key.pem")
+    env = {**PRODUCTION, "CREDENTIALS_KEY_FILE": str(tmp_path / "key.pem")}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
