@@ -131,3 +131,15 @@ def test_fifty_events_a_page_with_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(URL, {"page": 3})
     assert len(response.context["lines"]) == 20
+
+
+def test_a_person_s_page_links_staff_to_her_journal_only(client, staff, lea):
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    VolunteerProfileFactory(user=lea)
+    link = f"/staff/audit/?target=accounts.user%3A{lea.pk}"
+
+    client.force_login(lea)
+    assert link not in client.get(f"/volunteers/{lea.pk}/").content.decode()
+    client.force_login(staff)
+    assert link in client.get(f"/volunteers/{lea.pk}/").content.decode()
