@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "core",
+    "audit",
     "accounts",
     "geo",
     "taxonomy",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("messages/", include("messaging.urls")),
     path("notifications/", include("notifications.urls")),
     path("moderation/", include("moderation.urls")),
+    path("staff/audit/", include("audit.urls")),
     path("", include("matching.urls")),
     path("", include("completion.urls")),
     path("", include("credentials.urls")),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import audit
 from accounts.models import User
 from engagements.models import Application
 from messaging.attachments import check_attachments
@@ -281,6 +282,9 @@ def work_deliver(
         completion.note = note
     completion.delivered_at = now
     completion.save()
+    audit.log(
+        actor=by, verb="work.delivered", target=locked, data={"mission": mission.pk, "hours": hours}
+    )
     for item in checked:
         deliverable = Deliverable(
             completion=completion,
@@ -347,6 +351,8 @@ def _complete(
     completion.completed_at = now
     completion.completed_by = by
     completion.save()
+    data = {"mission": application.mission_id, "hours": hours}
+    audit.log(actor=by, verb="completion.confirmed", target=application, data=data)
     notify(
         users=[application.volunteer],
         kind="engagement_completed",
@@ -401,6 +407,8 @@ def changes_request(*, application: Application, by: User, reason: str) -> Compl
     completion.changes_requested_at = now
     completion.changes_requested_by = by
     completion.save()
+    data = {"mission": mission.pk}
+    audit.log(actor=by, verb="completion.changes_requested", target=locked, data=data)
     _follow_team(mission, by=by, reason=reason)
     notify(
         users=[locked.volunteer],
@@ -445,6 +453,8 @@ def mission_finish(*, mission: Mission, target: str, by: User, reason: str = "")
             completion.changes_requested_at = now
             completion.changes_requested_by = by
             completion.save()
+            data = {"mission": mission.pk}
+            audit.log(actor=by, verb="completion.changes_requested", target=application, data=data)
             notify(
                 users=[application.volunteer],
                 kind="changes_requested",
@@ -486,6 +496,8 @@ def _tell_published(application: Application, review: Review, *, except_user=Non
         else "association_review_published"
     )
     users = [u for u in _subjects(application, review) if u.pk != getattr(except_user, "pk", None)]
+    data = {"mission": application.mission_id, "direction": review.direction}
+    audit.log(actor=except_user, verb="review.published", target=review, data=data)
     notify(
         users=users,
         kind=kind,

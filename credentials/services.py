@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
+import audit
 from accounts.models import User
 from completion.models import Completion, Review
 from completion.services import REVIEW_DELAY
@@ -117,7 +118,7 @@ def issue_for(application: Application) -> Credential:
         issued_at=now,
         status=documents.status_entry(list_number=status_list.number, index=index),
     )
-    return Credential.objects.create(
+    credential = Credential.objects.create(
         application=application,
         public_id=public_id,
         status_list=status_list,
@@ -126,6 +127,13 @@ def issue_for(application: Application) -> Credential:
         issued_at=now,
         company_name=facts.company_name,
     )
+    audit.log(
+        actor=None,
+        verb="credential.issued",
+        target=credential,
+        data={"application": application.pk},
+    )
+    return credential
 
 
 def is_ready(application: Application, *, now=None) -> bool:
@@ -183,6 +191,8 @@ def credential_revoke(*, credential: Credential, by: User, reason: str) -> Crede
     credential.revoked_by = by
     credential.revocation_reason = reason.strip()
     credential.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    data = {"reason": credential.revocation_reason}
+    audit.log(actor=by, verb="credential.revoked", target=credential, data=data)
     return credential
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import audit
 from accounts.models import User
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
@@ -166,6 +167,12 @@ def application_create(*, mission: Mission, volunteer: User, message: str) -> Ap
     # Someone who withdrew may change their mind: a fresh application, the withdrawn one
     # (and its agreement, if any) kept as it ended.
     application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
+    audit.log(
+        actor=volunteer,
+        verb="application.created",
+        target=application,
+        data={"mission": mission.pk},
+    )
     _touch(mission, timezone.now())
     notify(
         users=members_of(mission),
@@ -187,6 +194,7 @@ def application_accept(*, application: Application, by: User) -> Agreement:
     if locked.status != Application.Status.PENDING:
         raise WrongStatus
     agreement = _join_team(application=locked, mission=mission, by=by, now=timezone.now())
+    audit.log(actor=by, verb="application.accepted", target=locked, data={"mission": mission.pk})
     _copy_status(locked, application)
     context = _context(locked, mission, organization=mission.organization.name)
     notify(
@@ -217,6 +225,7 @@ def application_decline(*, application: Application, by: User, reason: str) -> A
     locked.answered_by = by
     locked.answered_at = now
     locked.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    audit.log(actor=by, verb="application.declined", target=locked, data={"mission": mission.pk})
     _touch(mission, now)
     _copy_status(locked, application)
     notify(
@@ -252,6 +261,7 @@ def application_withdraw(*, application: Application, by: User) -> Application:
     now = timezone.now()
     locked.status = Application.Status.WITHDRAWN
     locked.save(update_fields=["status"])
+    audit.log(actor=by, verb="application.withdrawn", target=locked, data={"mission": mission.pk})
     _touch(mission, now)
     _copy_status(locked, application)
     notify(
@@ -290,6 +300,12 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
         invited_by=by,
         message=message.strip(),
     )
+    audit.log(
+        actor=by,
+        verb="application.invited",
+        target=application,
+        data={"mission": mission.pk, "user": volunteer.pk},
+    )
     _touch(mission, timezone.now())
     notify(
         users=[volunteer],
@@ -319,6 +335,12 @@ def invitation_answer(*, application: Application, by: User, accept: bool) -> Ap
         locked.answered_at = now
         locked.save(update_fields=["status", "answered_by", "answered_at"])
         _touch(mission, now)
+    audit.log(
+        actor=by,
+        verb="invitation.accepted" if accept else "invitation.declined",
+        target=locked,
+        data={"mission": mission.pk},
+    )
     _copy_status(locked, application)
     notify(
         users=members_of(mission),
@@ -357,6 +379,15 @@ def agreement_confirm(*, agreement: Agreement, by: User) -> Agreement:
     if application.status != Application.Status.ACCEPTED:
         raise WrongStatus(_("Cette candidature n’est plus acceptée : l’accord n’a plus d’effet."))
     locked.save(update_fields=fields)
+    audit.log(
+        actor=by,
+        verb="agreement.confirmed",
+        target=locked,
+        data={
+            "mission": mission.pk,
+            "side": "volunteer" if fields[0].startswith("volunteer") else "organization",
+        },
+    )
     for name in fields:
         setattr(agreement, name, getattr(locked, name))
     if locked.is_confirmed:
@@ -418,6 +449,12 @@ def applications_remind_and_expire(now: datetime | None = None) -> dict[str, int
                 "volunteer", "mission__organization"
             ).get(pk=pk)
             mission = application.mission
+            audit.log(
+                actor=None,
+                verb="application.expired",
+                target=application,
+                data={"mission": mission.pk},
+            )
             notify(
                 users=[application.volunteer],
                 kind="application_expired",

@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 
+import audit
+
 from .models import SYSTEM_REASONS, Mission, MissionEvent, Reason, Status
 
 MEMBER = "member"
@@ -89,7 +91,8 @@ def mission_transition(
     """
     locked = Mission.objects.select_for_update().get(pk=mission.pk)
     transition = _TABLE.get((locked.status, target))
-    if transition is None or actor_of(by, locked) not in transition.actors:
+    actor = actor_of(by, locked)
+    if transition is None or actor not in transition.actors:
         raise TransitionNotAllowed(f"{locked.status} → {target} is not allowed here")
     now = timezone.now()
     code, args = "", {}
@@ -106,6 +109,9 @@ def mission_transition(
         reason_code=code,
         reason_args=args,
     )
+    # A moderator's reason is kept in the journal; members' words stay in MissionEvent.
+    data = {"from": locked.status} | ({"reason": reason} if reason and actor == STAFF else {})
+    audit.log(actor=by, verb=f"mission.{target}", target=locked, data=data)
     locked.status = target
     locked.last_activity_at = now
     fields = ["status", "last_activity_at", "updated_at"]

@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+import audit
 from accounts.models import User
 from core.templatetags.text import elide
 from missions import lifecycle
@@ -135,6 +136,7 @@ def _lock_open(report: Report) -> Report:
 def report_resolve(*, report: Report, by: User, resolution: str) -> Report:
     """Close a report with what was done about it."""
     locked = _lock_open(report)
+    audit.log(actor=by, verb="report.resolved", target=locked, data={"reason": resolution.strip()})
     _resolve(locked, by=by, resolution=_stamp(by=by, text=resolution.strip()))
     report.refresh_from_db()
     return report
@@ -150,6 +152,8 @@ def report_cancel_mission(*, report: Report, by: User, reason: str) -> Report:
     reason = reason.strip()
     # The missions app tells the association's members and the volunteers, with the reason.
     mission_cancel(mission=mission, by=by, reason=reason)
+    data = {"mission": mission.pk, "reason": reason}
+    audit.log(actor=by, verb="report.mission_cancelled", target=locked, data=data)
     with override("fr"):
         text = _("Mission annulée : %(reason)s") % {"reason": reason}
     _resolve(locked, by=by, resolution=_stamp(by=by, text=text))
@@ -180,6 +184,8 @@ def report_suspend_account(*, report: Report, by: User, reason: str) -> Report:
         raise NotAllowed("this account cannot be suspended")
     user.is_active = False
     user.save(update_fields=["is_active"])
+    data = {"report": locked.pk, "reason": reason.strip()}
+    audit.log(actor=by, verb="account.suspended", target=user, data=data)
     with override("fr"):
         text = elide(
             _("Compte de %(name)s suspendu : %(reason)s")

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+import audit
 from accounts.models import User, normalize_email
 from core.emails import send_email
 from notifications.models import Frequency
@@ -62,6 +63,8 @@ def organization_create(*, by: User, causes=(), **fields) -> Organization:
     organization.save()
     organization.causes.set(causes)
     Membership.objects.create(organization=organization, user=by, role=Membership.Role.ADMIN)
+    data = {"user": by.pk, "role": Membership.Role.ADMIN}
+    audit.log(actor=by, verb="membership.added", target=organization, data=data)
     return organization
 
 
@@ -109,6 +112,8 @@ def organization_verify(
     organization.save(
         update_fields=["verification", "verification_note", "verified_at", "verified_by"]
     )
+    verb = "organization.verified" if verified else "organization.refused"
+    audit.log(actor=by, verb=verb, target=organization, data={"reason": note} if note else {})
     admins = User.objects.filter(
         memberships__organization=organization, memberships__role=Membership.Role.ADMIN
     )
@@ -154,6 +159,8 @@ def membership_set_role(*, membership: Membership, role: str, by: User) -> Membe
         _refuse_if_last_admin(membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    data = {"user": membership.user_id, "role": role}
+    audit.log(actor=by, verb="membership.role_changed", target=membership.organization, data=data)
     return membership
 
 
@@ -162,6 +169,8 @@ def membership_remove(*, membership: Membership, by: User) -> None:
     """Remove a member (an admin's doing) or leave (the member's own)."""
     if membership.role == Membership.Role.ADMIN:
         _refuse_if_last_admin(membership)
+    data = {"user": membership.user_id, "role": membership.role}
+    audit.log(actor=by, verb="membership.removed", target=membership.organization, data=data)
     membership.delete()
 
 
@@ -182,6 +191,7 @@ def invitation_create(
     invitation = Invitation.objects.create(
         organization=organization, email=email, role=role, invited_by=by
     )
+    audit.log(actor=by, verb="org_invitation.sent", target=organization, data={"role": role})
     path = reverse("organizations:invitation", args=[invitation.token])
     existing = User.objects.filter(email=email, is_active=True).first()
     language = existing.language if existing else by.language
@@ -209,6 +219,8 @@ def invitation_create(
 
 @transaction.atomic
 def invitation_cancel(*, invitation: Invitation, by: User) -> None:
+    data = {"role": invitation.role}
+    audit.log(actor=by, verb="org_invitation.cancelled", target=invitation.organization, data=data)
     invitation.delete()
 
 
@@ -231,4 +243,8 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        data = {"user": user.pk, "role": membership.role}
+        audit.log(
+            actor=user, verb="org_invitation.accepted", target=membership.organization, data=data
+        )
     return membership

@@ -3,6 +3,7 @@ accepted on it, its conversations, a notification, a report, an invitation."""
 
 import pytest
 
+import audit
 from engagements.models import Application
 from engagements.tests.factories import AgreementFactory, ApplicationFactory
 from messaging import services as messaging
@@ -36,6 +37,7 @@ def world(association, martine, yacine, bruno, lea, staff):
     notification = NotificationFactory(user=lea)
     report = ReportFactory(reporter=lea, mission=mission)
     invitation = InvitationFactory(organization=association, invited_by=martine)
+    audit.log(actor=staff, verb="mission.draft", target=draft, data={"from": "submitted"})
     return {
         "users": {
             "anonymous": None,

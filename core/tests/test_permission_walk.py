@@ -58,6 +58,9 @@ PAGES = {
     "/moderation/missions/{mission}/": "login no no no no ok",
     "/moderation/report/?mission={mission}": "login ok ok ok ok ok",
     "/moderation/reports/{report}/": "login no no no no ok",
+    # The audit journal, whole or of one object: staff only.
+    "/staff/audit/": "login no no no no ok",
+    "/staff/audit/?target=missions.mission:{draft}": "login no no no no ok",
     "/geo/communes/?q=Paris": "ok ok ok ok ok ok",
 }
 

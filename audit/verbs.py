@@ -1,0 +1,112 @@
+"""Every kind of audit event, declared once: its French label and what its data holds.
+
+Events store codes and numbers only; the staff pages turn them into words in the reader's
+language with this table. Add a verb here before logging it (`audit.log` refuses unknown
+verbs and undeclared data keys). A field marked `personal` holds words someone wrote (a
+moderator's reason); it is erased when its author deletes the account.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    # Turns codes into words: a dotted path to a TextChoices (read when a page is shown,
+    # so this module imports no other app), or a dict.
+    choices: str | dict = ""
+    personal: bool = False
+
+
+@dataclass(frozen=True)
+class Verb:
+    label: str
+    fields: tuple[Field, ...] = ()
+
+
+MISSION_STATUS = "missions.models.Status"
+FROM_STATUS = Field("from", _("état précédent"), MISSION_STATUS)
+MODERATION_REASON = Field("reason", _("motif"), personal=True)
+MISSION = Field("mission", _("mission n°"))
+# A moderator's reason is kept when staff move a mission (sent back, cancelled…).
+MISSION_FIELDS = (FROM_STATUS, MODERATION_REASON)
+USER = Field("user", _("personne n°"))
+ROLE = Field("role", _("rôle"), "organizations.models.Membership.Role")
+WHO = Field(
+    "side",
+    _("confirmé par"),
+    {"volunteer": _("le ou la bénévole"), "organization": _("l’association")},
+)
+HOURS = Field("hours", _("heures"))
+
+VERBS: dict[str, Verb] = {
+    # Missions: one verb per state reached (missions.lifecycle.mission_transition).
+    "mission.draft": Verb(_("Mission remise en brouillon"), MISSION_FIELDS),
+    "mission.submitted": Verb(_("Mission envoyée pour validation"), MISSION_FIELDS),
+    "mission.open": Verb(_("Mission publiée"), MISSION_FIELDS),
+    "mission.in_progress": Verb(_("Mission commencée"), MISSION_FIELDS),
+    "mission.delivered": Verb(_("Mission livrée"), MISSION_FIELDS),
+    "mission.completed": Verb(_("Mission terminée"), MISSION_FIELDS),
+    "mission.cancelled": Verb(_("Mission annulée"), MISSION_FIELDS),
+    "mission.expired": Verb(_("Mission expirée"), MISSION_FIELDS),
+    # Applications and invitations (engagements).
+    "application.created": Verb(_("Candidature envoyée"), (MISSION,)),
+    "application.invited": Verb(_("Bénévole invité"), (MISSION, USER)),
+    "application.accepted": Verb(_("Candidature acceptée"), (MISSION,)),
+    "application.declined": Verb(_("Candidature déclinée"), (MISSION,)),
+    "application.withdrawn": Verb(_("Candidature retirée"), (MISSION,)),
+    "application.expired": Verb(_("Candidature expirée sans réponse"), (MISSION,)),
+    "invitation.accepted": Verb(_("Invitation acceptée par le bénévole"), (MISSION,)),
+    "invitation.declined": Verb(_("Invitation déclinée par le bénévole"), (MISSION,)),
+    "agreement.confirmed": Verb(_("Accord de mission confirmé"), (MISSION, WHO)),
+    # The end of the work (completion).
+    "work.delivered": Verb(_("Travail remis"), (MISSION, HOURS)),
+    "completion.confirmed": Verb(_("Fin de mission confirmée"), (MISSION, HOURS)),
+    "completion.changes_requested": Verb(_("Modifications demandées"), (MISSION,)),
+    "review.published": Verb(
+        _("Avis publié"),
+        (MISSION, Field("direction", _("sens"), "completion.models.Review.Direction")),
+    ),
+    # Organisations and their members.
+    "organization.verified": Verb(_("Organisation vérifiée"), (MODERATION_REASON,)),
+    "organization.refused": Verb(_("Vérification refusée"), (MODERATION_REASON,)),
+    "membership.added": Verb(_("Membre ajouté"), (USER, ROLE)),
+    "membership.removed": Verb(_("Membre retiré"), (USER, ROLE)),
+    "membership.role_changed": Verb(_("Rôle d’un membre changé"), (USER, ROLE)),
+    "org_invitation.sent": Verb(_("Invitation à rejoindre envoyée"), (ROLE,)),
+    "org_invitation.cancelled": Verb(_("Invitation à rejoindre annulée"), (ROLE,)),
+    "org_invitation.accepted": Verb(_("Invitation à rejoindre acceptée"), (USER, ROLE)),
+    # Moderation.
+    "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
+    "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
+    "account.suspended": Verb(
+        _("Compte suspendu"), (Field("report", _("signalement n°")), MODERATION_REASON)
+    ),
+    # Credentials.
+    "credential.issued": Verb(
+        _("Attestation délivrée"), (Field("application", _("candidature n°")),)
+    ),
+    "credential.revoked": Verb(_("Attestation révoquée"), (MODERATION_REASON,)),
+}
+
+PERSONAL_KEYS = frozenset(f.key for verb in VERBS.values() for f in verb.fields if f.personal)
+
+
+def verb_choices() -> list[tuple[str, str]]:
+    return [(code, verb.label) for code, verb in VERBS.items()]
+
+
+# The kinds of objects events are about, offered in the staff page's filter.
+TARGET_MODELS = (
+    "missions.mission",
+    "engagements.application",
+    "engagements.agreement",
+    "completion.review",
+    "organizations.organization",
+    "moderation.report",
+    "accounts.user",
+    "credentials.credential",
+)
