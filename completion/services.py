@@ -17,16 +17,18 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from core.errors import ActionRefused
 from engagements.models import Application
+from engagements.services import lock_application
 from messaging.attachments import check_attachments
 from missions import lifecycle
 from missions.models import Mission
 from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
+from organizations.selectors import mission_members as members_of
 from taxonomy.models import Skill
 
 from .files import make_preview, pdf_page_count
@@ -48,41 +50,17 @@ Status = Completion.Status
 Direction = Review.Direction
 
 
-class CompletionError(Exception):
-    """A refusal the person can act on: `str(error)` is shown to them as is."""
-
-    message = gettext_lazy("Cette action n’est plus possible.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+# A refusal the person can act on (core.errors): kept under this name for the app's callers.
+CompletionError = ActionRefused
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def members_of(mission: Mission) -> list[User]:
-    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
-
-
 def completion_url(application: Application) -> str:
     return reverse("completion:detail", args=[application.pk])
 
 
 def review_url(application: Application) -> str:
     return reverse("completion:review", args=[application.pk])
-
-
-def _lock(application: Application) -> tuple[Application, Mission]:
-    """Lock the mission first, then the application: the order engagements uses too."""
-    mission = Mission.objects.select_for_update().get(pk=application.mission_id)
-    locked = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("volunteer")
-        .get(pk=application.pk)
-    )
-    locked.mission = mission
-    return locked, mission
 
 
 def _completion_of(application: Application) -> Completion | None:
@@ -232,7 +210,7 @@ def work_deliver(
     adds to what was already there. Raises ValidationError when a file is refused, and
     CompletionError when the engagement does not take deliveries (any more).
     """
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the engagement's volunteer hands the work over")
     completion = _completion_of(locked)
@@ -357,7 +335,7 @@ def _complete(
 @transaction.atomic
 def completion_confirm(*, application: Application, by: User, hours: int) -> Completion:
     """A member confirms the work is complete and how many hours it took."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or not is_member(by, mission):
         raise PermissionDenied("only the association's members confirm the end")
     completion = _completion_of(locked)
@@ -381,7 +359,7 @@ def completion_confirm(*, application: Application, by: User, hours: int) -> Com
 @transaction.atomic
 def changes_request(*, application: Application, by: User, reason: str) -> Completion:
     """A member asks for changes; the volunteer reads why and hands the work over again."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or not is_member(by, mission):
         raise PermissionDenied("only the association's members ask for changes")
     completion = _completion_of(locked)
@@ -506,7 +484,7 @@ def review_write(
     `comment` the volunteer's word to the association. Both reviews are published as soon
     as both are written; a review written after the 14 days is published at once.
     """
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     direction = direction_for(by, locked)
     if direction is None:
         raise PermissionDenied("only the volunteer and the association's members review")

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accounts.models import User
 from core.roles import roles_of
 from engagements.models import Application
 from missions.models import Mission
@@ -95,6 +96,11 @@ def get_organization_for_public(request, slug: str) -> Organization:
     ):
         raise Http404
     return organization
+
+
+def mission_members(mission: Mission) -> list[User]:
+    """The members of the mission's association (admins and members alike)."""
+    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
 
 
 def members_of(organization: Organization) -> list[Membership]:
