@@ -144,12 +144,12 @@ def _send_completed(application: Application) -> None:
     transaction.on_commit(send)
 
 
-def _delete_files_later(names: Iterable[str]) -> None:
-    names = [name for name in names if name]
+def _delete_files_later(names: Iterable[str | None]) -> None:
+    files = [name for name in names if name]
     storage = Deliverable._meta.get_field("file").storage
 
     def delete() -> None:
-        for name in names:
+        for name in files:
             storage.delete(name)
 
     # Only once the rows are surely gone: a rolled-back removal keeps its files.
@@ -316,7 +316,7 @@ def deliverable_remove(*, deliverable: Deliverable, by: User) -> None:
 
 # --- the association's answer ----------------------------------------------------------------
 def _complete(
-    completion: Completion, *, application: Application, by: User, hours: int, now: datetime
+    completion: Completion, *, application: Application, by: User, hours: int | None, now: datetime
 ) -> None:
     completion.status = Status.COMPLETED
     completion.confirmed_hours = hours
@@ -536,7 +536,7 @@ def review_write(
                 item.published_at = now
                 item.save(update_fields=["published_at"])
                 _tell_published(locked, item, except_user=by)
-    elif completion.completed_at <= now - REVIEW_DELAY:
+    elif completion.completed_at <= now - REVIEW_DELAY:  # type: ignore[operator]  # completed
         review.published_at = now
         review.save(update_fields=["published_at"])
         _tell_published(locked, review, except_user=by)
@@ -613,7 +613,7 @@ def remind_missing_reviews(now: datetime | None = None) -> int:
                         application,
                         application.mission,
                         as_volunteer=direction == Direction.VOLUNTEER,
-                        days=(completion.completed_at + REVIEW_DELAY - now).days,
+                        days=(completion.completed_at + REVIEW_DELAY - now).days,  # type: ignore[operator]
                     ),
                     url=review_url(application),
                 )

@@ -159,7 +159,7 @@ def erase_personal_data(user: User) -> None:
     storage = Attachment._meta.get_field("file").storage
 
     def delete_files() -> None:
-        for name in names:
+        for name in filter(None, names):
             storage.delete(name)
 
     transaction.on_commit(delete_files)

@@ -58,7 +58,9 @@ def _url(mission: Mission) -> str:
 
 def _team_and_other_members(mission: Mission, by: User | None) -> list[User]:
     """The volunteers on the mission and the association's members, except `by` itself."""
-    people = {user.pk: user for user in [*team_of(mission), *mission_members(mission)]}
+    people: dict[int | None, User] = {
+        user.pk: user for user in [*team_of(mission), *mission_members(mission)]
+    }
     people.pop(getattr(by, "pk", None), None)
     return list(people.values())
 
@@ -66,7 +68,7 @@ def _team_and_other_members(mission: Mission, by: User | None) -> list[User]:
 def _copy_territory(mission: Mission) -> None:
     # A remote mission belongs to its association's territory: a département filter or a
     # local authority's dashboard still finds it.
-    if mission.commune_id:
+    if mission.commune is not None:
         mission.departement_code = mission.commune.departement_id
         mission.region_code = mission.commune.region_id
     else:
