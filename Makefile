@@ -11,7 +11,7 @@ SCALE ?= 100000
 TEST_WORKERS ?= 2
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup run worker test lint format test-sqlite test-postgres test-cache test-deps bench messages
+.PHONY: help setup run worker test lint typecheck format test-sqlite test-postgres test-cache test-deps bench messages
 
 help:
 	@echo "make run    set up and serve A-lasso on http://$(HOST):$(PORT) with demo data (SQLite)"
@@ -64,6 +64,10 @@ lint: setup
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 
+# mypy with django-stubs on the services, selectors and lifecycles ([tool.mypy] in pyproject.toml).
+typecheck: setup
+	DEBUG=true $(UV) run --frozen mypy
+
 format: setup
 	$(UV) run --frozen ruff check --fix .
 	$(UV) run --frozen ruff format .
@@ -84,7 +88,7 @@ test-cache: test-deps
 	  REDIS_URL="$(REDIS_TEST_URL)" $(UV) run --frozen pytest -q -m cache; \
 	else echo "Redis does not answer at $(REDIS_TEST_URL): skipping the cache run"; fi
 
-test: lint test-sqlite test-postgres test-cache
+test: lint typecheck test-sqlite test-postgres test-cache
 
 # The benchmarks (bench/README.md): SQLite, then PostgreSQL when DATABASE_URL is set, at
 # 1 000, 10 000 and 100 000 volunteers up to SCALE. wrk (Debian) sends the load; where it

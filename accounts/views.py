@@ -12,13 +12,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core import ratelimit
 from core.ratelimit import allow, client_ip
+from core.redirects import safe_next
 
 from . import services, tokens
 from .forms import (
@@ -70,15 +70,6 @@ def _account_protected(request, context: dict):
     return render(request, "accounts/login.html", context, status=429)
 
 
-def _safe_next(request) -> str | None:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
-
-
 # Session key: the account created in this browser, until its address is confirmed here.
 SIGNED_UP_HERE = "signed_up_user"
 
@@ -102,7 +93,7 @@ def _log_in(request, user: User) -> None:
 
 def signup(request):
     if request.user.is_authenticated:
-        return redirect(_safe_next(request) or "core:home")
+        return redirect(safe_next(request) or "core:home")
     intent = request.GET.get("intent")
     initial = {"intent": intent} if intent in User.Intent.values else {}
     if request.GET.get("email"):  # an invitation sends people with the invited address
@@ -115,13 +106,13 @@ def signup(request):
             user = services.user_sign_up(
                 **form.cleaned_data,
                 language=translation.get_language() or "fr",
-                next_url=_safe_next(request) or "",
+                next_url=safe_next(request) or "",
             )
             request.session["signup_email"] = user.email
             # Who signed up in this browser: their confirmation link, opened here, logs in.
             request.session[SIGNED_UP_HERE] = user.pk
             return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+    return render(request, "accounts/signup.html", {"form": form, "next": safe_next(request)})
 
 
 def signup_done(request):
@@ -152,7 +143,7 @@ def verify_email(request, token: str):
         user, _extra = tokens.read_token(tokens.VERIFY_EMAIL, token)
     except tokens.InvalidToken:
         return _verification_link_used(request, token)
-    next_url = _safe_next(request)
+    next_url = safe_next(request)
     if not request.user.is_authenticated and request.session.get(SIGNED_UP_HERE) == user.pk:
         user = services.email_verify(token=token)
         del request.session[SIGNED_UP_HERE]
@@ -188,7 +179,7 @@ def _verification_link_used(request, token: str):
     user = tokens.user_of_spent_token(tokens.VERIFY_EMAIL, token)
     if user is None or not user.is_email_verified:
         return render(request, "accounts/link_invalid.html", {"kind": "verify"}, status=400)
-    next_url = _safe_next(request)
+    next_url = safe_next(request)
     if request.user.is_authenticated and request.user.pk == user.pk:
         messages.success(request, _("Votre adresse e-mail est confirmée."))
         return redirect(next_url or "core:home")
@@ -214,19 +205,19 @@ def verify_email_password(request, token: str):
         messages.success(
             request, _("Votre adresse e-mail est confirmée et votre mot de passe enregistré.")
         )
-        return redirect(_safe_next(request) or _first_screen(user))
+        return redirect(safe_next(request) or _first_screen(user))
     return render(
         request,
         "accounts/verify_email_password.html",
-        {"form": form, "email": user.email, "next": _safe_next(request)},
+        {"form": form, "email": user.email, "next": safe_next(request)},
     )
 
 
 def login(request):
     if request.user.is_authenticated:
-        return redirect(_safe_next(request) or "core:home")
+        return redirect(safe_next(request) or "core:home")
     form = LoginForm(request.POST or None, initial={"email": request.GET.get("email", "")})
-    context = {"form": form, "next": _safe_next(request)}
+    context = {"form": form, "next": safe_next(request)}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         address = client_ip(request)
@@ -273,7 +264,7 @@ def logout(request):
     auth_logout(request)
     messages.info(request, _("Vous êtes déconnecté·e. À bientôt !"))
     # e.g. an invitation for another address: log out, then log in with that one.
-    return redirect(_safe_next(request) or "core:home")
+    return redirect(safe_next(request) or "core:home")
 
 
 def magic_link(request):

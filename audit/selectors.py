@@ -1,7 +1,7 @@
 """Reading the journal for the staff pages: filters, and each event put into words."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from importlib import import_module
 
 from django.contrib.contenttypes.models import ContentType
@@ -61,7 +61,7 @@ def events(
     if since:
         found = found.filter(at__gte=_start(since))
     if until:
-        found = found.filter(at__lt=_start(until) + timezone.timedelta(days=1))
+        found = found.filter(at__lt=_start(until) + timedelta(days=1))
     return found.order_by("-at", "-pk")
 
 

@@ -3,19 +3,19 @@
 A preview is what pages (and the public book) ever show of an image: a copy Pillow draws
 again, at most 1200 px, without the original's metadata (camera, GPS position, comments).
 PDFs get no picture — that would need a PDF renderer we do not ship — but their number of
-pages when it can be read from the file.
+pages when pypdf can read it from the file (also when the pages sit in compressed object
+streams, as WeasyPrint and most recent tools write them).
 """
 
-import re
+import logging
 
 from django.core.files.base import ContentFile
+from pypdf import PdfReader
 
 from core.images import redraw_image
 from messaging.attachments import IMAGE_TYPES
 
 PREVIEW_SIDE = 1200
-# Page objects in a PDF's body: "/Type /Page", not "/Type /Pages" (the tree's nodes).
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
 def make_preview(file, content_type: str) -> tuple[ContentFile, int, int] | None:
@@ -39,13 +39,17 @@ def make_preview(file, content_type: str) -> tuple[ContentFile, int, int] | None
 
 
 def pdf_page_count(file) -> int | None:
-    """The number of pages, when the PDF lists its pages in clear (most do), else None."""
+    """The number of pages, when pypdf can read it, else None (a damaged or locked PDF)."""
     try:
         file.seek(0)
-        data = file.read()
+        count = len(PdfReader(file).pages)
+    except Exception:
+        # Whatever pypdf cannot read stays a plain file: it can still be downloaded, the
+        # page shows no number of pages.
+        logging.getLogger(__name__).info("PDF pages unreadable", exc_info=True)
+        return None
     finally:
         file.seek(0)
-    count = len(_PAGE.findall(data))
     return count or None
 
 

@@ -2,10 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelMultipleChoiceField
+from core.links import parse_links
 from messaging.attachments import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
 from messaging.forms import MultipleFileField, MultipleFileInput
 from taxonomy.models import Skill
@@ -101,25 +101,7 @@ class DeliveryForm(forms.Form):
         return files
 
     def clean_links(self) -> list[str]:
-        validate = URLValidator(schemes=["http", "https"])
-        links = []
-        for line in (self.cleaned_data.get("links") or "").splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            link = line if "://" in line else f"https://{line}"
-            try:
-                validate(link)
-            except ValidationError:
-                raise ValidationError(
-                    _("« %(line)s » n’est pas une adresse web. Par exemple : https://monsite.fr"),
-                    code="invalid_link",
-                    params={"line": line[:80]},
-                ) from None
-            if len(link) > 500:
-                raise ValidationError(_("Une des adresses est trop longue."), code="long_link")
-            links.append(link)
-        return links
+        return parse_links(self.cleaned_data.get("links"), max_length=500)
 
     def clean(self):
         cleaned = super().clean()

@@ -116,7 +116,7 @@ def with_ratings(organizations: QuerySet[Organization]) -> QuerySet[Organization
 def ratings_from(organization: Organization) -> Ratings:
     """`Ratings` from an organisation read through `with_ratings`."""
     return Ratings(
-        count=organization.review_count,
+        count=organization.review_count,  # type: ignore[attr-defined]  # with_ratings
         **{
             name: (
                 round(getattr(organization, f"rating_{name}"), 1)

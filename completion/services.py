@@ -17,17 +17,19 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 import audit
 from accounts.models import User
+from core.errors import ActionRefused
 from engagements.models import Application
+from engagements.services import lock_application
 from messaging.attachments import check_attachments
 from missions import lifecycle
 from missions.models import Mission, Reason
 from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
+from organizations.selectors import mission_members as members_of
 from taxonomy.models import Skill
 
 from .files import make_preview, pdf_page_count
@@ -49,41 +51,17 @@ Status = Completion.Status
 Direction = Review.Direction
 
 
-class CompletionError(Exception):
-    """A refusal the person can act on: `str(error)` is shown to them as is."""
-
-    message = gettext_lazy("Cette action n’est plus possible.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+# A refusal the person can act on (core.errors): kept under this name for the app's callers.
+CompletionError = ActionRefused
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def members_of(mission: Mission) -> list[User]:
-    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
-
-
 def completion_url(application: Application) -> str:
     return reverse("completion:detail", args=[application.pk])
 
 
 def review_url(application: Application) -> str:
     return reverse("completion:review", args=[application.pk])
-
-
-def _lock(application: Application) -> tuple[Application, Mission]:
-    """Lock the mission first, then the application: the order engagements uses too."""
-    mission = Mission.objects.select_for_update().get(pk=application.mission_id)
-    locked = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("volunteer")
-        .get(pk=application.pk)
-    )
-    locked.mission = mission
-    return locked, mission
 
 
 def _completion_of(application: Application) -> Completion | None:
@@ -167,12 +145,12 @@ def _send_completed(application: Application) -> None:
     transaction.on_commit(send)
 
 
-def _delete_files_later(names: Iterable[str]) -> None:
-    names = [name for name in names if name]
+def _delete_files_later(names: Iterable[str | None]) -> None:
+    files = [name for name in names if name]
     storage = Deliverable._meta.get_field("file").storage
 
     def delete() -> None:
-        for name in names:
+        for name in files:
             storage.delete(name)
 
     # Only once the rows are surely gone: a rolled-back removal keeps its files.
@@ -233,7 +211,7 @@ def work_deliver(
     adds to what was already there. Raises ValidationError when a file is refused, and
     CompletionError when the engagement does not take deliveries (any more).
     """
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the engagement's volunteer hands the work over")
     completion = _completion_of(locked)
@@ -344,7 +322,7 @@ def deliverable_remove(*, deliverable: Deliverable, by: User) -> None:
 
 # --- the association's answer ----------------------------------------------------------------
 def _complete(
-    completion: Completion, *, application: Application, by: User, hours: int, now: datetime
+    completion: Completion, *, application: Application, by: User, hours: int | None, now: datetime
 ) -> None:
     completion.status = Status.COMPLETED
     completion.confirmed_hours = hours
@@ -365,7 +343,7 @@ def _complete(
 @transaction.atomic
 def completion_confirm(*, application: Application, by: User, hours: int) -> Completion:
     """A member confirms the work is complete and how many hours it took."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or not is_member(by, mission):
         raise PermissionDenied("only the association's members confirm the end")
     completion = _completion_of(locked)
@@ -392,7 +370,7 @@ def completion_confirm(*, application: Application, by: User, hours: int) -> Com
 @transaction.atomic
 def changes_request(*, application: Application, by: User, reason: str) -> Completion:
     """A member asks for changes; the volunteer reads why and hands the work over again."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or not is_member(by, mission):
         raise PermissionDenied("only the association's members ask for changes")
     completion = _completion_of(locked)
@@ -523,7 +501,7 @@ def review_write(
     `comment` the volunteer's word to the association. Both reviews are published as soon
     as both are written; a review written after the 14 days is published at once.
     """
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     direction = direction_for(by, locked)
     if direction is None:
         raise PermissionDenied("only the volunteer and the association's members review")
@@ -575,7 +553,7 @@ def review_write(
                 item.published_at = now
                 item.save(update_fields=["published_at"])
                 _tell_published(locked, item, except_user=by)
-    elif completion.completed_at <= now - REVIEW_DELAY:
+    elif completion.completed_at <= now - REVIEW_DELAY:  # type: ignore[operator]  # completed
         review.published_at = now
         review.save(update_fields=["published_at"])
         _tell_published(locked, review, except_user=by)
@@ -652,7 +630,7 @@ def remind_missing_reviews(now: datetime | None = None) -> int:
                         application,
                         application.mission,
                         as_volunteer=direction == Direction.VOLUNTEER,
-                        days=(completion.completed_at + REVIEW_DELAY - now).days,
+                        days=(completion.completed_at + REVIEW_DELAY - now).days,  # type: ignore[operator]
                     ),
                     url=review_url(application),
                 )

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import translation
 from django.utils.crypto import get_random_string
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.services import LANGUAGE_CHOSEN, user_set_language
+from core.redirects import is_safe_url
 
 
 def home(request):
@@ -56,7 +56,7 @@ def set_language(request):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not is_safe_url(request, target):
         target = "/"
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)

@@ -32,7 +32,7 @@ class Questionnaire:
     axes: list[Axis]
 
     def __post_init__(self) -> None:
-        self.questions = [q for axis in self.axes for q in axis.active_questions]
+        self.questions = [q for axis in self.axes for q in axis.active_questions]  # type: ignore[attr-defined]  # prefetched to_attr
         self._choices = {c.pk: c for q in self.questions for c in q.all_choices}
 
     @property
@@ -50,7 +50,7 @@ class Questionnaire:
     def first_unanswered_step(self, answered: set[int]) -> int | None:
         """The first screen with a question not yet answered (ids in `answered`)."""
         for step, axis in enumerate(self.axes, start=1):
-            if any(q.pk not in answered for q in axis.active_questions):
+            if any(q.pk not in answered for q in axis.active_questions):  # type: ignore[attr-defined]  # prefetched to_attr
                 return step
         return None
 
@@ -69,7 +69,7 @@ class Questionnaire:
                     finding=choice.finding,
                     suggestions=tuple(
                         scoring.Suggestion(template=s.template.slug, ease=s.ease)
-                        for s in choice.all_suggestions
+                        for s in choice.all_suggestions  # type: ignore[attr-defined]  # prefetched to_attr
                     ),
                 )
             )
@@ -79,7 +79,7 @@ class Questionnaire:
         return {
             axis.slug: [
                 scoring.NextLevel(template=n.template.slug, ease=n.ease, why=n.why)
-                for n in axis.all_next_levels
+                for n in axis.all_next_levels  # type: ignore[attr-defined]  # prefetched to_attr
             ]
             for axis in self.axes
         }
@@ -109,7 +109,7 @@ def questionnaire() -> Questionnaire:
     )
     for axis in axes:
         for question in axis.active_questions:
-            question.axis_slug = axis.slug
+            question.axis_slug = axis.slug  # type: ignore[attr-defined]  # prefetched to_attr
     # An axis without any question (all retired by staff) has no screen.
     return Questionnaire(axes=[axis for axis in axes if axis.active_questions])
 

@@ -91,7 +91,7 @@ def need_from_answers(*, organization: Organization, step: PlanStep) -> str:
     """The need of a mission made from the plan, in the association's name: what the
     questionnaire found (quoted as it was said to the association) and what the mission
     will bring, so that a volunteer understands it without the diagnosis."""
-    lines = [
+    lines: list[object] = [
         _(
             "Nous avons répondu au questionnaire d’A-lasso sur le numérique dans notre "
             "association (l’autodiagnostic). Voici ce qu’il a relevé :"

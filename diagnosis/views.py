@@ -7,10 +7,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.redirects import is_safe_url
 from missions.models import Status
 
 from . import selectors, services
@@ -257,8 +257,6 @@ def dismiss(request, slug: str):
         ),
     )
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if not is_safe_url(request, target):
         target = reverse("core:home")
     return redirect(target)

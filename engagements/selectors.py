@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
+from accounts.models import User
 from core.roles import roles_of
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
@@ -173,3 +174,12 @@ def mission_panel_for(mission: Mission, user) -> Panel:
     if application is not None and (application.status != Status.WITHDRAWN or not accepting):
         return Panel("applied", accepting, application=application)
     return Panel("apply" if accepting else "closed", accepting, application=application)
+
+
+def team_of(mission: Mission) -> list[User]:
+    """The volunteers whose application to the mission was accepted."""
+    return list(
+        User.objects.filter(
+            applications__mission=mission, applications__status=Application.Status.ACCEPTED
+        )
+    )

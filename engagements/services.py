@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 import audit
 from accounts.models import User
+from core.errors import ActionRefused
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
 from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
+from organizations.selectors import mission_members as members_of
 from volunteers.selectors import findable_volunteers
 
 from .models import Agreement, Application
@@ -25,16 +27,8 @@ EXPIRE_AFTER = timedelta(days=10)
 ACCEPTING_VOLUNTEERS = ACCEPTING_APPLICATIONS | {MissionStatus.IN_PROGRESS}
 
 
-class EngagementError(Exception):
-    """A refusal the person can act on: `str(error)` is shown to them as is."""
-
-    message = _("Cette action n’est plus possible.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+# A refusal the person can act on (core.errors): kept under this name for the app's callers.
+EngagementError = ActionRefused
 
 
 class MissionClosed(EngagementError):
@@ -68,19 +62,21 @@ class AlreadyConfirmed(EngagementError):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def members_of(mission: Mission) -> list[User]:
-    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
-
-
 def _require_member(user, mission: Mission) -> None:
     if user is None or not is_member(user, mission):
         raise PermissionDenied("only members of the mission's organisation may do this")
 
 
-def _lock(application: Application) -> tuple[Application, Mission]:
-    """Lock the mission first, then the application: always in this order, so no deadlock."""
+def lock_application(application: Application) -> tuple[Application, Mission]:
+    """Lock the mission first, then the application: always in this order, so no deadlock
+    (completion's services lock through here too)."""
     mission = Mission.objects.select_for_update().get(pk=application.mission_id)
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("volunteer")
+        .get(pk=application.pk)
+    )
+    locked.mission = mission
     return locked, mission
 
 
@@ -189,7 +185,7 @@ def application_accept(*, application: Application, by: User) -> Agreement:
 
     Raises TeamFull when the team is complete, even when two members click at once.
     """
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     _require_member(by, mission)
     if locked.status != Application.Status.PENDING:
         raise WrongStatus
@@ -215,7 +211,7 @@ def application_accept(*, application: Application, by: User) -> Agreement:
 @transaction.atomic
 def application_decline(*, application: Application, by: User, reason: str) -> Application:
     """A member says no, kindly; the volunteer reads the reason."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     _require_member(by, mission)
     if locked.status != Application.Status.PENDING:
         raise WrongStatus
@@ -252,7 +248,7 @@ def can_withdraw(application: Application, mission: Mission) -> bool:
 @transaction.atomic
 def application_withdraw(*, application: Application, by: User) -> Application:
     """The volunteer takes the application back (before the work starts)."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the volunteer may withdraw their application")
     if not can_withdraw(locked, mission):
@@ -321,7 +317,7 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
 @transaction.atomic
 def invitation_answer(*, application: Application, by: User, accept: bool) -> Application:
     """The invited volunteer says yes (joins the team, if it has room) or no."""
-    locked, mission = _lock(application)
+    locked, mission = lock_application(application)
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the invited volunteer may answer")
     if locked.status != Application.Status.INVITED:

@@ -8,11 +8,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from core.redirects import safe_next
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.selectors import get_mission_for_member, get_mission_for_viewer
 from volunteers.selectors import get_findable_volunteer
@@ -22,15 +22,6 @@ from .forms import ApplyForm, DeclineForm, InviteForm
 from .models import Application
 
 PER_PAGE = 20
-
-
-def _safe_next(request) -> str | None:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
 
 
 def _decline_form(application: Application, data=None) -> DeclineForm:
@@ -239,7 +230,7 @@ def answer(request, pk: int, action: str):
     application, viewer = selectors.get_application_for_viewer(request, pk)
     mission, user = application.mission, request.user
     name = application.volunteer.first_name
-    next_url = _safe_next(request)
+    next_url = safe_next(request)
     try:
         if action == "accept":
             services.application_accept(application=application, by=user)

@@ -26,9 +26,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from engagements.models import Application
+from engagements.selectors import team_of
 from missions.models import Mission, Status
 from notifications.services import notify
+from organizations.selectors import mission_members
 
 from .models import MissionReminder
 
@@ -37,18 +38,6 @@ SILENT_AFTER = timedelta(days=14)
 EXPIRED_RECENTLY = timedelta(days=7)
 SILENT_STATES = [Status.OPEN, Status.IN_PROGRESS, Status.DELIVERED]
 PAST_END_STATES = [Status.IN_PROGRESS, Status.DELIVERED, Status.EXPIRED]
-
-
-def _members(mission: Mission) -> list[User]:
-    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
-
-
-def _team(mission: Mission) -> list[User]:
-    return list(
-        User.objects.filter(
-            applications__mission=mission, applications__status=Application.Status.ACCEPTED
-        )
-    )
 
 
 def _claim(mission_id: int, kind: str, key: str) -> bool:
@@ -108,13 +97,13 @@ def remind_silent(*, now: datetime) -> int:
 
     def notice(mission: Mission, activity: datetime) -> _Notice:
         if mission.status == Status.OPEN:
-            people = _members(mission)
+            people = mission_members(mission)
             url = reverse("matching:volunteers_for_mission", args=[mission.pk])
         elif mission.status == Status.IN_PROGRESS:
-            people = _members(mission) + _team(mission)
+            people = mission_members(mission) + team_of(mission)
             url = reverse("messaging:for_mission", args=[mission.pk])
         else:
-            people = _members(mission)
+            people = mission_members(mission)
             url = reverse("missions:detail", args=[mission.pk])
         return _Notice("mission_silent", people, url, {"days": (now - activity).days})
 
@@ -138,9 +127,9 @@ def remind_past_end(*, today: date) -> int:
     )
 
     def notice(mission: Mission, end_date: date) -> _Notice:
-        people = _members(mission)
+        people = mission_members(mission)
         if mission.status == Status.IN_PROGRESS:
-            people += _team(mission)
+            people += team_of(mission)
         return _Notice(
             "mission_expired" if mission.status == Status.EXPIRED else "mission_past_end",
             people,

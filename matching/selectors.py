@@ -26,6 +26,7 @@ out when the page is read, and new missions appear when the list is made again.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -176,7 +177,8 @@ def _pool(lists: list[QuerySet]) -> list[int]:
     index walk of a few hundred rows): one query. Read first, then handed to the next query
     as a list, so that the database looks these rows up rather than scanning a whole table
     to meet them."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for index, queryset in enumerate(lists):
         sql, list_params = queryset.query.sql_with_params()
         parts.append(f"SELECT * FROM ({sql}) AS pool_{index}")
@@ -476,7 +478,7 @@ def with_missions(suggestions: list[Suggestion]) -> list[Suggestion]:
         if suggestion.mission is None:
             suggestion.mission = missions.get(suggestion.mission_id)
         if suggestion.mission is not None:
-            suggestion.mission.match = suggestion.match
+            suggestion.mission.match = suggestion.match  # type: ignore[attr-defined]
     return [s for s in suggestions if s.mission is not None]
 
 
@@ -542,7 +544,7 @@ class MatchFirst:
 
     def __getitem__(self, key: slice) -> list[Mission]:
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        page = [s.mission for s in with_missions(self.head[start:stop])]
+        page = [s.mission for s in with_missions(self.head[start:stop]) if s.mission is not None]
         if stop > len(self.head):
             page += list(self.rest[max(0, start - len(self.head)) : stop - len(self.head)])
         prefetch_related_objects(page, self.prefetch)
@@ -601,7 +603,7 @@ class VolunteerSuggestion:
 
     @property
     def user(self):
-        return self.profile.user
+        return self.profile.user  # type: ignore[union-attr]  # set for every volunteer line
 
 
 def _volunteer_location(mission: Mission, prefix: str = "") -> Q:
@@ -653,7 +655,7 @@ def _volunteers_for(
         return []
     if mission.work_mode == scoring.REMOTE:
         # Anyone may help: walk each skill's index, most skilled and newest first.
-        lists = [
+        lists: list[QuerySet] = [
             VolunteerSkill.objects.filter(skill_id=r.skill_id)
             .order_by("-level", "-profile_id")
             .values("profile_id")[:VOLUNTEER_POOL]

@@ -34,7 +34,7 @@ from organizations.models import Membership
 from .models import Attachment, Message, ReadMark, Thread
 
 # An application whose thread can still receive messages; afterwards it is kept to be read.
-OPEN_APPLICATION_STATUSES = frozenset(
+OPEN_APPLICATION_STATUSES: frozenset[str] = frozenset(
     {Application.Status.PENDING, Application.Status.INVITED, Application.Status.ACCEPTED}
 )
 _NEVER = Value(datetime(1970, 1, 1, tzinfo=UTC), output_field=DateTimeField())
@@ -86,7 +86,7 @@ def can_write(user, thread: Thread) -> bool:
     """May `user` add a message? A closed application's thread can only be read."""
     if not can_access(user, thread):
         return False
-    if thread.application_id is None:
+    if thread.application is None:  # no query when there is no application
         return True
     return thread.application.status in OPEN_APPLICATION_STATUSES
 

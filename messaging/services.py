@@ -77,7 +77,7 @@ def thread_title(thread: Thread, *, viewer_is_member: bool) -> str:
     if thread.application_id is None:
         who = str(_("Toute l’équipe"))
     elif viewer_is_member:
-        who = display_name(thread.application.volunteer)
+        who = display_name(thread.application.volunteer)  # type: ignore[union-attr]  # set
     else:
         who = thread.mission.organization.name
     return str(_("%(who)s — %(mission)s")) % {"who": who, "mission": mission}
@@ -194,7 +194,7 @@ def erase_personal_data(user: User) -> None:
     storage = Attachment._meta.get_field("file").storage
 
     def delete_files() -> None:
-        for name in names:
+        for name in filter(None, names):
             storage.delete(name)
 
     transaction.on_commit(delete_files)

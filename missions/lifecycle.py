@@ -95,7 +95,7 @@ def mission_transition(
     if transition is None or actor not in transition.actors:
         raise TransitionNotAllowed(f"{locked.status} → {target} is not allowed here")
     now = timezone.now()
-    code, args = "", {}
+    code, args = "", dict[str, object]()
     if isinstance(reason, Reason):
         code, args = reason
         with translation.override(settings.LANGUAGE_CODE):

@@ -213,3 +213,23 @@ class MissionEvent(models.Model):
         if "name" in args and args["name"] is None:  # missions.services.anonymise_person_in_history
             args["name"] = _("une personne dont le compte a été supprimé")
         return wording % args
+
+
+class MissionSearchEntry(models.Model):
+    """A mission's line in SQLite's FTS5 index (migration 0004), which missions/search.py
+    joins to the missions it searches. The table exists only on SQLite."""
+
+    mission = models.OneToOneField(
+        Mission,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="search_entry",
+    )
+    # FTS5's hidden column named after its table: what MATCH and bm25() are given.
+    index = models.TextField(db_column="missions_mission_fts")
+
+    class Meta:
+        managed = False
+        db_table = "missions_mission_fts"

@@ -7,15 +7,18 @@ query matches as a prefix of its light stem below (which covers its own French s
 
 SQLite reads its FTS5 index (migration 0004), which ignores accents and case: each word
 of the query matches as a prefix of its light stem, ranked by bm25 with the title weighing
-more than the need, then the deliverables.
+more than the need, then the deliverables. The index is joined through the unmanaged
+`MissionSearchEntry` model (its `search_entry` relation).
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, FloatField, Func, Lookup, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from geo.text import searchable
+
+from .models import MissionSearchEntry
 
 CONFIG = "french_unaccent"
 MAX_WORDS = 8
@@ -72,6 +75,27 @@ def stem(word: str) -> str:
     return word
 
 
+class Match(Lookup):
+    """FTS5's `index MATCH query`."""
+
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+MissionSearchEntry._meta.get_field("index").register_lookup(Match)
+
+
+class BM25(Func):
+    """FTS5's bm25() with weights per column (title, need, deliverables): lower is better."""
+
+    function = "bm25"
+    output_field = FloatField()
+
+
 def search(missions: QuerySet, query: str) -> QuerySet | None:
     """`missions` that match `query`, annotated with `relevance` (higher is better).
 
@@ -85,9 +109,9 @@ def search(missions: QuerySet, query: str) -> QuerySet | None:
         # word keeps the query simple enough for PostgreSQL to use the GIN index.
         expression = " & ".join(f"{stem(word)}:*" for word in terms)
         tsquery = SearchQuery(expression, config=CONFIG, search_type="raw")
-        vector = RawSQL(
-            f'"{missions.model._meta.db_table}"."search_vector"', [], SearchVectorField()
-        )
+        quote = connection.ops.quote_name
+        column = f"{quote(missions.model._meta.db_table)}.{quote('search_vector')}"
+        vector = RawSQL(column, [], SearchVectorField())
         return (
             missions.alias(search_vector=vector)
             .filter(search_vector=tsquery)
@@ -95,13 +119,8 @@ def search(missions: QuerySet, query: str) -> QuerySet | None:
         )
     # Words are folded to [a-z0-9] (`words`): nothing in them is FTS5 syntax.
     match = " ".join(f'"{stem(word)}"*' for word in terms)
-    table = missions.model._meta.db_table
-    fts = f"{table}_fts"
-    # "+" keeps SQLite from looking the index up once per mission (rowid = …): the index
-    # lists its matches once, and each is joined to its mission by primary key.
-    return missions.extra(
-        tables=[fts],
-        where=[f'+"{fts}".rowid = "{table}"."id"', f'"{fts}" MATCH %s'],
-        params=[match],
-        select={"relevance": f'-bm25("{fts}", 4.0, 1.0, 0.5)'},
+    # The index lists its matches once (SQLite starts from the MATCH), and each is joined
+    # to its mission by primary key.
+    return missions.filter(search_entry__index__match=match).annotate(
+        relevance=-BM25(F("search_entry__index"), Value(4.0), Value(1.0), Value(0.5))
     )

@@ -83,7 +83,8 @@ def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
         )
     mission = get_object_or_404(missions, pk=pk)
     if user.is_authenticated:
-        mission.__dict__.setdefault("_members", {})[user.pk] = mission.viewer_is_member
+        member_now = mission.viewer_is_member  # type: ignore[attr-defined]  # annotated above
+        mission.__dict__.setdefault("_members", {})[user.pk] = member_now
     member = is_member(user, mission)
     staff = user.is_authenticated and user.is_staff
     if not (mission.status in lifecycle.PUBLIC or member or staff):
@@ -230,7 +231,8 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
         if ranked is not None:
             return ranked
     if sort == Sort.RELEVANCE and found is not None:
-        return missions.order_by("-relevance", "-published_at", "-pk")
+        # `relevance` is annotated by search(), which django-stubs cannot follow.
+        return missions.order_by("-relevance", "-published_at", "-pk")  # type: ignore[misc]
     return missions.order_by("-published_at", "-pk")
 
 
@@ -242,7 +244,7 @@ GROUPS = [
     ("in_progress", [Status.IN_PROGRESS, Status.DELIVERED]),
     ("finished", [Status.COMPLETED, Status.CANCELLED, Status.EXPIRED]),
 ]
-_GROUP_OF = {status: name for name, statuses in GROUPS for status in statuses}
+_GROUP_OF: dict[str, str] = {status: name for name, statuses in GROUPS for status in statuses}
 
 
 @dataclass

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from engagements.models import Application
+from engagements.selectors import team_of
 from notifications.services import notify
 from organizations.models import Organization
+from organizations.selectors import mission_members
 from taxonomy.models import Level, Skill
 from taxonomy.selectors import TOOL_SKILLS
 
@@ -61,19 +62,11 @@ def _url(mission: Mission) -> str:
     return reverse("missions:detail", args=[mission.pk])
 
 
-def _members(mission: Mission):
-    return User.objects.filter(memberships__organization_id=mission.organization_id)
-
-
-def _team(mission: Mission):
-    return User.objects.filter(
-        applications__mission=mission, applications__status=Application.Status.ACCEPTED
-    )
-
-
 def _team_and_other_members(mission: Mission, by: User | None) -> list[User]:
     """The volunteers on the mission and the association's members, except `by` itself."""
-    people = {user.pk: user for user in [*_team(mission), *_members(mission)]}
+    people: dict[int | None, User] = {
+        user.pk: user for user in [*team_of(mission), *mission_members(mission)]
+    }
     people.pop(getattr(by, "pk", None), None)
     return list(people.values())
 
@@ -81,7 +74,7 @@ def _team_and_other_members(mission: Mission, by: User | None) -> list[User]:
 def _copy_territory(mission: Mission) -> None:
     # A remote mission belongs to its association's territory: a département filter or a
     # local authority's dashboard still finds it.
-    if mission.commune_id:
+    if mission.commune is not None:
         mission.departement_code = mission.commune.departement_id
         mission.region_code = mission.commune.region_id
     else:
@@ -180,11 +173,16 @@ def mission_submit(*, mission: Mission, by: User) -> Mission:
     if organization.is_verified:
         lifecycle.mission_transition(mission=mission, target=Status.OPEN, by=by)
         notify(
-            users=_members(mission), kind="mission_published", context=context, url=_url(mission)
+            users=mission_members(mission),
+            kind="mission_published",
+            context=context,
+            url=_url(mission),
         )
         return mission
     lifecycle.mission_transition(mission=mission, target=Status.SUBMITTED, by=by)
-    notify(users=_members(mission), kind="mission_submitted", context=context, url=_url(mission))
+    notify(
+        users=mission_members(mission), kind="mission_submitted", context=context, url=_url(mission)
+    )
     notify(
         users=User.objects.filter(is_staff=True, is_active=True),
         kind="mission_submitted",
@@ -199,7 +197,7 @@ def mission_approve(*, mission: Mission, by: User) -> Mission:
     """A moderator publishes a submitted mission; its association is told."""
     lifecycle.mission_transition(mission=mission, target=Status.OPEN, by=by)
     notify(
-        users=_members(mission),
+        users=mission_members(mission),
         kind="mission_published",
         context={"mission": mission.title, "organization": mission.organization.name},
         url=_url(mission),
@@ -212,7 +210,7 @@ def mission_send_back(*, mission: Mission, by: User, reason: str) -> Mission:
     """A moderator sends a submitted mission back to draft, with advice for its association."""
     lifecycle.mission_transition(mission=mission, target=Status.DRAFT, by=by, reason=reason)
     notify(
-        users=_members(mission),
+        users=mission_members(mission),
         kind="mission_sent_back",
         context={"mission": mission.title, "reason": reason},
         url=_url(mission),

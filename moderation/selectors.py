@@ -202,7 +202,7 @@ class Target:
             return f"mission={self.mission.pk}"
         if self.organization:
             return f"organization={self.organization.slug}"
-        return f"profile={self.profile_user.pk}"
+        return f"profile={self.profile_user.pk}"  # type: ignore[union-attr]  # one is set
 
 
 def report_target(request) -> Target:

@@ -4,6 +4,8 @@ Organisations keep theirs in `verified_by`/`verified_at`/`verification_note`, mi
 `MissionEvent`, reports in `resolved_by`/`resolved_at`/`resolution`.
 """
 
+from typing import TypeIs
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -165,12 +167,12 @@ def account_to_suspend(report: Report) -> User | None:
     """Whose account the report is about: the reported person, or the mission's author."""
     if report.profile_user_id:
         return report.profile_user
-    if report.mission_id:
+    if report.mission is not None:
         return report.mission.created_by
     return None
 
 
-def may_suspend(user: User | None) -> bool:
+def may_suspend(user: User | None) -> TypeIs[User]:
     # Moderators cannot lock each other out; that is the administrators' call.
     return user is not None and user.is_active and not (user.is_staff or user.is_superuser)
 

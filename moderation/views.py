@@ -6,11 +6,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.ratelimit import allow
+from core.redirects import safe_next
 from missions import lifecycle
 from missions.models import Status
 from missions.services import mission_approve, mission_send_back
@@ -132,21 +132,12 @@ def mission(request, pk: int):
     )
 
 
-def _safe_next(request) -> str | None:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
-
-
 @login_required
 def report_create(request):
     target = selectors.report_target(request)
     already = services.open_report_exists(reporter=request.user, **target.fields)
     form = ReportForm(request.POST or None)
-    context = {"target": target, "form": form, "already": already, "next": _safe_next(request)}
+    context = {"target": target, "form": form, "already": already, "next": safe_next(request)}
     if request.method == "POST" and not already:
         if not allow("report", str(request.user.pk), limit=REPORTS_PER_HOUR, window=3600):
             form.add_error(

@@ -346,6 +346,7 @@ def anonymise_person_in_notifications(user: User) -> int:
     )
     changed = []
     for notification in rows:
+        assert notification.context is not None  # it held the name
         context = {
             key: DELETED_PERSON
             if value == name or (key.endswith("first_name") and value == first_name)

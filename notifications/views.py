@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core.redirects import is_safe_url
 
 from . import selectors, services
 from .forms import PreferencesForm
@@ -34,9 +35,7 @@ def notification_open(request, pk: int):
     notification = selectors.get_notification_for_owner(request, pk)
     services.notification_open(notification=notification)
     target = notification.url
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if is_safe_url(request, target):
         return redirect(target)
     return redirect("notifications:list")
 

@@ -3,11 +3,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import EmailField
 from core.fields import ModelMultipleChoiceField
+from core.links import parse_links
 from geo.forms import CommuneField
 from taxonomy.models import Cause
 
@@ -185,20 +185,8 @@ class OrganizationForm(forms.Form):
             )
 
     def clean_links(self):
-        lines = [line.strip() for line in self.cleaned_data["links"].splitlines()]
-        links, validate = [], URLValidator(schemes=["http", "https"])
-        for line in filter(None, lines):
-            link = line if "://" in line else f"https://{line}"
-            try:
-                validate(link)
-            except ValidationError:
-                raise ValidationError(
-                    _("« %(line)s » n’est pas une adresse internet. Mettez un lien par ligne."),
-                    code="invalid_link",
-                    params={"line": line},
-                ) from None
-            links.append(link)
-        return "\n".join(links)
+        invalid = _("« %(line)s » n’est pas une adresse internet. Mettez un lien par ligne.")
+        return "\n".join(parse_links(self.cleaned_data["links"], invalid=invalid))
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import normalize_email
+from core.links import lines
 from geo.models import Commune
 from taxonomy.models import Cause
 
@@ -100,7 +101,7 @@ class Organization(models.Model):
 
     @property
     def link_list(self) -> list[str]:
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        return lines(self.links)
 
 
 class Membership(models.Model):

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accounts.models import User
 from core.roles import roles_of
 from engagements.models import Application
 from missions.models import Mission
@@ -97,6 +98,11 @@ def get_organization_for_public(request, slug: str) -> Organization:
     return organization
 
 
+def mission_members(mission: Mission) -> list[User]:
+    """The members of the mission's association (admins and members alike)."""
+    return list(User.objects.filter(memberships__organization_id=mission.organization_id))
+
+
 def members_of(organization: Organization) -> list[Membership]:
     return list(
         Membership.objects.filter(organization=organization)
@@ -149,6 +155,7 @@ def response_stats(organization: Organization) -> dict:
         )
         .order_by("-answered_at")
         .values_list("created_at", "answered_at")[:RESPONSE_TIME_SAMPLE]
+        if answered_at is not None  # always, by the filter: said for the type checker
     ]
     return {
         "rate": round(100 * answered / received) if received else None,

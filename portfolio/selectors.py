@@ -101,7 +101,7 @@ def _skills(profile: VolunteerProfile | None, user) -> list[SkillLine]:
         )
         .values("skill_id")
         .annotate(n=Count("pk"))
-        .values_list("skill_id", "n")
+        .values_list("skill_id", "n")  # type: ignore[misc]  # django-stubs misses `n`
         .order_by()
     )
     lines = []

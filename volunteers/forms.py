@@ -2,16 +2,17 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelMultipleChoiceField
+from core.links import parse_links
 from geo.forms import CommuneField
 from taxonomy.models import Cause, Level, SkillDomain
 from taxonomy.selectors import domains_with_skills
 
 from .models import VolunteerProfile, WorkMode
+from .services import PROFILE_FIELDS
 
 Kind = VolunteerProfile.Kind
 
@@ -36,10 +37,6 @@ class SkillLevelField(forms.TypedChoiceField):
             **kwargs,
         )
         self.skill = skill
-
-
-def _links(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class VolunteerProfileForm(forms.Form):
@@ -172,22 +169,8 @@ class VolunteerProfileForm(forms.Form):
         ),
     )
 
-    PROFILE_FIELDS = [
-        "kind",
-        "school_name",
-        "programme",
-        "graduation_year",
-        "company_name",
-        "hours_per_week",
-        "available_from",
-        "available_until",
-        "work_mode",
-        "commune",
-        "causes",
-        "bio",
-        "portfolio_links",
-        "is_public",
-    ]
+    # What services.profile_save takes, and the causes.
+    PROFILE_FIELDS = [*PROFILE_FIELDS, "causes"]
 
     def __init__(self, *args, profile: VolunteerProfile | None = None, **kwargs):
         if profile is not None:
@@ -250,21 +233,7 @@ class VolunteerProfileForm(forms.Form):
         return until
 
     def clean_portfolio_links(self) -> str:
-        links = []
-        validate = URLValidator(schemes=["http", "https"])
-        for line in _links(self.cleaned_data.get("portfolio_links", "")):
-            link = line if "://" in line else f"https://{line}"
-            try:
-                validate(link)
-            except ValidationError:
-                raise ValidationError(
-                    _("« %(line)s » n’est pas une adresse web. Par exemple : https://monsite.fr"),
-                    code="invalid_link",
-                    params={"line": line[:80]},
-                ) from None
-            if len(link) > 300:
-                raise ValidationError(_("Une des adresses est trop longue."), code="long_link")
-            links.append(link)
+        links = parse_links(self.cleaned_data.get("portfolio_links", ""), max_length=300)
         if len(links) > MAX_LINKS:
             raise ValidationError(
                 _("Donnez 10 liens au plus : gardez vos plus beaux travaux."), code="too_many"

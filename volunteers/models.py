@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.links import lines
 from geo.models import Commune
 from taxonomy.models import Cause, Level, Skill
 
@@ -72,7 +73,7 @@ class VolunteerProfile(models.Model):
 
     @property
     def link_list(self) -> list[str]:
-        return [line.strip() for line in self.portfolio_links.splitlines() if line.strip()]
+        return lines(self.portfolio_links)
 
 
 class VolunteerSkill(models.Model):

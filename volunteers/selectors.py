@@ -109,7 +109,7 @@ def skills_by_user(user_ids: Iterable[int]) -> dict[int, list[VolunteerSkill]]:
     return result
 
 
-SHORT_KIND = {
+SHORT_KIND: dict[str, object] = {
     VolunteerProfile.Kind.STUDENT: _("Étudiant·e"),
     VolunteerProfile.Kind.PROFESSIONAL: _("Professionnel·le"),
     VolunteerProfile.Kind.EMPLOYEE: _("Salarié·e"),

@@ -31,7 +31,7 @@ def profile_save(*, user, data: dict, skills: dict[int, int]) -> VolunteerProfil
     the skills held before. Keys of `data` not given keep their saved value."""
     profile = VolunteerProfile.objects.select_for_update().filter(user=user).first()
     created = profile is None
-    if created:
+    if profile is None:
         profile = VolunteerProfile(user=user)
     changed = [name for name in PROFILE_FIELDS if name in data]
     for name in changed:

@@ -6,6 +6,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
+from pypdf import PdfWriter
 
 from accounts.tests.factories import UserFactory
 from completion.models import Completion, Deliverable, Review
@@ -27,17 +28,12 @@ def png_upload(name: str = "logo.png", **kwargs) -> SimpleUploadedFile:
 
 def pdf_bytes(pages: int = 2) -> bytes:
     """A tiny but well-formed PDF with `pages` blank pages."""
-    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
-        *["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * pages,
-    ]
-    body = "%PDF-1.4\n"
-    for number, text in enumerate(objects, start=1):
-        body += f"{number} 0 obj\n{text}\nendobj\n"
-    body += "trailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    return body.encode()
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def pdf_upload(name: str = "charte.pdf", pages: int = 2) -> SimpleUploadedFile:

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from weasyprint import HTML
 
 from completion.models import Completion, Deliverable
 from missions.models import MissionEvent, Status
@@ -196,3 +197,17 @@ def test_the_application_page_leads_the_volunteer_to_hand_the_work_over(
     client.force_login(martine)
     response = client.get(reverse("engagements:detail", args=[engagement.pk]))
     assert "Léa a remis son travail" in response.text
+
+
+def test_the_pages_of_a_pdf_with_compressed_object_streams_are_counted(client, engagement, lea):
+    # WeasyPrint, like most recent tools, packs the page objects into compressed object
+    # streams: nothing in the file reads "/Type /Page" in clear.
+    html = "<p>Un</p>" + "<p style='break-before: page'>Suite</p>" * 2
+    data = HTML(string=html).write_pdf()
+    assert b"/ObjStm" in data and b"/Type /Page" not in data
+    upload = SimpleUploadedFile("rapport.pdf", data, content_type="application/pdf")
+    client.force_login(lea)
+
+    client.post(deliver_url(engagement), {"files": [upload], "hours": "3"})
+
+    assert Deliverable.objects.get().page_count == 3
