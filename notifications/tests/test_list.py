@@ -125,3 +125,14 @@ def test_an_empty_list_says_what_will_appear_here(client, lea):
     client.force_login(lea)
 
     assert "pas encore de notification" in client.get(reverse("notifications:list")).text
+
+
+def test_a_long_body_is_shortened_between_words_not_inside_one(client, lea):
+    NotificationFactory(user=lea, title="Mission terminée", body=" ".join(["attestations"] * 60))
+    client.force_login(lea)
+
+    text = client.get(reverse("notifications:list")).text
+
+    shown = text.split('<p class="notif-body">')[1].split("</p>")[0]
+    assert shown.endswith("…")
+    assert set(shown.removesuffix("…").split()) == {"attestations"}  # no “atte…”
