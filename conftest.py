@@ -169,6 +169,11 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; the database calls the test
     # makes beside it are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The live server's first request would import every app's views (seconds on a busy
+    # machine, past a page's timeout): they are imported here, once per test process.
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -145,7 +145,8 @@ def test_back_to_a_conversation_after_writing_shows_the_whole_page(
     page.get_by_role("link", name="← Tous mes messages").click()
     page.go_back()
 
-    assert_whole_page(page, "Logo du jardin")
+    # The volunteer sees the conversation named after the association, then the mission.
+    assert_whole_page(page, "Les Jardins Partagés de Belleville — Logo du jardin")
     expect(page.get_by_text("Voici une première idée de logo.")).to_be_visible()
 
 
