@@ -43,6 +43,17 @@ def _empty_the_cache():
 
 
 @pytest.fixture(autouse=True)
+def _french_first():
+    # A request in English (an English user's page, a login that applies her language)
+    # leaves English active in this thread: each test starts from the site's language.
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     _empty_the_cache()
     yield
