@@ -34,7 +34,7 @@ from taxonomy.models import Skill
 
 from .files import make_preview, pdf_page_count
 from .models import Completion, Deliverable, Review
-from .signals import engagement_completed
+from .signals import engagement_completed, review_published
 
 logger = logging.getLogger(__name__)
 
@@ -476,6 +476,7 @@ def _tell_published(application: Application, review: Review, *, except_user=Non
     users = [u for u in _subjects(application, review) if u.pk != getattr(except_user, "pk", None)]
     data = {"mission": application.mission_id, "direction": review.direction}
     audit.log(actor=except_user, verb="review.published", target=review, data=data)
+    review_published.send(sender=Review, review=review)
     notify(
         users=users,
         kind=kind,

@@ -45,11 +45,18 @@ class EngagementsConfig(AppConfig):
 
     def erase_personal_data(self, user) -> None:
         from .models import Application
+        from .signals import application_changed
 
         # The association keeps the record of who helped; the person's own words go, and
         # what was still waiting for an answer is taken back.
         applications = Application.objects.filter(volunteer=user)
-        applications.filter(
+        waiting = applications.filter(
             status__in=[Application.Status.PENDING, Application.Status.INVITED]
-        ).update(status=Application.Status.WITHDRAWN)
+        )
+        mission_ids = list(waiting.values_list("mission_id", flat=True))
+        waiting.update(status=Application.Status.WITHDRAWN)
         applications.update(message="")
+        for mission_id in mission_ids:
+            application_changed.send(
+                sender=Application, volunteer_id=user.pk, mission_id=mission_id
+            )

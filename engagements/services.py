@@ -20,6 +20,7 @@ from organizations.selectors import mission_members as members_of
 from volunteers.selectors import findable_volunteers
 
 from .models import Agreement, Application
+from .signals import application_changed
 
 REMIND_AFTER = timedelta(days=5)
 EXPIRE_AFTER = timedelta(days=10)
@@ -107,6 +108,12 @@ def _agreement_url(application: Application) -> str:
     return reverse("engagements:agreement", args=[application.pk])
 
 
+def _changed(application: Application) -> None:
+    application_changed.send(
+        sender=Application, volunteer_id=application.volunteer_id, mission_id=application.mission_id
+    )
+
+
 def _copy_status(source: Application, target: Application) -> None:
     # Callers keep their instance; give it what the locked copy now holds.
     for name in ("status", "answer", "answered_by_id", "answered_at"):
@@ -128,6 +135,7 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
     application.answered_by = by
     application.answered_at = now
     application.save(update_fields=["status", "answered_by", "answered_at"])
+    _changed(application)
     agreement = Agreement.objects.create(
         application=application,
         scope=mission.need,
@@ -163,6 +171,7 @@ def application_create(*, mission: Mission, volunteer: User, message: str) -> Ap
     # Someone who withdrew may change their mind: a fresh application, the withdrawn one
     # (and its agreement, if any) kept as it ended.
     application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
+    _changed(application)
     audit.log(
         actor=volunteer,
         verb="application.created",
@@ -221,6 +230,7 @@ def application_decline(*, application: Application, by: User, reason: str) -> A
     locked.answered_by = by
     locked.answered_at = now
     locked.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    _changed(locked)
     audit.log(actor=by, verb="application.declined", target=locked, data={"mission": mission.pk})
     _touch(mission, now)
     _copy_status(locked, application)
@@ -257,6 +267,7 @@ def application_withdraw(*, application: Application, by: User) -> Application:
     now = timezone.now()
     locked.status = Application.Status.WITHDRAWN
     locked.save(update_fields=["status"])
+    _changed(locked)
     audit.log(actor=by, verb="application.withdrawn", target=locked, data={"mission": mission.pk})
     _touch(mission, now)
     _copy_status(locked, application)
@@ -296,6 +307,7 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
         invited_by=by,
         message=message.strip(),
     )
+    _changed(application)
     audit.log(
         actor=by,
         verb="application.invited",
@@ -330,6 +342,7 @@ def invitation_answer(*, application: Application, by: User, accept: bool) -> Ap
         locked.answered_by = by
         locked.answered_at = now
         locked.save(update_fields=["status", "answered_by", "answered_at"])
+        _changed(locked)
         _touch(mission, now)
     audit.log(
         actor=by,
@@ -444,6 +457,7 @@ def applications_remind_and_expire(now: datetime | None = None) -> dict[str, int
             application = Application.objects.select_related(
                 "volunteer", "mission__organization"
             ).get(pk=pk)
+            _changed(application)
             mission = application.mission
             audit.log(
                 actor=None,

@@ -1,60 +1,36 @@
 """Forget the kept suggestion lists (`selectors.forget_suggestions`) when what made them
 changes: the volunteer's profile, skills or causes, their applications, their
-memberships; a mission, what it asks for, who applied to it."""
+memberships; a mission, what it asks for, who applied to it.
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+Each app's services say so with an explicit event (`<app>/signals.py`), sent after their
+writes — `.update()` and bulk writes included, which model signals would miss."""
 
-from engagements.models import Application
-from missions.models import Mission, MissionSkill
-from organizations.models import Membership
-from volunteers.models import VolunteerProfile, VolunteerSkill
+from engagements.signals import application_changed
+from missions.signals import mission_changed
+from organizations.signals import membership_changed
+from volunteers.signals import profile_changed
 
 from .selectors import forget_suggestions
 
 
-def _profile(sender, instance, **kwargs) -> None:
-    forget_suggestions(user_ids=[instance.user_id])
+def _profile(sender, user_id: int, **kwargs) -> None:
+    forget_suggestions(user_ids=[user_id])
 
 
-def _skill(sender, instance, **kwargs) -> None:
-    user_ids = VolunteerProfile.objects.filter(pk=instance.profile_id).values_list(
-        "user_id", flat=True
-    )
-    forget_suggestions(user_ids=list(user_ids))
+def _application(sender, volunteer_id: int, mission_id: int, **kwargs) -> None:
+    forget_suggestions(user_ids=[volunteer_id], mission_ids=[mission_id])
 
 
-def _causes(sender, instance, **kwargs) -> None:
-    if isinstance(instance, VolunteerProfile):
-        forget_suggestions(user_ids=[instance.user_id])
+def _membership(sender, user_id: int, **kwargs) -> None:
+    forget_suggestions(user_ids=[user_id])
 
 
-def _application(sender, instance, **kwargs) -> None:
-    forget_suggestions(user_ids=[instance.volunteer_id], mission_ids=[instance.mission_id])
-
-
-def _membership(sender, instance, **kwargs) -> None:
-    forget_suggestions(user_ids=[instance.user_id])
-
-
-def _mission(sender, instance, **kwargs) -> None:
-    forget_suggestions(mission_ids=[instance.pk])
-
-
-def _mission_skill(sender, instance, **kwargs) -> None:
-    forget_suggestions(mission_ids=[instance.mission_id])
+def _mission(sender, mission_id: int, **kwargs) -> None:
+    forget_suggestions(mission_ids=[mission_id])
 
 
 def connect() -> None:
-    for model, receiver in (
-        (VolunteerProfile, _profile),
-        (VolunteerSkill, _skill),
-        (Application, _application),
-        (Membership, _membership),
-        (Mission, _mission),
-        (MissionSkill, _mission_skill),
-    ):
-        for signal in (post_save, post_delete):
-            signal.connect(receiver, sender=model, dispatch_uid=f"matching-forget-{model.__name__}")
-    m2m_changed.connect(
-        _causes, sender=VolunteerProfile.causes.through, dispatch_uid="matching-forget-causes"
-    )
+    profile_changed.connect(_profile, dispatch_uid="matching-forget-profile")
+    application_changed.connect(_application, dispatch_uid="matching-forget-application")
+    membership_changed.connect(_membership, dispatch_uid="matching-forget-membership")
+    mission_changed.connect(_mission, dispatch_uid="matching-forget-mission")

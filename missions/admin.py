@@ -4,6 +4,7 @@ changes only through the lifecycle, never by editing a field)."""
 from django.contrib import admin
 
 from .models import Mission, MissionEvent, MissionSkill, MissionTemplate
+from .signals import mission_changed
 
 
 @admin.register(MissionTemplate)
@@ -66,3 +67,8 @@ class MissionAdmin(admin.ModelAdmin):
         "last_activity_at",
     ]
     inlines = [MissionSkillInline, MissionEventInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # A staff edit changes what the mission asks for, like the wizard does.
+        mission_changed.send(sender=Mission, mission_id=form.instance.pk)

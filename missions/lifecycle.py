@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 import audit
 
 from .models import SYSTEM_REASONS, Mission, MissionEvent, Reason, Status
+from .signals import mission_changed
 
 MEMBER = "member"
 STAFF = "staff"
@@ -119,6 +120,7 @@ def mission_transition(
         locked.published_at = now
         fields.append("published_at")
     locked.save(update_fields=fields)
+    mission_changed.send(sender=Mission, mission_id=locked.pk)
     mission.status, mission.published_at = locked.status, locked.published_at
     mission.last_activity_at = now
     return event

@@ -26,6 +26,7 @@ from taxonomy.selectors import TOOL_SKILLS
 
 from . import lifecycle, selectors
 from .models import Mission, MissionEvent, MissionSkill, MissionTemplate, Reason, Status, WorkMode
+from .signals import mission_changed
 
 # The fields each wizard screen edits ("skills" is a list of (Skill, level) pairs).
 STEP_FIELDS = {
@@ -115,6 +116,7 @@ def mission_create(
     if need and not selectors.missing_steps(mission):
         mission.wizard_step = 3
         mission.save(update_fields=["wizard_step"])
+    mission_changed.send(sender=Mission, mission_id=mission.pk)
     return mission
 
 
@@ -154,6 +156,7 @@ def mission_save_step(
         fields.append("wizard_step")
     mission.last_activity_at = timezone.now()
     mission.save(update_fields=sorted({*fields, "last_activity_at", "updated_at"}))
+    mission_changed.send(sender=Mission, mission_id=mission.pk)
     return mission
 
 

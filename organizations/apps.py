@@ -37,8 +37,15 @@ class OrganizationsConfig(AppConfig):
 
     def erase_personal_data(self, user) -> None:
         from .models import Invitation, Membership
+        from .signals import membership_changed
 
         # What the organisation did stays; the person's place in it and the invitations
         # sent to their address go.
         Invitation.objects.filter(email=user.email).delete()
-        Membership.objects.filter(user=user).delete()
+        memberships = Membership.objects.filter(user=user)
+        organization_ids = list(memberships.values_list("organization_id", flat=True))
+        memberships.delete()
+        for organization_id in organization_ids:
+            membership_changed.send(
+                sender=Membership, user_id=user.pk, organization_id=organization_id
+            )

@@ -15,6 +15,7 @@ from notifications.models import Frequency
 from notifications.services import frequency_for, notify
 
 from .models import INVITATION_VALIDITY, Invitation, Membership, Organization
+from .signals import membership_changed
 
 # Slugs that would shadow the app's own pages under /organizations/.
 RESERVED_SLUGS = {"new", "mine", "invitations"}
@@ -47,6 +48,12 @@ def _copy_territory(organization: Organization) -> None:
     organization.region_code = commune.region_id if commune else ""
 
 
+def _membership_changed(membership: Membership) -> None:
+    membership_changed.send(
+        sender=Membership, user_id=membership.user_id, organization_id=membership.organization_id
+    )
+
+
 def _delete_file_after_commit(file) -> None:
     if file:
         storage, name = file.storage, file.name
@@ -62,7 +69,9 @@ def organization_create(*, by: User, causes=(), **fields) -> Organization:
     organization.full_clean()
     organization.save()
     organization.causes.set(causes)
-    Membership.objects.create(organization=organization, user=by, role=Membership.Role.ADMIN)
+    _membership_changed(
+        Membership.objects.create(organization=organization, user=by, role=Membership.Role.ADMIN)
+    )
     data = {"user": by.pk, "role": Membership.Role.ADMIN}
     audit.log(actor=by, verb="membership.added", target=organization, data=data)
     return organization
@@ -159,6 +168,7 @@ def membership_set_role(*, membership: Membership, role: str, by: User) -> Membe
         _refuse_if_last_admin(membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    _membership_changed(membership)
     data = {"user": membership.user_id, "role": role}
     audit.log(actor=by, verb="membership.role_changed", target=membership.organization, data=data)
     return membership
@@ -172,6 +182,7 @@ def membership_remove(*, membership: Membership, by: User) -> None:
     data = {"user": membership.user_id, "role": membership.role}
     audit.log(actor=by, verb="membership.removed", target=membership.organization, data=data)
     membership.delete()
+    _membership_changed(membership)
 
 
 # --- Invitations ---------------------------------------------------------------------------
@@ -240,6 +251,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         if not created and invitation.role == Membership.Role.ADMIN and not membership.is_admin:
             membership.role = Membership.Role.ADMIN
             membership.save(update_fields=["role"])
+        _membership_changed(membership)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -7,6 +7,7 @@ from django.db import transaction
 from taxonomy.models import Cause, Level
 
 from .models import VolunteerProfile, VolunteerSkill
+from .signals import profile_changed
 
 PROFILE_FIELDS = [
     "kind",
@@ -54,6 +55,7 @@ def profile_save(*, user, data: dict, skills: dict[int, int]) -> VolunteerProfil
     ]
     VolunteerSkill.objects.filter(profile=profile).delete()
     VolunteerSkill.objects.bulk_create(rows)
+    profile_changed.send(sender=VolunteerProfile, user_id=user.pk)
     return profile
 
 
@@ -61,3 +63,4 @@ def profile_save(*, user, data: dict, skills: dict[int, int]) -> VolunteerProfil
 def profile_delete(*, user) -> None:
     """Remove the profile, its skills and causes (account deletion)."""
     VolunteerProfile.objects.filter(user=user).delete()
+    profile_changed.send(sender=VolunteerProfile, user_id=user.pk)

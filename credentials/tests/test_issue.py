@@ -5,13 +5,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from completion.models import Completion
-from completion.services import REVIEW_DELAY
+from completion.models import Completion, Review
+from completion.services import REVIEW_DELAY, publish_due_reviews, review_write
 from completion.tests.factories import CompletionFactory, ReviewFactory, engagement
 from credentials.models import STATUS_LIST_LENGTH, Credential
 from credentials.services import issue_due, issue_for, issue_if_ready
 from credentials.status import decode, get_bit
 from engagements.tests.factories import ApplicationFactory
+from organizations.tests.factories import MembershipFactory
 from volunteers.tests.factories import VolunteerProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,18 +129,45 @@ def test_the_completion_signal_issues_after_the_commit(commit, engagement):
     assert Credential.objects.filter(application=engagement).exists()
 
 
-def test_publishing_the_associations_review_issues_it(commit):
+def test_the_association_publishing_its_review_issues_it_at_once(commit):
+    # Its review is the second one written: both are published, the attestation follows.
     completion = CompletionFactory()
-    review = ReviewFactory(application=completion.application, published_at=None)
+    application = completion.application
+    ReviewFactory(
+        application=application,
+        direction=Review.Direction.VOLUNTEER,
+        published_at=None,
+        author=application.volunteer,
+    )
+    member = MembershipFactory(organization=application.mission.organization).user
     assert not Credential.objects.exists()
 
-    def publish():
-        review.published_at = timezone.now()
-        review.save(update_fields=["published_at"])
+    commit(
+        review_write,
+        application=application,
+        by=member,
+        ratings={"quality": 5, "communication": 5, "deadlines": 4},
+        answers={"answer_done": "Un logo.", "answer_how": "Bien.", "answer_recommend": "Oui."},
+    )
 
-    commit(publish)
+    credential = Credential.objects.get(application=application)
+    assert "Un logo." in credential.document["evidence"][0]["narrative"]
 
-    assert Credential.objects.filter(application=completion.application).exists()
+
+def test_the_hourly_publication_of_reviews_issues_it_at_once(commit):
+    # `publish_due_reviews` claims each review with an `.update()`: the credential still
+    # follows at once, not at the credentials job's next run.
+    completion = CompletionFactory(
+        completed_at=timezone.now() - REVIEW_DELAY - datetime.timedelta(minutes=1)
+    )
+    ReviewFactory(
+        application=completion.application, published_at=None, testimonial="Bravo, travail soigné."
+    )
+
+    assert commit(publish_due_reviews) == 1
+
+    credential = Credential.objects.get(application=completion.application)
+    assert credential.document["evidence"][0]["narrative"] == "Bravo, travail soigné."
 
 
 def test_each_credential_has_its_own_random_bit_in_the_status_list():

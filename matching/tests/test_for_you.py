@@ -1,17 +1,23 @@
 """The "missions pour vous" page and the home page's three suggestions."""
 
+from datetime import timedelta
+
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from engagements.models import Application
+from engagements.services import EXPIRE_AFTER, application_create, applications_remind_and_expire
+from matching.selectors import _for_you_key as for_you_key
 from matching.selectors import forget_suggestions
 from missions.models import Status, WorkMode
 from missions.tests.factories import MissionFactory
 from organizations.tests.factories import AssociationFactory
 from taxonomy.models import Level, Skill
 from volunteers.models import WorkMode as VolunteerWorkMode
+from volunteers.services import profile_save
 from volunteers.tests.factories import VolunteerProfileFactory
 
 URL = reverse("matching:missions_for_you")
@@ -214,9 +220,28 @@ def test_the_list_is_kept_until_the_volunteer_applies_or_changes_their_skills(
     assert "Un logo pressé" not in client.get(URL).text
 
     # Applying takes the mission out at once.
-    Application.objects.create(mission=logo_mission, volunteer=designer.user)
+    application_create(mission=logo_mission, volunteer=designer.user, message="")
     assert "Un logo pour les jardins" not in client.get(URL).text
 
     # So does a change of skills: the spreadsheet mission now fits.
-    designer.skills.create(skill=Skill.objects.get(slug="spreadsheets"), level=Level.EXPERT)
+    skills = dict(designer.skills.values_list("skill_id", "level"))
+    skills[Skill.objects.get(slug="spreadsheets").pk] = Level.EXPERT
+    profile_save(user=designer.user, data={}, skills=skills)
     assert "Un tableau à refaire" in client.get(URL).text
+
+
+@pytest.mark.cache
+def test_an_application_expired_by_the_hourly_job_makes_the_list_again(
+    client, designer, logo_mission
+):
+    # The expiry is a conditional `.update()`: no model signal would have told the list.
+    application = application_create(mission=logo_mission, volunteer=designer.user, message="")
+    client.force_login(designer.user)
+    client.get(URL)
+    assert cache.get(for_you_key(designer.user_id)) is not None
+
+    later = application.created_at + EXPIRE_AFTER + timedelta(minutes=1)
+    assert applications_remind_and_expire(now=later)["expired"] == 1
+
+    assert cache.get(for_you_key(designer.user_id)) is None
+    assert "Un logo pour les jardins" not in client.get(URL).text  # still applied to

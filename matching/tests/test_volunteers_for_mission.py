@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from engagements.models import Application
+from engagements.services import application_create
 from matching.selectors import forget_suggestions
 from missions.models import Status, WorkMode
 from missions.tests.factories import MissionFactory
@@ -190,7 +191,7 @@ def test_the_list_is_kept_until_someone_applies_or_the_mission_changes(
     assert "Paul" not in client.get(url(logo_mission)).text
 
     # …which happens as soon as someone applies (here Inès, who leaves the list).
-    Application.objects.create(mission=logo_mission, volunteer=first.user)
+    application_create(mission=logo_mission, volunteer=first.user, message="")
     text = client.get(url(logo_mission)).text
     assert "Paul" in text and "Inès" not in text
 
