@@ -143,3 +143,15 @@ def test_a_person_s_page_links_staff_to_her_journal_only(client, staff, lea):
     assert link not in client.get(f"/volunteers/{lea.pk}/").content.decode()
     client.force_login(staff)
     assert link in client.get(f"/volunteers/{lea.pk}/").content.decode()
+
+
+def test_the_next_page_of_a_filtered_journal_stays_filtered(client, staff, association):
+    for _ in range(51):
+        audit.log(actor=staff, verb="organization.verified", target=association)
+    client.force_login(staff)
+
+    first = client.get(URL, {"verb": "organization.verified"})
+    assert 'href="?verb=organization.verified&amp;page=2"' in first.text
+    second = client.get(URL, {"verb": "organization.verified", "page": 2})
+    assert len(shown(second)) == 1
+    assert 'href="?verb=organization.verified&amp;page=1"' in second.text

@@ -23,14 +23,7 @@ def _shipped(shipped_data):
 
 
 def browser_page(new_page, width: str, **kwargs):
-    page = new_page(width, **kwargs)
-    # axe-core fetches the stylesheets' @imports relative to the page: answer those bogus
-    # requests here, or their 404 pages can race the session (see missions/tests/test_e2e).
-    page.context.route(
-        re.compile(r".*/(diagnosis|organizations|missions)/.*\.css$"),
-        lambda route: route.fulfill(status=404),
-    )
-    return page
+    return new_page(width, **kwargs)
 
 
 def assert_accessible(page) -> None:

@@ -405,6 +405,10 @@ def test_the_history_is_paginated(client, martine, association):
     # The last of page one is compared with the first of page two.
     assert "-1 par rapport au précédent" in first
     assert len(diagnoses) == 22
+    tagged = client.get(
+        reverse("diagnosis:history", args=[association.slug]), {"utm_source": "digest"}
+    ).text
+    assert 'href="?utm_source=digest&amp;page=2"' in tagged  # the rest of the address stays
 
 
 def test_a_lower_score_says_how_many_points_were_lost(client, martine, association):

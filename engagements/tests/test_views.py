@@ -410,6 +410,9 @@ def test_my_applications_are_paginated(client, lea):
 
     assert "Page 1 sur 2" in response.text
     assert response.text.count("Retirer ma candidature") == 20
+    # The page links keep the rest of the address (here a link from an e-mail).
+    tagged = client.get(reverse("engagements:mine"), {"utm_source": "digest"})
+    assert 'href="?utm_source=digest&amp;page=2"' in tagged.text
 
 
 def test_notifications_link_to_pages_the_recipient_may_open(client, mission, lea, martine):

@@ -1,8 +1,6 @@
 """At 360 px in Chromium: Martine follows the one next step of her mission page, from the
 start to the end, seeing Léa, the agreement and the delivered work, each state checked by axe."""
 
-import re
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -42,7 +40,6 @@ def test_martine_starts_then_ends_the_mission_from_its_page(
         volunteer_confirmed_at=now,
     )
     page = new_page("mobile", user=martine)
-    page.context.route(re.compile(r".*/missions/.*\.css$"), lambda route: route.fulfill(status=404))
 
     # The server's first page loads templates and translations: slow on a busy machine.
     page.goto(f"/missions/{mission.pk}/", timeout=60_000)

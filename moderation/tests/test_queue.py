@@ -88,3 +88,15 @@ def test_long_lists_are_paginated(client, staff):
     assert "Page 1 sur 2" in first.text
     assert "?organizations_page=2" in first.text
     assert second.text.count('class="moderation-item"') == 1
+
+
+def test_turning_one_list_s_page_keeps_the_other_lists_page(client, staff):
+    PendingAssociationFactory.create_batch(21)
+    MissionFactory.create_batch(21)
+    client.force_login(staff)
+
+    page = client.get(reverse("moderation:queue"), {"organizations_page": 2}).text
+
+    # The missions' next page keeps the organizations on their second page, and back.
+    assert 'href="?organizations_page=2&amp;missions_page=2"' in page
+    assert 'href="?organizations_page=1"' in page

@@ -136,3 +136,15 @@ def test_a_long_body_is_shortened_between_words_not_inside_one(client, lea):
     shown = text.split('<p class="notif-body">')[1].split("</p>")[0]
     assert shown.endswith("…")
     assert set(shown.removesuffix("…").split()) == {"attestations"}  # no “atte…”
+
+
+def test_the_page_links_keep_the_rest_of_the_address(client, lea):
+    NotificationFactory.create_batch(25, user=lea)
+    client.force_login(lea)
+
+    # A link from an e-mail adds its own parameters: turning the page keeps them.
+    first = client.get(reverse("notifications:list"), {"utm_source": "digest"})
+    second = client.get(reverse("notifications:list"), {"utm_source": "digest", "page": 2})
+
+    assert 'href="?utm_source=digest&amp;page=2"' in first.text
+    assert 'href="?utm_source=digest&amp;page=1"' in second.text

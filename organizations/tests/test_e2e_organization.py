@@ -1,8 +1,6 @@
 """An association volunteer registers the association and invites a fellow volunteer, in a
 real browser, on a phone-sized screen; every page passes axe."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -23,11 +21,6 @@ def test_a_volunteer_registers_the_association_and_invites_a_friend(
     new_page, shipped_data, martine
 ):
     page = new_page("mobile", user=martine)
-    # axe re-reads the style sheets and resolves app.css's relative @imports against the
-    # page's address (/organizations/new/app-missions.css…). Answered by Django, those
-    # parallel requests of a logged-in user race on the test server's single SQLite
-    # connection and can lose the session; answer them here instead.
-    page.route(re.compile(r"^(?!.*/static/).*\.css$"), lambda route: route.fulfill(status=404))
     page.goto("/organizations/new/")
     assert axe_violations(page) == []
 
