@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class DiagnosisConfig(AppConfig):
     name = "diagnosis"
-    verbose_name = _("Autodiagnostic numérique")
+    verbose_name = _("Bilan numérique")
 
     def personal_data(self, user) -> list[dict]:
         """A diagnosis belongs to its association, not to a person: its answers describe the

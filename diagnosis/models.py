@@ -40,8 +40,8 @@ class Axis(models.Model):
     high_en = models.TextField(_("ce que veut dire un bon score (anglais)"))
 
     class Meta:
-        verbose_name = _("domaine de l’autodiagnostic")
-        verbose_name_plural = _("domaines de l’autodiagnostic")
+        verbose_name = _("domaine du bilan numérique")
+        verbose_name_plural = _("domaines du bilan numérique")
         ordering = ["order", "slug"]
 
     def __str__(self) -> str:
@@ -82,8 +82,8 @@ class Question(models.Model):
     is_active = models.BooleanField(_("posée"), default=True)
 
     class Meta:
-        verbose_name = _("question de l’autodiagnostic")
-        verbose_name_plural = _("questions de l’autodiagnostic")
+        verbose_name = _("question du bilan numérique")
+        verbose_name_plural = _("questions du bilan numérique")
         ordering = ["axis__order", "order", "slug"]
 
     def __str__(self) -> str:
@@ -216,8 +216,8 @@ class Diagnosis(models.Model):
     overall = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("autodiagnostic")
-        verbose_name_plural = _("autodiagnostics")
+        verbose_name = _("bilan numérique")
+        verbose_name_plural = _("bilans numériques")
         ordering = ["-started_at", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -973,10 +973,10 @@ AXES = [
     },
     {
         "slug": "equipment",
-        "name_fr": "Matériel, données et RGPD",
-        "name_en": "Equipment, data and GDPR",
-        "short_name_fr": "Données et RGPD",
-        "short_name_en": "Data and GDPR",
+        "name_fr": "Matériel et protection des données",
+        "name_en": "Equipment and data protection",
+        "short_name_fr": "Protection des données",
+        "short_name_en": "Data protection",
         "intro_fr": (
             "Les mots de passe, les sauvegardes et les informations personnelles de vos membres."
         ),
@@ -998,7 +998,8 @@ AXES = [
             "and your members’."
         ),
         "high_fr": (
-            "Vos accès et vos données sont bien protégés : vous respectez l’essentiel du RGPD."
+            "Vos accès et vos données sont bien protégés : vous respectez l’essentiel de la loi "
+            "sur la protection des données (le RGPD)."
         ),
         "high_en": "Your access and data are well protected: you follow the essentials of GDPR.",
         "next_levels": [

@@ -94,7 +94,7 @@ def need_from_answers(*, organization: Organization, step: PlanStep) -> str:
     lines: list[object] = [
         _(
             "Nous avons répondu au questionnaire d’A-lasso sur le numérique dans notre "
-            "association (l’autodiagnostic). Voici ce qu’il a relevé :"
+            "association. Voici ce qu’il a relevé :"
         )
     ]
     lines += [f"– « {reason} »" for reason in step.reasons] or [f"– {step.axis.name}"]

@@ -97,7 +97,7 @@ def step(request, slug: str, pk: int, number: int):
                     request,
                     _(
                         "Vos réponses sont enregistrées. Vous reprendrez là où vous en êtes, "
-                        "depuis votre tableau de bord ou la page de l’autodiagnostic."
+                        "depuis votre tableau de bord ou la page du bilan."
                     ),
                 )
                 return redirect("diagnosis:home", slug=diagnosis.organization.slug)
@@ -212,7 +212,7 @@ def summary(request, slug: str, pk: int):
     results = results_of(diagnosis, selectors.questionnaire())
     url = request.build_absolute_uri(_results_url(diagnosis))
     response = HttpResponse(render_summary(results, url=url), content_type="application/pdf")
-    filename = f"autodiagnostic-{diagnosis.organization.slug}-{diagnosis.completed_at:%Y-%m-%d}"
+    filename = f"bilan-numerique-{diagnosis.organization.slug}-{diagnosis.completed_at:%Y-%m-%d}"
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
     return response
 
@@ -229,7 +229,7 @@ def history(request, slug: str):
         if items
         else None
     )
-    for diagnosis, previous in zip(items, [*items[1:], before], strict=True):
+    for diagnosis, previous in zip(items, [*items[1:], before][: len(items)], strict=True):
         diagnosis.change = (
             diagnosis.overall - previous.overall
             if previous is not None and None not in (diagnosis.overall, previous.overall)
@@ -252,7 +252,7 @@ def dismiss(request, slug: str):
     messages.success(
         request,
         _(
-            "C’est noté, nous ne vous le proposerons plus. Vous retrouverez l’autodiagnostic "
+            "C’est noté, nous ne vous le proposerons plus. Vous retrouverez le bilan "
             "sur la page de votre association."
         ),
     )

@@ -88,7 +88,7 @@ def test_martine_takes_the_diagnosis_and_creates_the_first_mission_in_one_click(
         (3, "Gestion au quotidien"),
         (4, "Travailler ensemble"),
         (5, "Les bénévoles et le numérique"),
-        (6, "Matériel, données et RGPD"),
+        (6, "Matériel et protection des données"),
     ]:
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         expect(page.get_by_text(f"Étape {number} sur 6")).to_be_visible()
@@ -163,7 +163,7 @@ def test_every_diagnosis_page_is_accessible(new_page, width, martine, associatio
     assert_accessible(page)
 
     page.goto(f"/diagnosis/{slug}/{first.pk}/")
-    expect(page.get_by_text("Ce n’est pas votre dernier autodiagnostic.")).to_be_visible()
+    expect(page.get_by_text("Ce n’est pas votre dernier bilan.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/diagnosis/{slug}/history/")

@@ -364,8 +364,8 @@ def test_retaking_starts_from_the_last_answers_and_shows_the_progress(client, ma
     assert f"+{second.overall - first.overall} par rapport au précédent" in page
 
     page = client.get(results_url(first)).text
-    assert "Ce n’est pas votre dernier autodiagnostic." in page
-    assert "Refaire l’autodiagnostic" not in page
+    assert "Ce n’est pas votre dernier bilan." in page
+    assert "Refaire le bilan" not in page
 
 
 def test_results_and_history_take_the_same_queries_however_long_the_history(
@@ -425,3 +425,13 @@ def test_a_lower_score_says_how_many_points_were_lost(client, martine, associati
     assert f"-{lost} points depuis la dernière fois" in page
     assert f"Soit -{first.overall - second.overall} points depuis le" in page
     assert page.count("Pas de changement depuis la dernière fois") == 5
+
+
+def test_the_history_before_any_finished_check_up_says_so(client, martine, association):
+    client.force_login(martine)
+    client.post(reverse("diagnosis:start", args=[association.slug]))  # begun, not finished
+
+    page = client.get(reverse("diagnosis:history", args=[association.slug]))
+
+    assert page.status_code == 200
+    assert "Votre association n’a pas encore terminé de bilan." in page.text

@@ -42,7 +42,7 @@ def test_a_member_downloads_the_summary_as_a_pdf(client, yacine, association, do
     assert response.content.startswith(b"%PDF")
     date = f"{done.completed_at:%Y-%m-%d}"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="autodiagnostic-{association.slug}-{date}.pdf"'
+        f'attachment; filename="bilan-numerique-{association.slug}-{date}.pdf"'
     )
 
 

@@ -86,3 +86,12 @@ def test_the_dashboard_and_the_association_page_speak_plain_french(client, marti
 
     for url in [reverse("core:home"), association.get_absolute_url()]:
         assert jargon_outside_brackets(client.get(url).text) == [], url
+
+
+def test_the_digital_check_up_speaks_plain_french(client, martine, association):
+    client.force_login(martine)
+    client.post(reverse("diagnosis:start", args=[association.slug]))
+
+    for name in ("home", "history"):
+        page = client.get(reverse(f"diagnosis:{name}", args=[association.slug])).text
+        assert jargon_outside_brackets(page) == [], name
