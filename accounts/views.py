@@ -271,9 +271,14 @@ def magic_link(request):
     form = EmailOnlyForm(request.POST or None, initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
+        address = client_ip(request)
+        # Five links an hour for one address from one place, twenty from everywhere: a
+        # stranger asking in her name does not use up the owner's, and her mailbox is
+        # not flooded.
         if not (
-            allow("magic-ip", client_ip(request), limit=20, window=3600)
-            and allow("magic-email", email, limit=5, window=3600)
+            allow("magic-ip", address, limit=20, window=3600)
+            and allow("magic-email", f"{address} {email}", limit=5, window=3600)
+            and allow("magic-email-all", email, limit=20, window=3600)
         ):
             return _too_many(request, "accounts/magic_link.html", form)
         services.magic_link_send(email=email)

@@ -122,3 +122,38 @@ def test_behind_a_proxy_magic_links_are_counted_per_visitor(client, db, settings
 
     assert ask(20, GUESSER).status_code == 429
     assert ask(21, OWNER).status_code == 200
+
+
+def test_someone_asking_for_her_login_links_does_not_keep_the_owner_from_hers(
+    client, martine, commit
+):
+    # The lock message tells the owner to ask for a login link: a stranger who asked for
+    # five of them in her name must not have used up hers.
+    def ask(visitor: str):
+        return commit(
+            client.post,
+            reverse("accounts:magic_link"),
+            {"email": "martine@example.org"},
+            REMOTE_ADDR=visitor,
+        )
+
+    for _ in range(5):
+        ask(GUESSER)
+    assert ask(GUESSER).status_code == 429
+
+    assert ask(OWNER).status_code == 200
+
+
+def test_her_mailbox_is_not_flooded_with_login_links_from_many_addresses(client, martine):
+    for n in range(20):
+        client.post(
+            reverse("accounts:magic_link"),
+            {"email": "martine@example.org"},
+            REMOTE_ADDR=f"203.0.113.{n}",
+        )
+
+    response = client.post(
+        reverse("accounts:magic_link"), {"email": "martine@example.org"}, REMOTE_ADDR=OWNER
+    )
+
+    assert response.status_code == 429
