@@ -155,6 +155,23 @@ def verify_email(request, token: str):
         )
         return redirect(next_url or _first_screen(user))
     form = ConfirmWithPasswordForm(user, request.POST or None)
+    context = {"form": form, "next": next_url, "choose_url": _choose_url(token, next_url)}
+    if request.method == "POST":
+        # The same counters as the login form: the link does not make guessing cheaper.
+        address = client_ip(request)
+        account = f"{address} {user.email}"
+        if ratelimit.reached(
+            "login-ip", address, limit=LOGIN_FAILURES_PER_ADDRESS
+        ) or ratelimit.reached("login", account, limit=LOGIN_FAILURES_PER_ACCOUNT):
+            # The way below (a new password, from the mailbox's link) stays open.
+            form.add_error(
+                None,
+                _("Trop d’essais en peu de temps. Patientez quelques minutes, puis réessayez."),
+            )
+            return render(request, "accounts/verify_email.html", context, status=429)
+        if not form.is_valid():
+            ratelimit.record("login-ip", address, window=LOGIN_WINDOW)
+            ratelimit.record("login", account, window=LOGIN_WINDOW)
     if request.method == "POST" and form.is_valid():
         user = services.email_verify(token=token)
         _log_in(request, user)
@@ -164,14 +181,13 @@ def verify_email(request, token: str):
             % {"name": user.first_name},
         )
         return redirect(next_url or _first_screen(user))
-    choose_url = reverse("accounts:verify_email_password", kwargs={"token": token})
-    if next_url:
-        choose_url += "?" + urlencode({"next": next_url})
-    return render(
-        request,
-        "accounts/verify_email.html",
-        {"form": form, "next": next_url, "choose_url": choose_url},
-    )
+    return render(request, "accounts/verify_email.html", context)
+
+
+def _choose_url(token: str, next_url: str) -> str:
+    """The confirmation link's way for the owner who does not know the password."""
+    url = reverse("accounts:verify_email_password", kwargs={"token": token})
+    return url + "?" + urlencode({"next": next_url}) if next_url else url
 
 
 def _verification_link_used(request, token: str):

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import PASSWORD
+from accounts.tests.test_takeover import OWNER_PASSWORD, squat
 
 pytestmark = pytest.mark.cache
 
@@ -157,3 +158,29 @@ def test_her_mailbox_is_not_flooded_with_login_links_from_many_addresses(client,
     )
 
     assert response.status_code == 429
+
+
+def test_the_confirmation_page_counts_wrong_passwords_as_the_login_does(
+    client, commit, db, last_link
+):
+    user = squat(commit)
+    user.set_password(OWNER_PASSWORD)
+    user.save()
+    link = last_link("martine@orange.fr")
+    for _ in range(10):
+        client.post(link, {"password": "je devine"}, REMOTE_ADDR=GUESSER)
+
+    # Even the right password is refused from there for a while…
+    response = client.post(link, {"password": OWNER_PASSWORD}, REMOTE_ADDR=GUESSER)
+    assert response.status_code == 429
+    assert "Trop d’essais" in response.text
+    assert "Choisir un nouveau mot de passe" in response.text
+    assert "_auth_user_id" not in client.session
+
+    # …and the login form knows it too; the owner elsewhere is not stopped.
+    assert (
+        log_in(client, "martine@orange.fr", OWNER_PASSWORD, REMOTE_ADDR=GUESSER).status_code == 429
+    )
+    response = client.post(link, {"password": OWNER_PASSWORD}, REMOTE_ADDR=OWNER)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
