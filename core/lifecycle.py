@@ -16,7 +16,9 @@ to this person now ("" when it is not). Everybody asks the same table:
     APPLICATION.check(locked, "accept", user)   # raises ActionRefused with the words
 
 Guards take `(obj, user, **context)`; `context` carries what the caller already loaded (the
-mission, the completion) so that asking costs no query the page did not already make.
+mission, the completion) so that asking costs no query the page did not already make. A guard
+may also return an `ActionRefused` (a named refusal, e.g. `TeamFull()`): `check` raises that
+very error, so that a caller may catch one kind, and `refusal` gives its words.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,7 +29,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .errors import ActionRefused
 
-type Guard = Callable[..., str | Promise]
+type Refusal = str | Promise | ActionRefused
+type Guard = Callable[..., Refusal | None]
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class Transition:
     target: str
     guard: Guard | None = None
     # Said when the thing is not in one of `sources` (defaults to the lifecycle's words).
-    wrong_state: str | Promise = ""
+    wrong_state: Refusal = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", frozenset(self.sources))
@@ -47,7 +50,7 @@ class Transition:
 class Lifecycle:
     name: str
     transitions: list[Transition]
-    wrong_state: str | Promise = _("Cette action n’est plus possible.")
+    wrong_state: Refusal = _("Cette action n’est plus possible.")
     state_field: str = "status"
     _by_action: dict[str, Transition] = field(init=False, repr=False)
 
@@ -77,24 +80,37 @@ class Lifecycle:
             for source in sorted(t.sources):
                 yield source, t.action, t.target
 
+    def refused(self, obj, action: str, user, **context) -> ActionRefused | None:
+        """The refusal of `action` to `user` on `obj` now, or None if they may take it."""
+        transition = self._by_action[action]
+        answer: Refusal | None
+        if self.state_of(obj) not in transition.sources:
+            answer = transition.wrong_state or self.wrong_state
+        elif transition.guard is None:
+            return None
+        else:
+            answer = transition.guard(obj, user, **context)
+        if not answer:
+            return None
+        if isinstance(answer, ActionRefused):
+            # A fresh error each time: a declared one may be raised by many requests.
+            return type(answer)(*answer.args)
+        return ActionRefused(answer)
+
     def refusal(self, obj, action: str, user, **context) -> str:
         """Why `user` may not take `action` on `obj` now, in words they can act on; "" if
         they may."""
-        transition = self._by_action[action]
-        if self.state_of(obj) not in transition.sources:
-            return str(transition.wrong_state or self.wrong_state)
-        if transition.guard is None:
-            return ""
-        return str(transition.guard(obj, user, **context) or "")
+        refused = self.refused(obj, action, user, **context)
+        return "" if refused is None else str(refused)
 
     def allows(self, obj, action: str, user, **context) -> bool:
-        return not self.refusal(obj, action, user, **context)
+        return self.refused(obj, action, user, **context) is None
 
     def check(self, obj, action: str, user, **context) -> Transition:
         """The transition, or `ActionRefused` with the refusal (call it on the locked row)."""
-        refusal = self.refusal(obj, action, user, **context)
-        if refusal:
-            raise ActionRefused(refusal)
+        refused = self.refused(obj, action, user, **context)
+        if refused is not None:
+            raise refused
         return self._by_action[action]
 
     def can(self, obj, user, **context) -> "Can":

@@ -61,3 +61,22 @@ def test_an_action_is_declared_once():
 
 def test_edges_list_every_move():
     assert list(DOOR.edges()) == [("closed", "open", "opened"), ("opened", "close", "closed")]
+
+
+class NotTheOwner(ActionRefused):
+    message = "Seule la personne qui l’a créé peut le faire."
+
+
+def test_a_guard_may_name_its_refusal_and_check_raises_that_very_error():
+    lifecycle = Lifecycle(
+        "named",
+        [Transition("open", {"closed"}, "opened", guard=lambda thing, user: NotTheOwner())],
+        wrong_state=NotTheOwner("Déjà ouverte."),
+    )
+    door = SimpleNamespace(status="closed")
+    with pytest.raises(NotTheOwner, match="Seule la personne"):
+        lifecycle.check(door, "open", "bob")
+    assert lifecycle.refusal(door, "open", "bob") == "Seule la personne qui l’a créé peut le faire."
+    door.status = "opened"
+    with pytest.raises(NotTheOwner, match="Déjà ouverte."):
+        lifecycle.check(door, "open", "bob")
