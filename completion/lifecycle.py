@@ -119,21 +119,21 @@ DELIVERY = Lifecycle(
     [
         Transition(
             "deliver",
-            {Completion.NOTHING_DELIVERED, Status.DELIVERED, Status.CHANGES_REQUESTED},
+            frozenset({Completion.NOTHING_DELIVERED, Status.DELIVERED, Status.CHANGES_REQUESTED}),
             Status.DELIVERED,
             guard=_volunteer_delivers,
             wrong_state=_("L’association a déjà confirmé la fin de cette mission."),
         ),
         Transition(
             "confirm",
-            {Completion.NOTHING_DELIVERED, Status.DELIVERED, Status.CHANGES_REQUESTED},
+            frozenset({Completion.NOTHING_DELIVERED, Status.DELIVERED, Status.CHANGES_REQUESTED}),
             Status.COMPLETED,
             guard=_member_confirms,
             wrong_state=_("La fin de cet engagement est déjà confirmée."),
         ),
         Transition(
             "request_changes",
-            {Status.DELIVERED},
+            frozenset({Status.DELIVERED}),
             Status.CHANGES_REQUESTED,
             guard=_member_answers,
             wrong_state=_("Il n’y a pas de travail remis qui attende votre réponse."),
@@ -192,11 +192,13 @@ REVIEW = Lifecycle(
     [
         Transition(
             "write",
-            {Review.NOT_WRITTEN, Review.WRITTEN},
+            frozenset({Review.NOT_WRITTEN, Review.WRITTEN}),
             Review.WRITTEN,
             guard=_side_writes,
         ),
-        Transition("publish", {Review.WRITTEN}, Review.PUBLISHED, guard=_publication_due),
+        Transition(
+            "publish", frozenset({Review.WRITTEN}), Review.PUBLISHED, guard=_publication_due
+        ),
     ],
     wrong_state=_("Cet avis est publié : il ne peut plus être modifié."),
     state_field="state",

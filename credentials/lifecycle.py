@@ -38,14 +38,14 @@ CREDENTIAL = Lifecycle(
     [
         Transition(
             "issue",
-            {Credential.NOT_ISSUED},
+            frozenset({Credential.NOT_ISSUED}),
             Credential.ISSUED,
             guard=_accepted_engagement,
             wrong_state=_("Cette attestation est déjà émise."),
         ),
         Transition(
             "revoke",
-            {Credential.ISSUED},
+            frozenset({Credential.ISSUED}),
             Credential.REVOKED,
             guard=_staff_only,
             wrong_state=_("Cette attestation est déjà révoquée."),

@@ -182,22 +182,24 @@ def _side_confirms(application: Application, user, **context) -> str:
 APPLICATION = Lifecycle(
     "application",
     [
-        Transition("accept", {Status.PENDING}, Status.ACCEPTED, guard=_member_takes),
-        Transition("decline", {Status.PENDING}, Status.DECLINED, guard=_member_answers),
+        Transition("accept", frozenset({Status.PENDING}), Status.ACCEPTED, guard=_member_takes),
+        Transition("decline", frozenset({Status.PENDING}), Status.DECLINED, guard=_member_answers),
         # The invited volunteer's yes and no (the addresses say join / refuse).
-        Transition("join", {Status.INVITED}, Status.ACCEPTED, guard=_volunteer_joins),
-        Transition("refuse", {Status.INVITED}, Status.DECLINED, guard=_volunteer_answers),
+        Transition("join", frozenset({Status.INVITED}), Status.ACCEPTED, guard=_volunteer_joins),
+        Transition(
+            "refuse", frozenset({Status.INVITED}), Status.DECLINED, guard=_volunteer_answers
+        ),
         Transition(
             "withdraw",
-            {Status.PENDING, Status.ACCEPTED},
+            frozenset({Status.PENDING, Status.ACCEPTED}),
             Status.WITHDRAWN,
             guard=_volunteer_withdraws,
             wrong_state=TOO_LATE_TO_WITHDRAW,
         ),
-        Transition("expire", {Status.PENDING}, Status.EXPIRED, guard=_system_only),
+        Transition("expire", frozenset({Status.PENDING}), Status.EXPIRED, guard=_system_only),
         Transition(
             "confirm_agreement",
-            {Status.ACCEPTED},
+            frozenset({Status.ACCEPTED}),
             Status.ACCEPTED,
             guard=_side_confirms,
             wrong_state=AGREEMENT_VOID,
