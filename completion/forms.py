@@ -147,8 +147,14 @@ class ChangesForm(forms.Form):
     )
 
 
-def _rating(label, help_text) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+class RatingField(forms.TypedChoiceField):
+    """A mark from 1 to 5 (the review page draws these as a row of choices)."""
+
+    is_rating = True
+
+
+def _rating(label, help_text) -> RatingField:
+    return RatingField(
         label=label,
         help_text=help_text,
         choices=RATING_CHOICES,

@@ -67,9 +67,26 @@ class Completion(models.Model):
     def __str__(self) -> str:
         return f"{self.application} ({self.status})"
 
+    # Before anything is handed over there is no row: an unsaved one stands for it.
+    NOTHING_DELIVERED = "nothing_delivered"
+
+    @property
+    def state(self) -> str:
+        """The state in completion.lifecycle.DELIVERY."""
+        return self.NOTHING_DELIVERED if self.pk is None else self.status
+
     @property
     def is_completed(self) -> bool:
         return self.status == self.Status.COMPLETED
+
+    @property
+    def is_delivered(self) -> bool:
+        """Handed over and waiting for the association's answer."""
+        return self.status == self.Status.DELIVERED
+
+    @property
+    def wants_changes(self) -> bool:
+        return self.status == self.Status.CHANGES_REQUESTED
 
     @property
     def hours(self) -> int | None:
@@ -182,6 +199,17 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} · {self.direction}"
+
+    # The states of completion.lifecycle.REVIEW (an unsaved review is not written yet).
+    NOT_WRITTEN = "not_written"
+    WRITTEN = "written"
+    PUBLISHED = "published"
+
+    @property
+    def state(self) -> str:
+        if self.pk is None:
+            return self.NOT_WRITTEN
+        return self.PUBLISHED if self.is_published else self.WRITTEN
 
     @property
     def is_published(self) -> bool:

@@ -33,19 +33,24 @@ from organizations.selectors import mission_members as members_of
 from taxonomy.models import Skill
 
 from .files import make_preview, pdf_page_count
+from .lifecycle import (  # noqa: F401  (REVIEW_DELAY, delivery_refusal: read by other apps)
+    DELIVERING,
+    DELIVERY,
+    REVIEW,
+    REVIEW_DELAY,
+    delivery_refusal,
+    not_written,
+    nothing_delivered,
+)
 from .models import Completion, Deliverable, Review
 from .signals import engagement_completed, review_published
 
 logger = logging.getLogger(__name__)
 
-# Reviews stay hidden until both are written, or this long after the end.
-REVIEW_DELAY = timedelta(days=14)
 # Who has not written their review is reminded once, this long after the end.
 REMIND_AFTER = timedelta(days=5)
 MAX_DELIVERABLES = 20
 MAX_HOURS = 1000
-# The work is handed over while the mission runs (or once it is marked delivered).
-DELIVERING = frozenset({MissionStatus.IN_PROGRESS, MissionStatus.DELIVERED})
 
 Status = Completion.Status
 Direction = Review.Direction
@@ -76,28 +81,6 @@ def _context(application: Application, mission: Mission, **extra) -> dict:
         "volunteer_first_name": application.volunteer.first_name,
         **extra,
     }
-
-
-def delivery_refusal(application: Application, completion: Completion | None = None) -> str:
-    """Why the volunteer cannot hand work over now ("" when they can)."""
-    agreement = getattr(application, "agreement", None)
-    if application.status != Application.Status.ACCEPTED:
-        return _("Cette candidature n’est plus acceptée : il n’y a rien à remettre.")
-    if completion is not None and completion.is_completed:
-        return _("L’association a déjà confirmé la fin de cette mission.")
-    if agreement is None or not agreement.is_confirmed:
-        return _(
-            "L’accord d’engagement doit d’abord être confirmé des deux côtés : vous pourrez "
-            "ensuite remettre votre travail."
-        )
-    if application.mission.status == MissionStatus.OPEN:
-        return _(
-            "La mission n’a pas encore démarré : l’association la démarre depuis sa page. "
-            "Vous pourrez ensuite remettre votre travail."
-        )
-    if application.mission.status not in DELIVERING:
-        return _("Cette mission est close : il n’est plus possible de remettre un travail.")
-    return ""
 
 
 def _follow_team(mission: Mission, *, by: User | None, reason: str | Reason = "") -> None:
@@ -215,9 +198,7 @@ def work_deliver(
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the engagement's volunteer hands the work over")
     completion = _completion_of(locked)
-    refusal = delivery_refusal(locked, completion)
-    if refusal:
-        raise CompletionError(refusal)
+    DELIVERY.check(completion or nothing_delivered(locked), "deliver", by)
     files = [f for f in files if f]
     note = (note or "").strip()
     if hours is None or not 0 < hours <= MAX_HOURS:
@@ -346,13 +327,8 @@ def completion_confirm(*, application: Application, by: User, hours: int) -> Com
     locked, mission = lock_application(application)
     if by is None or not is_member(by, mission):
         raise PermissionDenied("only the association's members confirm the end")
-    completion = _completion_of(locked)
-    if completion is None:
-        raise CompletionError(_("Le ou la bénévole n’a pas encore remis son travail."))
-    if completion.is_completed:
-        raise CompletionError(_("La fin de cet engagement est déjà confirmée."))
-    if locked.status != Application.Status.ACCEPTED:
-        raise CompletionError(_("Cette candidature n’est plus acceptée."))
+    completion = _completion_of(locked) or nothing_delivered(locked)
+    DELIVERY.check(completion, "confirm", by)
     if hours is None or not 0 < hours <= MAX_HOURS:
         raise ValidationError(_("Indiquez un nombre d’heures entre 1 et 1000."))
     _complete(completion, application=locked, by=by, hours=hours, now=timezone.now())
@@ -373,14 +349,13 @@ def changes_request(*, application: Application, by: User, reason: str) -> Compl
     locked, mission = lock_application(application)
     if by is None or not is_member(by, mission):
         raise PermissionDenied("only the association's members ask for changes")
-    completion = _completion_of(locked)
-    if completion is None or completion.status != Status.DELIVERED:
-        raise CompletionError(_("Il n’y a pas de travail remis qui attende votre réponse."))
+    completion = _completion_of(locked) or nothing_delivered(locked)
+    transition = DELIVERY.check(completion, "request_changes", by)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Dites ce qu’il faudrait changer."))
     now = timezone.now()
-    completion.status = Status.CHANGES_REQUESTED
+    completion.status = transition.target
     completion.changes_requested = reason
     completion.changes_requested_at = now
     completion.changes_requested_by = by
@@ -425,7 +400,7 @@ def mission_finish(*, mission: Mission, target: str, by: User, reason: str = "")
             agreement = getattr(application, "agreement", None)
             hours = completion.proposed_hours or (agreement.hours if agreement else None)
             _complete(completion, application=application, by=by, hours=hours, now=now)
-        elif completion is not None and completion.status == Status.DELIVERED:
+        elif completion is not None and completion.is_delivered:
             completion.status = Status.CHANGES_REQUESTED
             completion.changes_requested = reason.strip()
             completion.changes_requested_at = now
@@ -507,21 +482,17 @@ def review_write(
     if direction is None:
         raise PermissionDenied("only the volunteer and the association's members review")
     completion = _completion_of(locked)
-    if completion is None or not completion.is_completed:
-        raise CompletionError(
-            _("Les avis s’écrivent une fois la fin de la mission confirmée par l’association.")
-        )
+    review = (
+        Review.objects.select_for_update().filter(application=locked, direction=direction).first()
+    )
+    REVIEW.check(review or not_written(locked, direction), "write", by, completion=completion)
+    assert completion is not None  # the guard wants the end confirmed
     fields = ASSOCIATION_FIELDS if direction == Direction.ASSOCIATION else VOLUNTEER_FIELDS
     for name in fields:
         value = ratings.get(name)
         if value is None or not 1 <= int(value) <= 5:
             raise ValidationError(_("Donnez une note de 1 à 5 à chaque question."))
     now = timezone.now()
-    review = (
-        Review.objects.select_for_update().filter(application=locked, direction=direction).first()
-    )
-    if review is not None and review.is_published:
-        raise CompletionError(_("Cet avis est publié : il ne peut plus être modifié."))
     if review is None:
         review = Review(application=locked, direction=direction, written_at=now)
     review.author = by
@@ -547,18 +518,19 @@ def review_write(
         .exclude(direction=direction)
         .first()
     )
-    if other is not None:
-        # Both are written: both appear, whatever their age.
-        for item in (review, other):
-            if not item.is_published:
-                item.published_at = now
-                item.save(update_fields=["published_at"])
-                _tell_published(locked, item, except_user=by)
-    elif completion.completed_at <= now - REVIEW_DELAY:  # type: ignore[operator]  # completed
-        review.published_at = now
-        review.save(update_fields=["published_at"])
-        _tell_published(locked, review, except_user=by)
-    elif first_time:
+    # Both written: both appear, whatever their age; one alone appears after the delay.
+    due = [
+        item
+        for item in ([review] if other is None else [review, other])
+        if REVIEW.allows(
+            item, "publish", None, completion=completion, both_written=other is not None, now=now
+        )
+    ]
+    for item in due:
+        item.published_at = now
+        item.save(update_fields=["published_at"])
+        _tell_published(locked, item, except_user=by)
+    if not due and first_time:
         # The other side learns there is a review waiting for theirs.
         readers = members_of(mission) if direction == Direction.VOLUNTEER else [locked.volunteer]
         notify(

@@ -23,7 +23,8 @@ from .forms import (
     DeliveryForm,
     VolunteerReviewForm,
 )
-from .models import Completion, Deliverable, Review
+from .lifecycle import DELIVERY, REVIEW, not_written, nothing_delivered
+from .models import Deliverable, Review
 
 
 def _error_text(error: ValidationError) -> list[str]:
@@ -112,7 +113,6 @@ def _credential(application):
 def _detail_context(request, application, viewer, **forms) -> dict:
     completion = selectors.completion_of(application)
     reviews = selectors.reviews_of(application)
-    member_side = viewer.is_member and not viewer.is_volunteer
     mine = (
         Review.Direction.VOLUNTEER
         if viewer.is_volunteer
@@ -127,8 +127,16 @@ def _detail_context(request, application, viewer, **forms) -> dict:
             return None
         return review if review.is_published or direction == mine else None
 
-    can_answer = bool(
-        member_side and completion and completion.status == Completion.Status.DELIVERED
+    can = DELIVERY.can(completion or nothing_delivered(application), request.user, viewer=viewer)
+    review_can = (
+        REVIEW.can(
+            reviews.get(mine) or not_written(application, mine),
+            request.user,
+            viewer=viewer,
+            completion=completion,
+        )
+        if mine
+        else None
     )
     context = {
         "application": application,
@@ -136,10 +144,8 @@ def _detail_context(request, application, viewer, **forms) -> dict:
         "viewer": viewer,
         "completion": completion,
         "deliverables": list(completion.deliverables.all()) if completion else [],
-        "can_deliver": viewer.is_volunteer
-        and not services.delivery_refusal(application, completion),
-        "can_answer": can_answer,
-        "can_review": bool(mine and completion and completion.is_completed),
+        "can": can,
+        "review_can": review_can,
         "my_review": reviews.get(mine) if mine else None,
         "about_volunteer": visible(Review.Direction.ASSOCIATION),
         "about_association": visible(Review.Direction.VOLUNTEER),
@@ -147,7 +153,7 @@ def _detail_context(request, application, viewer, **forms) -> dict:
         "review_delay_days": services.REVIEW_DELAY.days,
         "credential": _credential(application) if completion and completion.is_completed else None,
     }
-    if can_answer:
+    if can.request_changes:
         context["confirm_form"] = forms.get("confirm_form") or ConfirmForm(
             initial={"hours": completion.proposed_hours}
         )
@@ -159,7 +165,7 @@ def _detail_context(request, application, viewer, **forms) -> dict:
 def detail(request, pk: int):
     application, viewer = selectors.get_engagement_for_viewer(request, pk)
     context = _detail_context(request, application, viewer)
-    if context["completion"] is None and viewer.is_volunteer and context["can_deliver"]:
+    if context["completion"] is None and context["can"].deliver:
         return redirect("completion:deliver", application.pk)
     return render(request, "completion/detail.html", context)
 
@@ -237,15 +243,17 @@ def review(request, pk: int):
     if direction is None:
         raise PermissionDenied
     completion = selectors.completion_of(application)
-    if completion is None or not completion.is_completed:
-        messages.info(
-            request,
-            _("Les avis s’écrivent une fois la fin de la mission confirmée par l’association."),
-        )
-        return redirect("completion:detail", application.pk)
     existing = Review.objects.filter(application=application, direction=direction).first()
-    if existing is not None and existing.is_published:
-        messages.info(request, _("Votre avis est publié : le voici avec celui de l’autre côté."))
+    refusal = REVIEW.refusal(
+        existing or not_written(application, direction),
+        "write",
+        request.user,
+        completion=completion,
+    )
+    if refusal:
+        if existing is not None and existing.is_published:
+            refusal = _("Votre avis est publié : le voici avec celui de l’autre côté.")
+        messages.info(request, refusal)
         return redirect("completion:detail", application.pk)
     as_association = direction == Review.Direction.ASSOCIATION
     data = request.POST if request.method == "POST" else None

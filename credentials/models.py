@@ -114,6 +114,17 @@ class Credential(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("credentials:verify", args=[self.public_id])
 
+    # The states of credentials.lifecycle.CREDENTIAL (an unsaved one is not issued yet).
+    NOT_ISSUED = "not_issued"
+    ISSUED = "issued"
+    REVOKED = "revoked"
+
+    @property
+    def state(self) -> str:
+        if self.pk is None:
+            return self.NOT_ISSUED
+        return self.REVOKED if self.is_revoked else self.ISSUED
+
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None

@@ -18,6 +18,7 @@ from . import document as documents
 from . import facts as engagement_facts
 from . import status
 from .keys import key_file, load_private_key, platform_did
+from .lifecycle import CREDENTIAL, not_issued
 from .models import STATUS_LIST_LENGTH, Credential, SigningKey, StatusList, new_public_id
 from .signing import sign
 
@@ -106,8 +107,10 @@ def issue_for(application: Application) -> Credential:
     existing = Credential.objects.filter(application=application).first()
     if existing is not None:
         return existing
-    if application.status != Application.Status.ACCEPTED:
-        raise ValueError("Only an accepted engagement can be attested.")
+    refusal = CREDENTIAL.refusal(not_issued(application), "issue", None)
+    if refusal:
+        # Only the system issues, after the engagement's end: a refusal here is a bug.
+        raise ValueError(refusal)
     facts = engagement_facts.gather(application)
     status_list, index = _status_slot()
     public_id = _free_public_id()
@@ -182,8 +185,9 @@ def credential_revoke(*, credential: Credential, by: User, reason: str) -> Crede
     """Set the credential's bit in its status list and re-sign the list."""
     status_list = StatusList.objects.select_for_update().get(pk=credential.status_list_id)
     credential = Credential.objects.select_for_update().get(pk=credential.pk)
-    if credential.revoked_at is not None:
-        return credential
+    if credential.is_revoked:
+        return credential  # revoked twice (a double click): once is enough
+    CREDENTIAL.check(credential, "revoke", by)
     status_list.bits = status.set_bit(bytes(status_list.bits), credential.status_index, True)
     _status_list_sign(status_list)
     status_list.save(update_fields=["bits", "document", "updated_at"])

@@ -17,6 +17,7 @@ from . import facts as engagement_facts
 from . import selectors, services
 from .forms import RevokeForm
 from .keys import platform_did
+from .lifecycle import CREDENTIAL
 from .models import StatusList
 from .pdf import render_attestation
 
@@ -46,6 +47,7 @@ def verify(request, public_id: str):
             ),
             "issuer_did": platform_did(),
             "status_list_url": credential.status_list.get_absolute_url(),
+            "can": CREDENTIAL.can(credential, request.user),
         },
     )
 
@@ -103,8 +105,9 @@ def revoke(request, public_id: str):
     if not request.user.is_staff:
         raise PermissionDenied
     credential = selectors.get_credential(public_id)
-    if credential.is_revoked:
-        messages.info(request, _("Cette attestation est déjà révoquée."))
+    refusal = CREDENTIAL.refusal(credential, "revoke", request.user)
+    if refusal:
+        messages.info(request, refusal)
         return redirect(credential)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,4 +1,8 @@
-"""Forms to apply, invite and answer: each field says what to write, with an example."""
+"""Forms to invite and to answer: each field says what to write, with an example.
+
+The form to apply sits with its view (engagements/views.py), so that applying reads in six
+files.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -16,21 +20,6 @@ KIND_REASONS = {
     ),
 }
 OTHER = "other"
-
-
-class ApplyForm(forms.Form):
-    message = forms.CharField(
-        label=_("Votre message à l’association"),
-        max_length=3000,
-        help_text=_(
-            "En quelques lignes : pourquoi cette mission vous intéresse, ce que vous avez déjà "
-            "fait d’approchant (un lien vers un travail, c’est parfait) et quand vous êtes "
-            "disponible. Par exemple : « Bonjour, je suis en 2e année de design graphique. "
-            "J’ai déjà créé le logo d’un club de sport. Je suis libre le mercredi après-midi. »"
-        ),
-        widget=forms.Textarea(attrs={"rows": 7}),
-        error_messages={"required": _("Écrivez quelques mots à l’association.")},
-    )
 
 
 class InviteForm(forms.Form):

@@ -51,6 +51,32 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.volunteer} → {self.mission}"
 
+    # What the pages show about the state (what one may do is asked of engagements.lifecycle).
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_invited(self) -> bool:
+        return self.status == self.Status.INVITED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == self.Status.EXPIRED
+
+    @property
+    def is_active(self) -> bool:
+        """Waiting for an answer, invited, or accepted: both sides still have things to say."""
+        return self.status in (self.Status.PENDING, self.Status.INVITED, self.Status.ACCEPTED)
+
 
 class Agreement(models.Model):
     """The engagement's frame, generated from the mission when an application is accepted."""

@@ -7,7 +7,18 @@ Missions are looked up through `missions.selectors` (`get_mission_for_member`,
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -24,6 +35,8 @@ from .models import Application
 Status = Application.Status
 # How "Mes candidatures" groups and orders a volunteer's applications.
 GROUP_ORDER = [Status.INVITED, Status.ACCEPTED, Status.PENDING]
+# Then the finished ones: declined, withdrawn, expired, and engagements that ended.
+FINISHED = len(GROUP_ORDER)
 
 
 def shows_profile() -> Q:
@@ -120,12 +133,19 @@ def applications_of(user) -> QuerySet[Application]:
         Q(completion__status="completed")
         | Q(mission__status__in=[MissionStatus.COMPLETED, MissionStatus.CANCELLED])
     )
-    whens = [When(ended, then=Value(len(GROUP_ORDER)))]
+    whens = [When(ended, then=Value(FINISHED))]
     whens += [When(status=status, then=Value(i)) for i, status in enumerate(GROUP_ORDER)]
     return (
         Application.objects.filter(volunteer=user)
         .select_related("mission__organization", "agreement", "completion")
-        .annotate(group=Case(*whens, default=Value(len(GROUP_ORDER)), output_field=IntegerField()))
+        .annotate(
+            group=Case(*whens, default=Value(FINISHED), output_field=IntegerField()),
+            # An engagement that ended, and whether it ended because the mission was called off.
+            ended=ExpressionWrapper(ended, output_field=BooleanField()),
+            mission_cancelled=ExpressionWrapper(
+                Q(mission__status=MissionStatus.CANCELLED), output_field=BooleanField()
+            ),
+        )
         .order_by("group", "-created_at", "-pk")
     )
 

@@ -6,60 +6,36 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 import audit
 from accounts.models import User
 from core.errors import ActionRefused
-from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
-from missions.models import Status as MissionStatus
 from missions.selectors import is_member
 from notifications.services import notify
 from organizations.selectors import mission_members as members_of
-from volunteers.selectors import findable_volunteers
 
+from . import lifecycle
+from .lifecycle import (  # noqa: F401  (the refusals, by name, for the app's callers)
+    ACCEPTING_VOLUNTEERS,
+    APPLICATION,
+    AlreadyApplied,
+    AlreadyConfirmed,
+    MemberCannotApply,
+    MissionClosed,
+    NotFindable,
+    TeamFull,
+    WrongStatus,
+    live_applications,
+)
 from .models import Agreement, Application
 from .signals import application_changed
 
 REMIND_AFTER = timedelta(days=5)
 EXPIRE_AFTER = timedelta(days=10)
-# A volunteer may still join a mission that has started, as long as the team has room.
-ACCEPTING_VOLUNTEERS = ACCEPTING_APPLICATIONS | {MissionStatus.IN_PROGRESS}
-
 
 # A refusal the person can act on (core.errors): kept under this name for the app's callers.
 EngagementError = ActionRefused
-
-
-class MissionClosed(EngagementError):
-    message = _("Cette mission ne reçoit plus de candidatures.")
-
-
-class AlreadyApplied(EngagementError):
-    message = _("Une candidature existe déjà pour cette personne et cette mission.")
-
-
-class MemberCannotApply(EngagementError):
-    message = _("Vous faites partie de l’association qui propose cette mission.")
-
-
-class TeamFull(EngagementError):
-    message = _(
-        "L’équipe est déjà complète : le nombre de bénévoles prévu pour cette mission est atteint."
-    )
-
-
-class NotFindable(EngagementError):
-    message = _("Cette personne ne peut pas être invitée.")
-
-
-class WrongStatus(EngagementError):
-    message = _("Cette candidature a déjà reçu une réponse ; rien n’a été changé.")
-
-
-class AlreadyConfirmed(EngagementError):
-    message = _("Vous avez déjà confirmé cet accord.")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -121,16 +97,8 @@ def _copy_status(source: Application, target: Application) -> None:
 
 
 def _join_team(*, application: Application, mission: Mission, by: User, now: datetime) -> Agreement:
-    """Accept `application` into `mission`'s team (both rows locked by the caller)."""
-    if mission.status not in ACCEPTING_VOLUNTEERS:
-        raise MissionClosed
-    # Counted inside the transaction, after the mission row is locked: a concurrent accept
-    # waits on that lock and then sees this one.
-    accepted = Application.objects.filter(
-        mission=mission, status=Application.Status.ACCEPTED
-    ).count()
-    if accepted >= mission.team_size:
-        raise TeamFull
+    """Accept `application` into `mission`'s team (both rows locked, the move checked by the
+    caller: the team was counted after the mission row was locked)."""
     application.status = Application.Status.ACCEPTED
     application.answered_by = by
     application.answered_at = now
@@ -149,25 +117,14 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
     return agreement
 
 
-def live_applications(mission: Mission, volunteer: User):
-    """The person's applications or invitations to `mission` that were not withdrawn: at
-    most one (a constraint says so)."""
-    return Application.objects.filter(mission=mission, volunteer=volunteer).exclude(
-        status=Application.Status.WITHDRAWN
-    )
-
-
 # --- applications ----------------------------------------------------------------------------
 @transaction.atomic
 def application_create(*, mission: Mission, volunteer: User, message: str) -> Application:
     """`volunteer` offers to help on `mission`; the association's members are told."""
     mission = Mission.objects.select_for_update().get(pk=mission.pk)
-    if mission.status not in ACCEPTING_APPLICATIONS:
-        raise MissionClosed
-    if is_member(volunteer, mission):
-        raise MemberCannotApply
-    if live_applications(mission, volunteer).exists():
-        raise AlreadyApplied
+    refusal = lifecycle.application_refusal(mission, volunteer)
+    if refusal:
+        raise lifecycle.refused(refusal)
     # Someone who withdrew may change their mind: a fresh application, the withdrawn one
     # (and its agreement, if any) kept as it ended.
     application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
@@ -196,8 +153,7 @@ def application_accept(*, application: Application, by: User) -> Agreement:
     """
     locked, mission = lock_application(application)
     _require_member(by, mission)
-    if locked.status != Application.Status.PENDING:
-        raise WrongStatus
+    lifecycle.check(locked, "accept", by)
     agreement = _join_team(application=locked, mission=mission, by=by, now=timezone.now())
     audit.log(actor=by, verb="application.accepted", target=locked, data={"mission": mission.pk})
     _copy_status(locked, application)
@@ -222,10 +178,9 @@ def application_decline(*, application: Application, by: User, reason: str) -> A
     """A member says no, kindly; the volunteer reads the reason."""
     locked, mission = lock_application(application)
     _require_member(by, mission)
-    if locked.status != Application.Status.PENDING:
-        raise WrongStatus
+    transition = lifecycle.check(locked, "decline", by)
     now = timezone.now()
-    locked.status = Application.Status.DECLINED
+    locked.status = transition.target
     locked.answer = reason.strip()
     locked.answered_by = by
     locked.answered_at = now
@@ -245,27 +200,16 @@ def application_decline(*, application: Application, by: User, reason: str) -> A
     return locked
 
 
-def can_withdraw(application: Application, mission: Mission) -> bool:
-    if application.status == Application.Status.PENDING:
-        return True
-    # Once the work has started, leaving is a conversation with the association, not a button.
-    return (
-        application.status == Application.Status.ACCEPTED
-        and mission.status in ACCEPTING_APPLICATIONS
-    )
-
-
 @transaction.atomic
 def application_withdraw(*, application: Application, by: User) -> Application:
     """The volunteer takes the application back (before the work starts)."""
     locked, mission = lock_application(application)
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the volunteer may withdraw their application")
-    if not can_withdraw(locked, mission):
-        raise WrongStatus(_("Cette candidature ne peut plus être retirée."))
+    transition = lifecycle.check(locked, "withdraw", by)
     was_accepted = locked.status == Application.Status.ACCEPTED
     now = timezone.now()
-    locked.status = Application.Status.WITHDRAWN
+    locked.status = transition.target
     locked.save(update_fields=["status"])
     _changed(locked)
     audit.log(actor=by, verb="application.withdrawn", target=locked, data={"mission": mission.pk})
@@ -286,20 +230,9 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
     """A member invites a volunteer to apply; the volunteer answers yes or no."""
     mission = Mission.objects.select_for_update().get(pk=mission.pk)
     _require_member(by, mission)
-    if mission.status not in ACCEPTING_APPLICATIONS:
-        raise MissionClosed
-    if is_member(volunteer, mission):
-        raise MemberCannotApply(_("Cette personne fait déjà partie de votre association."))
-    if not findable_volunteers().filter(user=volunteer).exists():
-        # Staff, closed accounts, people without a profile: the pages never name them.
-        raise NotFindable
-    if live_applications(mission, volunteer).exists():
-        raise AlreadyApplied
-    accepted = Application.objects.filter(
-        mission=mission, status=Application.Status.ACCEPTED
-    ).count()
-    if accepted >= mission.team_size:
-        raise TeamFull
+    refusal = lifecycle.invitation_refusal(mission, volunteer, by)
+    if refusal:
+        raise lifecycle.refused(refusal)
     application = Application.objects.create(
         mission=mission,
         volunteer=volunteer,
@@ -332,13 +265,12 @@ def invitation_answer(*, application: Application, by: User, accept: bool) -> Ap
     locked, mission = lock_application(application)
     if by is None or by.pk != locked.volunteer_id:
         raise PermissionDenied("only the invited volunteer may answer")
-    if locked.status != Application.Status.INVITED:
-        raise WrongStatus
+    transition = lifecycle.check(locked, "join" if accept else "refuse", by)
     now = timezone.now()
     if accept:
         _join_team(application=locked, mission=mission, by=by, now=now)
     else:
-        locked.status = Application.Status.DECLINED
+        locked.status = transition.target
         locked.answered_by = by
         locked.answered_at = now
         locked.save(update_fields=["status", "answered_by", "answered_at"])
@@ -364,29 +296,21 @@ def invitation_answer(*, application: Application, by: User, accept: bool) -> Ap
 @transaction.atomic
 def agreement_confirm(*, agreement: Agreement, by: User) -> Agreement:
     """One side confirms the agreement; when both have, both are told it is settled."""
-    locked = (
-        Agreement.objects.select_for_update(of=("self",))
-        .select_related("application__volunteer", "application__mission__organization")
-        .get(pk=agreement.pk)
-    )
-    application = locked.application
-    mission = application.mission
+    application, mission = lock_application(agreement.application)
+    locked = Agreement.objects.select_for_update(of=("self",)).get(pk=agreement.pk)
+    locked.application = application
+    volunteer_side = by is not None and by.pk == application.volunteer_id
+    if not (volunteer_side or (by is not None and is_member(by, mission))):
+        raise PermissionDenied("only the volunteer or the association may confirm")
+    lifecycle.check(application, "confirm_agreement", by, agreement=locked)
     now = timezone.now()
-    if by is not None and by.pk == application.volunteer_id:
-        if locked.volunteer_confirmed_at:
-            raise AlreadyConfirmed
+    if volunteer_side:
         locked.volunteer_confirmed_at = now
         fields = ["volunteer_confirmed_at"]
-    elif by is not None and is_member(by, mission):
-        if locked.association_confirmed_at:
-            raise AlreadyConfirmed(_("L’association a déjà confirmé cet accord."))
+    else:
         locked.association_confirmed_at = now
         locked.association_confirmed_by = by
         fields = ["association_confirmed_at", "association_confirmed_by"]
-    else:
-        raise PermissionDenied("only the volunteer or the association may confirm")
-    if application.status != Application.Status.ACCEPTED:
-        raise WrongStatus(_("Cette candidature n’est plus acceptée : l’accord n’a plus d’effet."))
     locked.save(update_fields=fields)
     audit.log(
         actor=by,
@@ -417,7 +341,8 @@ def applications_remind_and_expire(now: datetime | None = None) -> dict[str, int
     twice, or in two workers at once, sends every reminder and every expiry only once.
     """
     now = now or timezone.now()
-    pending = Application.objects.filter(status=Application.Status.PENDING)
+    expire = APPLICATION["expire"]
+    pending = Application.objects.filter(status__in=expire.sources)
     reminded = expired = 0
 
     # A mission that no longer takes volunteers (cancelled…) is not worth a reminder.
@@ -449,8 +374,9 @@ def applications_remind_and_expire(now: datetime | None = None) -> dict[str, int
     to_expire = pending.filter(created_at__lte=now - EXPIRE_AFTER).values_list("pk", flat=True)
     for pk in list(to_expire):
         with transaction.atomic():
-            claimed = Application.objects.filter(pk=pk, status=Application.Status.PENDING).update(
-                status=Application.Status.EXPIRED, answered_at=now
+            # The table's move, claimed by a conditional update (the system is its actor).
+            claimed = Application.objects.filter(pk=pk, status__in=expire.sources).update(
+                status=expire.target, answered_at=now
             )
             if not claimed:
                 continue

@@ -1,7 +1,10 @@
 """Applying, answering, inviting and confirming the agreement: thin views over services."""
 
+from itertools import groupby
+from operator import attrgetter
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,19 +12,40 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from core.redirects import safe_next
-from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.selectors import get_mission_for_member, get_mission_for_viewer
 from volunteers.selectors import get_findable_volunteer
 
 from . import selectors, services
-from .forms import ApplyForm, DeclineForm, InviteForm
+from .forms import DeclineForm, InviteForm
+from .lifecycle import APPLICATION, AlreadyApplied, application_refusal
 from .models import Application
 
 PER_PAGE = 20
+# Who looks at the lists: the volunteer at her own applications, a member at the applicants.
+AS_VOLUNTEER = selectors.Viewer(is_volunteer=True, is_member=False, is_staff=False)
+AS_MEMBER = selectors.Viewer(is_volunteer=False, is_member=True, is_staff=False)
+
+
+class ApplyForm(forms.Form):
+    """The volunteer's word to the association: what to write, with an example."""
+
+    message = forms.CharField(
+        label=gettext_lazy("Votre message à l’association"),
+        max_length=3000,
+        help_text=gettext_lazy(
+            "En quelques lignes : pourquoi cette mission vous intéresse, ce que vous avez déjà "
+            "fait d’approchant (un lien vers un travail, c’est parfait) et quand vous êtes "
+            "disponible. Par exemple : « Bonjour, je suis en 2e année de design graphique. "
+            "J’ai déjà créé le logo d’un club de sport. Je suis libre le mercredi après-midi. »"
+        ),
+        widget=forms.Textarea(attrs={"rows": 7}),
+        error_messages={"required": gettext_lazy("Écrivez quelques mots à l’association.")},
+    )
 
 
 def _decline_form(application: Application, data=None) -> DeclineForm:
@@ -34,28 +58,25 @@ def _decline_form(application: Application, data=None) -> DeclineForm:
 def apply(request, pk: int):
     mission, member = get_mission_for_viewer(request, pk)
     user = request.user
-    refusal = None
-    if mission.status not in ACCEPTING_APPLICATIONS:
-        refusal = services.MissionClosed.message
-    elif member:
-        refusal = services.MemberCannotApply.message
-    else:
+    # Asked once, shown on the page; the service asks the same guard again, under its lock.
+    refusal = application_refusal(mission, user, member=member)
+    if refusal == str(AlreadyApplied.message):
         existing = services.live_applications(mission, user).first()
         if existing is not None:
             messages.info(request, _("Vous avez déjà proposé votre aide pour cette mission."))
             return redirect("engagements:detail", existing.pk)
-        if not selectors.has_volunteer_profile(user):
-            messages.info(
-                request,
-                _(
-                    "Avant de proposer votre aide, présentez-vous en quelques mots : "
-                    "l’association choisit d’après votre profil. Vous reviendrez ensuite ici."
-                ),
-            )
-            query = urlencode({"next": reverse("engagements:apply", args=[mission.pk])})
-            return redirect(f"{reverse('volunteers:edit')}?{query}")
+    elif not refusal and not selectors.has_volunteer_profile(user):
+        messages.info(
+            request,
+            _(
+                "Avant de proposer votre aide, présentez-vous en quelques mots : "
+                "l’association choisit d’après votre profil. Vous reviendrez ensuite ici."
+            ),
+        )
+        query = urlencode({"next": reverse("engagements:apply", args=[mission.pk])})
+        return redirect(f"{reverse('volunteers:edit')}?{query}")
     form = ApplyForm(request.POST or None)
-    if request.method == "POST" and refusal is None and form.is_valid():
+    if request.method == "POST" and not refusal and form.is_valid():
         try:
             application = services.application_create(
                 mission=mission, volunteer=user, message=form.cleaned_data["message"]
@@ -86,22 +107,34 @@ def mine(request):
         request.GET.get("page")
     )
     for application in page:
-        application.can_withdraw = services.can_withdraw(application, application.mission)
-    return render(request, "engagements/mine.html", {"page": page})
+        application.can = APPLICATION.can(application, request.user, viewer=AS_VOLUNTEER)
+    # In the order of selectors.GROUP_ORDER, then the finished ones.
+    headings = [
+        _("Invitations à répondre"),
+        _("Acceptées"),
+        _("En attente de réponse"),
+        _("Terminées"),
+    ]
+    groups = [
+        (number, headings[number], list(applications))
+        for number, applications in groupby(page, key=attrgetter("group"))
+    ]
+    return render(request, "engagements/mine.html", {"page": page, "groups": groups})
 
 
 # --- associations ----------------------------------------------------------------------------
 def _applicants_context(request, mission, *, bound: dict | None = None, notice: str = "") -> dict:
     page = Paginator(selectors.applicants_of(mission), PER_PAGE).get_page(request.GET.get("page"))
     bound = bound or {}
+    team = selectors.team_count(mission)
     for application in page:
-        if application.status == Application.Status.PENDING:
+        application.can = APPLICATION.can(application, request.user, viewer=AS_MEMBER, team=team)
+        if application.can.decline:
             application.decline_form = bound.get(application.pk) or _decline_form(application)
         profile = getattr(application.volunteer, "volunteer_profile", None)
         application.profile = profile
         application.profile_shown = selectors.profile_shown(application)
         application.skills = list(profile.skills.all()) if profile else []
-    team = selectors.team_count(mission)
     return {
         "mission": mission,
         # The list may be drawn by the answer endpoint (htmx): forms come back here.
@@ -170,12 +203,9 @@ def detail(request, pk: int):
         "volunteer_name": volunteer.full_name if shown else volunteer.first_name,
         "profile_link": shown and not viewer.is_volunteer,
         "agreement": getattr(application, "agreement", None),
-        "can_withdraw": viewer.is_volunteer and services.can_withdraw(application, mission),
-        "can_answer_invitation": viewer.is_volunteer
-        and application.status == Application.Status.INVITED,
-        "can_decide": viewer.is_member and application.status == Application.Status.PENDING,
+        "can": APPLICATION.can(application, request.user, viewer=viewer),
     }
-    if context["can_decide"]:
+    if context["can"].decline:
         context["decline_form"] = _decline_form(application)
     return render(request, "engagements/detail.html", context)
 
@@ -202,18 +232,12 @@ def agreement(request, pk: int):
                     _("Merci, votre confirmation est enregistrée. L’autre partie va confirmer."),
                 )
         return redirect("engagements:agreement", application.pk)
-    volunteer_side = viewer.is_volunteer
-    member_side = viewer.is_member and not viewer.is_volunteer
-    can_confirm = application.status == Application.Status.ACCEPTED and (
-        (volunteer_side and not agreement.volunteer_confirmed_at)
-        or (member_side and not agreement.association_confirmed_at)
-    )
     context = {
         "application": application,
         "mission": application.mission,
         "agreement": agreement,
         "viewer": viewer,
-        "can_confirm": can_confirm,
+        "can": APPLICATION.can(application, request.user, viewer=viewer, agreement=agreement),
     }
     return render(request, "engagements/agreement.html", context)
 

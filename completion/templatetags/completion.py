@@ -14,12 +14,12 @@ def completion_panel(application, viewer):
     """On an application's page: hand the work over, see it, confirm it, review (1 query)."""
     completion = (
         Completion.objects.filter(application=application).only("pk", "status").first()
-        if application.status == "accepted"
+        if application.is_accepted
         else None
     )
     refusal = (
         services.delivery_refusal(application, completion)
-        if application.status == "accepted" and viewer.is_volunteer
+        if application.is_accepted and viewer.is_volunteer
         else "-"
     )
     return {
