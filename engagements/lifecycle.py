@@ -8,7 +8,7 @@
     pending, accepted --withdraw--> withdrawn                   (before the work starts)
 
 Applying and inviting create the row, so they are not moves of the table: each has a
-function that says why it is refused (`application_refusal`, `invitation_refusal`), asked by
+function that says why it is refused (`application_refused`, `invitation_refused`), asked by
 the page and by the service alike.
 
 Guards answer in the words the person reads; `check` raises them as the named refusal
@@ -20,7 +20,7 @@ accepted already).
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import ActionRefused
-from core.lifecycle import Lifecycle, Transition
+from core.lifecycle import Lifecycle, Refusal, Transition
 from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
 from missions.models import Status as MissionStatus
@@ -76,27 +76,6 @@ ASSOCIATION_CONFIRMED = _("L’association a déjà confirmé cet accord.")
 NO_AGREEMENT = _("Il n’y a pas d’accord à confirmer pour cette candidature.")
 SYSTEM_ONLY = _("Cela se fait tout seul, au bout de 10 jours sans réponse.")
 
-# Each refusal's words → the name it is raised under (the class's own words come first).
-_NAMED: list[tuple[object, type[ActionRefused]]] = [
-    *((kind.message, kind) for kind in (MissionClosed, AlreadyApplied, MemberCannotApply)),
-    *((kind.message, kind) for kind in (TeamFull, NotFindable, WrongStatus, AlreadyConfirmed)),
-    (NotYours.message, NotYours),
-    (ALREADY_MEMBER, MemberCannotApply),
-    (TOO_LATE_TO_WITHDRAW, WrongStatus),
-    (AGREEMENT_VOID, WrongStatus),
-    (ASSOCIATION_CONFIRMED, AlreadyConfirmed),
-    (NO_AGREEMENT, WrongStatus),
-    (SYSTEM_ONLY, NotYours),
-]
-
-
-def refused(words: str) -> ActionRefused:
-    """The refusal `words`, raised under its name (an ActionRefused in any case)."""
-    for text, kind in _NAMED:
-        if words == str(text):
-            return kind(words)
-    return ActionRefused(words)
-
 
 # --- who asks --------------------------------------------------------------------------------
 def _is_volunteer(application: Application, user, context: dict) -> bool:
@@ -123,60 +102,60 @@ def _team_full(mission: Mission, context: dict) -> bool:
 
 
 # --- guards ----------------------------------------------------------------------------------
-def _joining(application: Application, context: dict) -> str:
+def _joining(application: Application, context: dict) -> Refusal:
     mission = application.mission
     if mission.status not in ACCEPTING_VOLUNTEERS:
-        return str(MissionClosed.message)
+        return MissionClosed()
     if _team_full(mission, context):
-        return str(TeamFull.message)
+        return TeamFull()
     return ""
 
 
-def _member_takes(application: Application, user, **context) -> str:
+def _member_takes(application: Application, user, **context) -> Refusal:
     if not _is_member(application, user, context):
-        return str(NotYours.message)
+        return NotYours()
     return _joining(application, context)
 
 
-def _member_answers(application: Application, user, **context) -> str:
-    return "" if _is_member(application, user, context) else str(NotYours.message)
+def _member_answers(application: Application, user, **context) -> Refusal:
+    return "" if _is_member(application, user, context) else NotYours()
 
 
-def _volunteer_joins(application: Application, user, **context) -> str:
+def _volunteer_joins(application: Application, user, **context) -> Refusal:
     if not _is_volunteer(application, user, context):
-        return str(NotYours.message)
+        return NotYours()
     return _joining(application, context)
 
 
-def _volunteer_answers(application: Application, user, **context) -> str:
-    return "" if _is_volunteer(application, user, context) else str(NotYours.message)
+def _volunteer_answers(application: Application, user, **context) -> Refusal:
+    return "" if _is_volunteer(application, user, context) else NotYours()
 
 
-def _volunteer_withdraws(application: Application, user, **context) -> str:
+def _volunteer_withdraws(application: Application, user, **context) -> Refusal:
     if not _is_volunteer(application, user, context):
-        return str(NotYours.message)
+        return NotYours()
     # Once the work has started, leaving is a conversation with the association, not a button.
     if application.status == Status.ACCEPTED and (
         application.mission.status not in ACCEPTING_APPLICATIONS
     ):
-        return str(TOO_LATE_TO_WITHDRAW)
+        return WrongStatus(TOO_LATE_TO_WITHDRAW)
     return ""
 
 
-def _system_only(application: Application, user, **context) -> str:
-    return "" if user is None else str(SYSTEM_ONLY)
+def _system_only(application: Application, user, **context) -> Refusal:
+    return "" if user is None else NotYours(SYSTEM_ONLY)
 
 
-def _side_confirms(application: Application, user, **context) -> str:
+def _side_confirms(application: Application, user, **context) -> Refusal:
     """Each side confirms the agreement once: the volunteer, then (or before) a member."""
     agreement = context.get("agreement") or getattr(application, "agreement", None)
     if agreement is None:
-        return str(NO_AGREEMENT)
+        return WrongStatus(NO_AGREEMENT)
     if _is_volunteer(application, user, context):
-        return str(AlreadyConfirmed.message) if agreement.volunteer_confirmed_at else ""
+        return AlreadyConfirmed() if agreement.volunteer_confirmed_at else ""
     if _is_member(application, user, context):
-        return str(ASSOCIATION_CONFIRMED) if agreement.association_confirmed_at else ""
-    return str(NotYours.message)
+        return AlreadyConfirmed(ASSOCIATION_CONFIRMED) if agreement.association_confirmed_at else ""
+    return NotYours()
 
 
 APPLICATION = Lifecycle(
@@ -194,7 +173,7 @@ APPLICATION = Lifecycle(
             frozenset({Status.PENDING, Status.ACCEPTED}),
             Status.WITHDRAWN,
             guard=_volunteer_withdraws,
-            wrong_state=TOO_LATE_TO_WITHDRAW,
+            wrong_state=WrongStatus(TOO_LATE_TO_WITHDRAW),
         ),
         Transition("expire", frozenset({Status.PENDING}), Status.EXPIRED, guard=_system_only),
         Transition(
@@ -202,19 +181,16 @@ APPLICATION = Lifecycle(
             frozenset({Status.ACCEPTED}),
             Status.ACCEPTED,
             guard=_side_confirms,
-            wrong_state=AGREEMENT_VOID,
+            wrong_state=WrongStatus(AGREEMENT_VOID),
         ),
     ],
-    wrong_state=WrongStatus.message,
+    wrong_state=WrongStatus(),
 )
 
 
 def check(application: Application, action: str, user, **context) -> Transition:
-    """`APPLICATION.check`, raising the refusal under its name (call it on the locked row)."""
-    try:
-        return APPLICATION.check(application, action, user, **context)
-    except ActionRefused as error:
-        raise refused(str(error)) from None
+    """`APPLICATION.check`: raises the named refusal (call it on the locked row)."""
+    return APPLICATION.check(application, action, user, **context)
 
 
 # --- creating a row --------------------------------------------------------------------------
@@ -226,33 +202,41 @@ def live_applications(mission: Mission, volunteer):
     )
 
 
-def application_refusal(mission: Mission, volunteer, *, member: bool | None = None) -> str:
-    """Why `volunteer` may not apply to `mission` now ("" when they may).
+def application_refused(
+    mission: Mission, volunteer, *, member: bool | None = None
+) -> ActionRefused | None:
+    """Why `volunteer` may not apply to `mission` now (None when they may).
 
     `member`: whether they belong to the mission's association, when the caller knows.
     """
     if mission.status not in ACCEPTING_APPLICATIONS:
-        return str(MissionClosed.message)
+        return MissionClosed()
     if member if member is not None else is_member(volunteer, mission):
-        return str(MemberCannotApply.message)
+        return MemberCannotApply()
     if live_applications(mission, volunteer).exists():
-        return str(AlreadyApplied.message)
-    return ""
+        return AlreadyApplied()
+    return None
 
 
-def invitation_refusal(mission: Mission, volunteer, by) -> str:
-    """Why `by` may not invite `volunteer` to `mission` now ("" when they may)."""
+def invitation_refused(mission: Mission, volunteer, by) -> ActionRefused | None:
+    """Why `by` may not invite `volunteer` to `mission` now (None when they may)."""
     if by is None or not is_member(by, mission):
-        return str(NotYours.message)
+        return NotYours()
     if mission.status not in ACCEPTING_APPLICATIONS:
-        return str(MissionClosed.message)
+        return MissionClosed()
     if is_member(volunteer, mission):
-        return str(ALREADY_MEMBER)
+        return MemberCannotApply(ALREADY_MEMBER)
     if not findable_volunteers().filter(user=volunteer).exists():
         # Staff, closed accounts, people without a profile: the pages never name them.
-        return str(NotFindable.message)
+        return NotFindable()
     if live_applications(mission, volunteer).exists():
-        return str(AlreadyApplied.message)
+        return AlreadyApplied()
     if _team_full(mission, {}):
-        return str(TeamFull.message)
-    return ""
+        return TeamFull()
+    return None
+
+
+def application_refusal(mission: Mission, volunteer, *, member: bool | None = None) -> str:
+    """The words of `application_refused` ("" when the person may apply)."""
+    refused = application_refused(mission, volunteer, member=member)
+    return "" if refused is None else str(refused)

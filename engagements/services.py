@@ -122,9 +122,9 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
 def application_create(*, mission: Mission, volunteer: User, message: str) -> Application:
     """`volunteer` offers to help on `mission`; the association's members are told."""
     mission = Mission.objects.select_for_update().get(pk=mission.pk)
-    refusal = lifecycle.application_refusal(mission, volunteer)
-    if refusal:
-        raise lifecycle.refused(refusal)
+    refused = lifecycle.application_refused(mission, volunteer)
+    if refused is not None:
+        raise refused
     # Someone who withdrew may change their mind: a fresh application, the withdrawn one
     # (and its agreement, if any) kept as it ended.
     application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
@@ -230,9 +230,9 @@ def invitation_create(*, mission: Mission, volunteer: User, by: User, message: s
     """A member invites a volunteer to apply; the volunteer answers yes or no."""
     mission = Mission.objects.select_for_update().get(pk=mission.pk)
     _require_member(by, mission)
-    refusal = lifecycle.invitation_refusal(mission, volunteer, by)
-    if refusal:
-        raise lifecycle.refused(refusal)
+    refused = lifecycle.invitation_refused(mission, volunteer, by)
+    if refused is not None:
+        raise refused
     application = Application.objects.create(
         mission=mission,
         volunteer=volunteer,
