@@ -29,7 +29,7 @@ ORGANIZATION = Lifecycle(
         Transition("reject", EVERY_STATE, V.REJECTED, guard=_staff),
         # The admins corrected a refused organisation, or changed the name or registry
         # number a moderator checked (`services.organization_update` says when).
-        Transition("resubmit", {V.REJECTED, V.VERIFIED}, V.PENDING),
+        Transition("resubmit", frozenset({V.REJECTED, V.VERIFIED}), V.PENDING),
     ],
     wrong_state=_("Cette organisation attend déjà sa vérification."),
     state_field="verification",
