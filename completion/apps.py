@@ -10,6 +10,11 @@ class CompletionConfig(AppConfig):
     name = "completion"
     verbose_name = _("Fin des missions et avis")
 
+    def ready(self) -> None:
+        from . import mission_page
+
+        mission_page.connect()
+
     def personal_data(self, user) -> dict:
         """What the person handed over, the hours, the reviews they wrote and received."""
         from .models import Completion, Review

@@ -84,7 +84,8 @@ def _context(application: Application, mission: Mission, **extra) -> dict:
 
 
 def _follow_team(mission: Mission, *, by: User | None, reason: str | Reason = "") -> None:
-    """Move the mission after the state of its team's engagements (mission row locked)."""
+    """Move the mission after the state of its team's engagements (mission row locked), as
+    far as the mission's table (`missions.lifecycle.MISSION`) allows."""
     states = list(
         Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
         .order_by()
@@ -92,24 +93,18 @@ def _follow_team(mission: Mission, *, by: User | None, reason: str | Reason = ""
     )
     if not states:
         return
-    if all(state == Status.COMPLETED for state in states):
-        if mission.status == MissionStatus.IN_PROGRESS:
-            lifecycle.mission_transition(
-                mission=mission, target=MissionStatus.DELIVERED, by=None, reason=reason
-            )
-        if mission.status == MissionStatus.DELIVERED:
-            lifecycle.mission_transition(mission=mission, target=MissionStatus.COMPLETED, by=by)
-    elif all(state in (Status.DELIVERED, Status.COMPLETED) for state in states):
-        if mission.status == MissionStatus.IN_PROGRESS:
-            # The volunteer is not an actor of the lifecycle: the system records the move,
-            # the reason says who triggered it.
-            lifecycle.mission_transition(
-                mission=mission, target=MissionStatus.DELIVERED, by=None, reason=reason
-            )
-    elif mission.status == MissionStatus.DELIVERED and Status.CHANGES_REQUESTED in states:
-        lifecycle.mission_transition(
-            mission=mission, target=MissionStatus.IN_PROGRESS, by=by, reason=reason
-        )
+    moves: list[tuple[str, User | None, str | Reason]] = []
+    if all(state in (Status.DELIVERED, Status.COMPLETED) for state in states):
+        # The volunteer is not an actor of the lifecycle: the system records the move, the
+        # reason says who triggered it.
+        moves.append(("deliver", None, reason))
+        if all(state == Status.COMPLETED for state in states):
+            moves.append(("complete", by, ""))
+    elif Status.CHANGES_REQUESTED in states:
+        moves.append(("request_changes", by, reason))
+    for action, actor, why in moves:
+        if lifecycle.MISSION.allows(mission, action, actor):
+            lifecycle.mission_transition(mission=mission, action=action, by=actor, reason=why)
 
 
 def _send_completed(application: Application) -> None:

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from completion.models import Completion
+from completion.next_steps import NextStep, for_volunteer
 from core.roles import roles_of
 from diagnosis.selectors import offers_for
 from engagements.models import Application
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
-from missions.next_steps import NextStep, for_volunteer
 from organizations.models import Membership, Organization
 
 

@@ -9,7 +9,10 @@ class EngagementsConfig(AppConfig):
     def ready(self) -> None:
         from core.navigation import NavItem, register
 
+        from . import hooks
         from .selectors import is_volunteer
+
+        hooks.connect()
 
         register(NavItem(_("Mes candidatures"), "engagements:mine", is_volunteer, order=40))
 

@@ -9,7 +9,10 @@ class MissionsConfig(AppConfig):
     def ready(self) -> None:
         from core.navigation import NavItem, register
 
+        from . import receivers
         from .selectors import has_association
+
+        receivers.connect()
 
         register(NavItem(_("Missions"), "missions:list", lambda user: True, order=10))
         register(NavItem(_("Mes missions"), "missions:mine", has_association, order=15))

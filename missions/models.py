@@ -149,6 +149,21 @@ class Mission(models.Model):
     def deliverable_list(self) -> list[str]:
         return [line.strip() for line in self.deliverables.splitlines() if line.strip()]
 
+    # What templates ask instead of comparing the status (missions.lifecycle has the rules).
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_submitted(self) -> bool:
+        """Waiting for the moderators."""
+        return self.status == Status.SUBMITTED
+
+    @property
+    def is_open(self) -> bool:
+        """Online and taking applications."""
+        return self.status == Status.OPEN
+
     @property
     def resume_step(self) -> int:
         """The wizard screen a draft reopens on: the one after the last completed."""

@@ -4,18 +4,18 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.roles import roles_of
-from engagements.models import Agreement, Application
 from organizations.models import Membership, Organization
 from taxonomy.models import SkillDomain
 
 from . import lifecycle
 from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
 from .search import search
+from .signals import mission_facts, missions_ranked
 
 
 def has_association(user) -> bool:
@@ -104,46 +104,24 @@ def events_of(mission: Mission) -> list:
     return list(mission.events.select_related("by"))
 
 
-def has_confirmed_agreement(mission: Mission) -> bool:
-    """Whether a volunteer and the association both confirmed an agreement: the mission
-    may then start."""
-    return Agreement.objects.filter(
-        application__mission=mission,
-        application__status=Application.Status.ACCEPTED,
-        association_confirmed_at__isnull=False,
-        volunteer_confirmed_at__isnull=False,
-    ).exists()
+def facts_by_mission(missions: list[Mission]) -> dict[int, dict]:
+    """What the apps above missions know of `missions` (`signals.mission_facts`), by id:
+    one query per answering app, however many missions."""
+    facts: dict[int, dict] = {mission.pk: {} for mission in missions}
+    if not missions:
+        return facts
+    for _receiver, answer in mission_facts.send(sender=Mission, missions=missions):
+        answered: dict[int, dict] = answer or {}  # type: ignore[assignment]  # see signals
+        for pk, known in answered.items():
+            facts.setdefault(pk, {}).update(known)
+    return facts
 
 
-def team_of(mission: Mission) -> list[Application]:
-    """The mission's accepted volunteers, as its page shows them to the association: each
-    with the agreement, the work handed over (`completion` and its deliverables), the
-    attestation (`credential`), the book (`volunteer.portfolio`), and `reviewed`, whether
-    the association wrote its recommendation. Three queries, whatever the team's size."""
-    return list(
-        Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
-        .select_related("volunteer__portfolio", "agreement", "completion", "credential")
-        .prefetch_related("completion__deliverables")
-        .annotate(
-            reviewed=Exists(
-                Application.objects.filter(pk=OuterRef("pk"), reviews__direction="association")
-            )
-        )
-        .order_by("answered_at", "pk")
-    )
-
-
-def engagement_of(mission: Mission, user) -> Application | None:
-    """`user`'s accepted application on `mission`, with its agreement and work handed over."""
-    if not user.is_authenticated:
-        return None
-    return (
-        Application.objects.filter(
-            mission=mission, volunteer=user, status=Application.Status.ACCEPTED
-        )
-        .select_related("agreement", "completion", "credential")
-        .first()
-    )
+def facts_of(mission: Mission) -> dict:
+    """`facts_by_mission` for one mission, kept on it: asked once per request."""
+    if "_facts" not in mission.__dict__:
+        mission.__dict__["_facts"] = facts_by_mission([mission])[mission.pk]
+    return mission.__dict__["_facts"]
 
 
 def templates_by_domain() -> list[tuple[SkillDomain, list[MissionTemplate]]]:
@@ -225,11 +203,12 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
     if found is not None:
         missions = found
     if sort == Sort.MATCH and user is not None and user.is_authenticated:
-        from matching.selectors import matches_first
-
-        ranked = matches_first(missions, user, today=today)
-        if ranked is not None:
-            return ranked
+        # The app that knows the volunteers' matches ranks them (matching).
+        for _receiver, ranked in missions_ranked.send(
+            sender=Mission, missions=missions, user=user, today=today
+        ):
+            if ranked is not None:
+                return ranked
     if sort == Sort.RELEVANCE and found is not None:
         # `relevance` is annotated by search(), which django-stubs cannot follow.
         return missions.order_by("-relevance", "-published_at", "-pk")  # type: ignore[misc]
@@ -263,31 +242,21 @@ def missions_of_member(user) -> MyMissions:
     """Missions of every organisation `user` belongs to, grouped by state (one query).
 
     Each mission carries `pending_count`, the applications waiting for an answer, and
-    `ready_to_start`, whether an agreement is confirmed by both sides.
+    `ready_to_start`, whether an agreement is confirmed by both sides (`facts_by_mission`).
     """
-    missions = (
+    missions = list(
         Mission.objects.filter(
             organization__in=Membership.objects.filter(user=user).values("organization")
         )
         .select_related("organization")
-        .annotate(
-            pending_count=Count(
-                "applications", filter=Q(applications__status=Application.Status.PENDING)
-            ),
-            # An agreement both sides confirmed: the mission is ready to start.
-            ready_to_start=Exists(
-                Agreement.objects.filter(
-                    application__mission=OuterRef("pk"),
-                    application__status=Application.Status.ACCEPTED,
-                    association_confirmed_at__isnull=False,
-                    volunteer_confirmed_at__isnull=False,
-                )
-            ),
-        )
         .order_by("-updated_at", "-pk")
     )
+    facts = facts_by_mission(missions)
     mine = MyMissions()
     for mission in missions:
+        known = mission.__dict__["_facts"] = facts[mission.pk]
+        mission.pending_count = known.get("pending_applications", 0)  # type: ignore[attr-defined]
+        mission.ready_to_start = known.get("confirmed_agreement", False)  # type: ignore[attr-defined]
         getattr(mine, _GROUP_OF[mission.status]).append(mission)
     return mine
 

@@ -1,8 +1,9 @@
 """Every write to missions: creation, the wizard's steps, submission and state changes.
 
-State changes go through `lifecycle.mission_transition`; the services here add what each
-change means for people (who is told) and the guards that depend on other apps (a mission
-starts only once an agreement is confirmed on both sides).
+State changes go through `lifecycle.mission_transition`, which asks the table
+(`lifecycle.MISSION`) who may and whether it is ready; the services here add what each
+change means for people (who is told). What the apps above missions do when a mission
+moves, they do in receivers of `signals` (engagements tells the team).
 """
 
 from collections.abc import Iterable
@@ -17,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from engagements.selectors import team_of
 from notifications.services import notify
 from organizations.models import Organization
 from organizations.selectors import mission_members
@@ -26,7 +26,7 @@ from taxonomy.selectors import TOOL_SKILLS
 
 from . import lifecycle, selectors
 from .models import Mission, MissionEvent, MissionSkill, MissionTemplate, Reason, Status, WorkMode
-from .signals import mission_changed
+from .signals import mission_cancelled, mission_changed, mission_delivery_answered, mission_started
 
 # The fields each wizard screen edits ("skills" is a list of (Skill, level) pairs).
 STEP_FIELDS = {
@@ -34,7 +34,7 @@ STEP_FIELDS = {
     2: ["skills", "effort_hours", "team_size"],
     3: ["start_date", "end_date", "work_mode", "commune", "licence"],
 }
-EDITABLE = frozenset({Status.DRAFT, Status.SUBMITTED})
+EDITABLE = lifecycle.EDITABLE
 # A new mission's first end date, changed on the last screen if need be: long enough for a
 # volunteer to find it and do a small mission beside their studies.
 DEFAULT_DURATION = timedelta(days=60)
@@ -56,20 +56,20 @@ class AlreadyDone(Exception):
         return str(self.args[0])
 
 
-ALREADY_STARTED = gettext_lazy("La mission a déjà démarré.")
+ALREADY_STARTED = lifecycle.MISSION["start"].wrong_state
+NOT_READY_TO_START = gettext_lazy(
+    "La mission pourra démarrer quand un accord d’engagement aura été confirmé "
+    "par l’association et par le ou la bénévole."
+)
 
 
 def _url(mission: Mission) -> str:
     return reverse("missions:detail", args=[mission.pk])
 
 
-def _team_and_other_members(mission: Mission, by: User | None) -> list[User]:
-    """The volunteers on the mission and the association's members, except `by` itself."""
-    people: dict[int | None, User] = {
-        user.pk: user for user in [*team_of(mission), *mission_members(mission)]
-    }
-    people.pop(getattr(by, "pk", None), None)
-    return list(people.values())
+def _other_members(mission: Mission, by: User | None) -> list[User]:
+    """The association's members, except `by` itself (the team is told by engagements)."""
+    return [user for user in mission_members(mission) if user.pk != getattr(by, "pk", None)]
 
 
 def _copy_territory(mission: Mission) -> None:
@@ -135,7 +135,7 @@ def mission_save_step(
     if mission.status == Status.SUBMITTED:
         lifecycle.mission_transition(
             mission=mission,
-            target=Status.DRAFT,
+            action="back_to_draft",
             by=by,
             reason=Reason("edited_before_publication", {}),
         )
@@ -174,7 +174,7 @@ def mission_submit(*, mission: Mission, by: User) -> Mission:
     organization = mission.organization
     context = {"mission": mission.title, "organization": organization.name}
     if organization.is_verified:
-        lifecycle.mission_transition(mission=mission, target=Status.OPEN, by=by)
+        lifecycle.mission_transition(mission=mission, action="publish", by=by)
         notify(
             users=mission_members(mission),
             kind="mission_published",
@@ -182,7 +182,7 @@ def mission_submit(*, mission: Mission, by: User) -> Mission:
             url=_url(mission),
         )
         return mission
-    lifecycle.mission_transition(mission=mission, target=Status.SUBMITTED, by=by)
+    lifecycle.mission_transition(mission=mission, action="submit", by=by)
     notify(
         users=mission_members(mission), kind="mission_submitted", context=context, url=_url(mission)
     )
@@ -198,7 +198,7 @@ def mission_submit(*, mission: Mission, by: User) -> Mission:
 @transaction.atomic
 def mission_approve(*, mission: Mission, by: User) -> Mission:
     """A moderator publishes a submitted mission; its association is told."""
-    lifecycle.mission_transition(mission=mission, target=Status.OPEN, by=by)
+    lifecycle.mission_transition(mission=mission, action="approve", by=by)
     notify(
         users=mission_members(mission),
         kind="mission_published",
@@ -211,7 +211,7 @@ def mission_approve(*, mission: Mission, by: User) -> Mission:
 @transaction.atomic
 def mission_send_back(*, mission: Mission, by: User, reason: str) -> Mission:
     """A moderator sends a submitted mission back to draft, with advice for its association."""
-    lifecycle.mission_transition(mission=mission, target=Status.DRAFT, by=by, reason=reason)
+    lifecycle.mission_transition(mission=mission, action="send_back", by=by, reason=reason)
     notify(
         users=mission_members(mission),
         kind="mission_sent_back",
@@ -222,40 +222,42 @@ def mission_send_back(*, mission: Mission, by: User, reason: str) -> Mission:
 
 
 @transaction.atomic
-def mission_start(*, mission: Mission, by: User) -> Mission:
-    """Start an open mission, once a volunteer and the association confirmed an agreement,
-    so that nobody works without an agreed frame.
+def mission_start(*, mission: Mission, by: User, **context) -> Mission:
+    """Start an open mission, once a volunteer and the association confirmed an agreement
+    (the table's `start` guard), so that nobody works without an agreed frame.
 
     Raises AlreadyDone when a member started it meanwhile (the row is locked first, so the
-    second of two clicks sees the first one's change)."""
+    second of two clicks sees the first one's change), `MissionNotReady` with the guard's
+    words when no agreement is confirmed yet."""
     locked = Mission.objects.select_for_update().get(pk=mission.pk)
     if locked.status == Status.IN_PROGRESS and lifecycle.actor_of(by, locked) == lifecycle.MEMBER:
         mission.status = locked.status
         raise AlreadyDone(ALREADY_STARTED)
-    if not selectors.has_confirmed_agreement(mission):
-        raise MissionNotReady(
-            _(
-                "La mission pourra démarrer quand un accord d’engagement aura été confirmé "
-                "par l’association et par le ou la bénévole."
-            )
-        )
-    lifecycle.mission_transition(mission=mission, target=Status.IN_PROGRESS, by=by)
+    try:
+        lifecycle.mission_transition(mission=mission, action="start", by=by, **context)
+    except lifecycle.NotReady:
+        # The page showed the guard's words beside the missing button; after a click on a
+        # page older than that, they are said as what is awaited.
+        raise MissionNotReady(NOT_READY_TO_START) from None
     notify(
-        users=_team_and_other_members(mission, by),
+        users=_other_members(mission, by),
         kind="mission_started",
         context={"mission": mission.title, "organization": mission.organization.name},
         url=_url(mission),
     )
+    mission_started.send(sender=Mission, mission=mission, by=by)
     return mission
 
 
 @transaction.atomic
 def mission_cancel(*, mission: Mission, by: User, reason: str = "") -> Mission:
-    """Cancel a mission; the other members and the volunteers already on it are told."""
-    lifecycle.mission_transition(mission=mission, target=Status.CANCELLED, by=by, reason=reason)
+    """Cancel a mission (abandon a draft); the other members and the volunteers already on
+    it are told."""
+    action = "abandon" if mission.status == Status.DRAFT else "cancel"
+    lifecycle.mission_transition(mission=mission, action=action, by=by, reason=reason)
     if mission.published_at is not None:  # a draft never published concerns nobody else
         notify(
-            users=_team_and_other_members(mission, by),
+            users=_other_members(mission, by),
             kind="mission_cancelled",
             context={
                 "mission": mission.title,
@@ -264,7 +266,31 @@ def mission_cancel(*, mission: Mission, by: User, reason: str = "") -> Mission:
             },
             url=_url(mission),
         )
+    mission_cancelled.send(sender=Mission, mission=mission, by=by, reason=reason)
     return mission
+
+
+def mission_answer_delivery(
+    *, mission: Mission, action: str, by: User, reason: str = ""
+) -> Mission:
+    """A member confirms the end of a delivered mission (`complete`) or asks for changes
+    (`request_changes`). The team's engagements end (or go back to work) with it: the app
+    that holds them does both and moves the mission; without it, the mission moves alone."""
+    lifecycle.check(mission, action, by)
+    answered = mission_delivery_answered.send(
+        sender=Mission, mission=mission, action=action, by=by, reason=reason
+    )
+    if not any(moved for _receiver, moved in answered):
+        lifecycle.mission_transition(mission=mission, action=action, by=by, reason=reason)
+    return mission
+
+
+# Each action of the mission page, and the service that knows what it means for people.
+_SERVICES = {
+    "cancel": mission_cancel,
+    "abandon": mission_cancel,
+    "send_back": mission_send_back,
+}
 
 
 def mission_change_state(*, mission: Mission, target: str, by: User, reason: str = "") -> Mission:
@@ -279,25 +305,21 @@ def mission_change_state(*, mission: Mission, target: str, by: User, reason: str
         and lifecycle.actor_of(by, mission) == lifecycle.MEMBER
     ):
         raise AlreadyDone(ALREADY_STARTED)
-    if not lifecycle.can_transition(mission, target, by):
-        raise lifecycle.TransitionNotAllowed(f"{mission.status} → {target}")
-    source, actor = mission.status, lifecycle.actor_of(by, mission)
-    if target == Status.CANCELLED:
-        return mission_cancel(mission=mission, by=by, reason=reason)
-    if source == Status.OPEN and target == Status.IN_PROGRESS:
-        return mission_start(mission=mission, by=by)
-    if source == Status.DRAFT and target in (Status.SUBMITTED, Status.OPEN):
+    action = lifecycle.action_to(mission, target, by)
+    refusal = lifecycle.who_refusal(mission, action, by) if action else "no such move"
+    if not action or refusal:
+        raise lifecycle.TransitionNotAllowed(refusal)
+    if action in ("submit", "publish"):
         return mission_submit(mission=mission, by=by)
-    if source == Status.SUBMITTED and target == Status.OPEN:
+    if action == "start":
+        return mission_start(mission=mission, by=by)
+    if action in ("complete", "request_changes"):
+        return mission_answer_delivery(mission=mission, action=action, by=by, reason=reason)
+    if action == "approve":
         return mission_approve(mission=mission, by=by)
-    if source == Status.SUBMITTED and target == Status.DRAFT and actor == lifecycle.STAFF:
-        return mission_send_back(mission=mission, by=by, reason=reason)
-    if source == Status.DELIVERED and target in (Status.COMPLETED, Status.IN_PROGRESS):
-        # The team's engagements end (or go back to work) with the mission.
-        from completion.services import mission_finish
-
-        return mission_finish(mission=mission, target=target, by=by, reason=reason)
-    lifecycle.mission_transition(mission=mission, target=target, by=by, reason=reason)
+    if action in _SERVICES:
+        return _SERVICES[action](mission=mission, by=by, reason=reason)
+    lifecycle.mission_transition(mission=mission, action=action, by=by, reason=reason)
     return mission
 
 
@@ -316,11 +338,11 @@ def missions_expire(*, today=None) -> int:
         try:
             lifecycle.mission_transition(
                 mission=mission,
-                target=Status.EXPIRED,
+                action="expire",
                 by=None,
                 reason=Reason("end_date_passed", {}),
             )
-        except lifecycle.TransitionNotAllowed:
+        except lifecycle.TransitionNotAllowed:  # moved meanwhile
             continue
         expired += 1
     return expired

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from taxonomy.selectors import association_name
 from volunteers.selectors import has_volunteer_profile
 
-from . import lifecycle, next_steps, selectors, services
+from . import lifecycle, selectors, services
 from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
 from .models import Mission, Status
+from .signals import mission_page
 
 PER_PAGE = 20
 WIZARD_STEPS = [
@@ -52,50 +53,41 @@ class Action:
     label: str | Promise
     style: str = "button"
     asks_reason: bool = False
-    # When the lifecycle allows the change but a guard does not yet: why, instead of a button.
+    # When the table allows the change to this person but a guard does not yet: why,
+    # instead of a button.
     blocked: str | Promise = ""
 
 
-def _actions(mission: Mission, user) -> list[Action]:
-    actor = lifecycle.actor_of(user, mission)
+# How the page words each action of `lifecycle.MISSION`: label, style, whether it asks why.
+# Sending a draft is not here: it is done from the wizard's last screen, after a last look.
+BUTTONS: dict[str, tuple[str | Promise, str, bool]] = {
+    "abandon": (gettext_lazy("Abandonner ce brouillon"), "button-danger", True),
+    "cancel": (gettext_lazy("Annuler la mission"), "button-danger", True),
+    "start": (gettext_lazy("Démarrer la mission"), "button", False),
+    "request_changes": (gettext_lazy("Demander des retouches"), "button-secondary", True),
+    "deliver": (gettext_lazy("Marquer comme livrée"), "button", False),
+    "complete": (gettext_lazy("Confirmer la fin de la mission"), "button", False),
+    "approve": (gettext_lazy("Publier la mission"), "button", False),
+    "send_back": (gettext_lazy("Renvoyer à l’association"), "button-secondary", True),
+    "back_to_draft": (
+        gettext_lazy("Repasser en brouillon pour la modifier"),
+        "button-secondary",
+        False,
+    ),
+}
+
+
+def _actions(mission: Mission, user, **context) -> list[Action]:
+    """The page's buttons: the actions the table opens to `user` from the mission's state,
+    each with the refusal of its guard when it is not ready yet."""
     actions = []
-    for target in lifecycle.allowed_targets(mission, user):
-        source = mission.status
-        if source == Status.DRAFT and target in (Status.SUBMITTED, Status.OPEN):
-            continue  # sent from the wizard's last screen, after a last look
-        if target == Status.CANCELLED:
-            label = (
-                _("Abandonner ce brouillon") if source == Status.DRAFT else _("Annuler la mission")
-            )
-            actions.append(Action(target, label, "button-danger", asks_reason=True))
-        elif target == Status.IN_PROGRESS and source == Status.OPEN:
-            blocked = (
-                ""
-                if selectors.has_confirmed_agreement(mission)
-                else _(
-                    "Vous pourrez démarrer la mission quand un ou une bénévole et votre "
-                    "association auront confirmé l’accord d’engagement."
-                )
-            )
-            actions.append(Action(target, _("Démarrer la mission"), blocked=blocked))
-        elif target == Status.IN_PROGRESS:
-            actions.append(
-                Action(target, _("Demander des retouches"), "button-secondary", asks_reason=True)
-            )
-        elif target == Status.DELIVERED:
-            actions.append(Action(target, _("Marquer comme livrée")))
-        elif target == Status.COMPLETED:
-            actions.append(Action(target, _("Confirmer la fin de la mission")))
-        elif target == Status.OPEN:
-            actions.append(Action(target, _("Publier la mission")))
-        elif target == Status.DRAFT and actor == lifecycle.STAFF:
-            actions.append(
-                Action(target, _("Renvoyer à l’association"), "button-secondary", asks_reason=True)
-            )
-        elif target == Status.DRAFT:
-            actions.append(
-                Action(target, _("Repasser en brouillon pour la modifier"), "button-secondary")
-            )
+    for name in lifecycle.allowed_actions(mission, user):
+        if name not in BUTTONS:
+            continue
+        label, style, asks_reason = BUTTONS[name]
+        blocked = lifecycle.MISSION.refusal(mission, name, user, **context)
+        target = lifecycle.MISSION[name].target
+        actions.append(Action(target, label, style, asks_reason=asks_reason, blocked=blocked))
     return actions
 
 
@@ -103,26 +95,31 @@ def detail(request, pk: int):
     mission, member = selectors.get_mission_for_viewer(request, pk)
     staff = request.user.is_authenticated and request.user.is_staff
     insider = member or staff
-    team = next_steps.with_engagement_rows(selectors.team_of(mission)) if insider else []
-    next_step = next_steps.for_association(mission, request.user, team) if member else None
-    actions = _actions(mission, request.user) if insider else []
+    # The team and the next steps come from the apps that know them (completion).
+    extra: dict = {}
+    for _receiver, answer in mission_page.send(
+        sender=Mission, mission=mission, user=request.user, member=member
+    ):
+        extra.update(answer or {})
+    lifecycle_context = extra.pop("lifecycle_context", {})
+    next_step = extra.get("next_step")
+    actions = _actions(mission, request.user, **lifecycle_context) if insider else []
     if next_step and next_step.target:
         actions = [a for a in actions if a.target != next_step.target]
-    engagement = None if member else selectors.engagement_of(mission, request.user)
-    if engagement is not None:
-        next_steps.with_engagement_rows([engagement])
     context = {
         "mission": mission,
         "skills": selectors.skills_of(mission),
         "is_member": member,
-        "can_edit": member and mission.status in services.EDITABLE,
+        "can_edit": member and mission.status in lifecycle.EDITABLE,
         "actions": actions,
+        "can": lifecycle.MISSION.can(mission, request.user, **lifecycle_context),
         "events": selectors.events_of(mission) if insider else [],
         "is_public": mission.status in lifecycle.PUBLIC,
-        "team": team,
-        "next_step": next_step,
-        "engagement": engagement,
-        "my_next_step": next_steps.for_volunteer(engagement) if engagement else None,
+        "team": [],
+        "next_step": None,
+        "engagement": None,
+        "my_next_step": None,
+        **extra,
     }
     return render(request, "missions/detail.html", context)
 
@@ -220,7 +217,7 @@ def wizard(request, pk: int, step: int):
     if step not in STEP_FORMS:
         raise Http404
     mission = selectors.get_mission_for_member(request, pk)
-    if mission.status not in services.EDITABLE:
+    if mission.status not in lifecycle.EDITABLE:
         messages.info(
             request, _("Cette mission n’est plus un brouillon : elle ne peut plus être modifiée.")
         )

@@ -12,8 +12,8 @@ from django.utils.translation import ngettext
 from core.ratelimit import allow
 from core.redirects import safe_next
 from missions import lifecycle
-from missions.models import Status
 from missions.services import mission_approve, mission_send_back
+from organizations.lifecycle import ORGANIZATION
 
 from . import selectors, services
 from .forms import (
@@ -91,6 +91,7 @@ def organization(request, slug: str):
             "registry": selectors.registry_numbers(org),
             "missions": selectors.missions_of(org),
             "form": form,
+            "can": ORGANIZATION.can(org, request.user),
         },
     )
 
@@ -98,7 +99,7 @@ def organization(request, slug: str):
 @staff_required
 def mission(request, pk: int):
     obj = selectors.get_mission_for_staff(request, pk)
-    can_decide = lifecycle.can_transition(obj, Status.OPEN, request.user)
+    can_decide = lifecycle.MISSION.allows(obj, "approve", request.user)
     form = MissionDecisionForm(request.POST or None)
     if request.method == "POST":
         if not can_decide:
@@ -172,8 +173,8 @@ def report_detail(request, pk: int):
         ),
         "suspend": ActionForm(request.POST if action == "suspend" else None, prefix="suspend"),
     }
-    can_cancel = report.mission is not None and lifecycle.can_transition(
-        report.mission, Status.CANCELLED, request.user
+    can_cancel = report.mission is not None and lifecycle.MISSION.allows(
+        report.mission, "cancel", request.user
     )
     can_suspend = services.may_suspend(suspendable)
     if action in forms:

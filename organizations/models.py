@@ -100,6 +100,14 @@ class Organization(models.Model):
         return self.verification == self.Verification.VERIFIED
 
     @property
+    def is_pending_verification(self) -> bool:
+        return self.verification == self.Verification.PENDING
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.verification == self.Verification.REJECTED
+
+    @property
     def link_list(self) -> list[str]:
         return lines(self.links)
 

@@ -1,24 +1,22 @@
 """Reads about organisations, and the lookups that check membership on the way."""
 
-from statistics import median
+from typing import Protocol
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import User
 from core.roles import roles_of
-from engagements.models import Application
-from missions.models import Mission
-from missions.models import Status as MissionStatus
 
 from .models import INVITATION_VALIDITY, Invitation, Membership, Organization
 
-# The response time is the median over an association's most recent answers: recent
-# behaviour is what a volunteer applying today can expect.
-RESPONSE_TIME_SAMPLE = 100
+
+class OfOrganization(Protocol):
+    """Anything that belongs to an organisation: a mission, for the apps above."""
+
+    organization_id: int
 
 
 def memberships_of(user) -> list[Membership]:
@@ -98,7 +96,7 @@ def get_organization_for_public(request, slug: str) -> Organization:
     return organization
 
 
-def mission_members(mission: Mission) -> list[User]:
+def mission_members(mission: OfOrganization) -> list[User]:
     """The members of the mission's association (admins and members alike)."""
     return list(User.objects.filter(memberships__organization_id=mission.organization_id))
 
@@ -121,45 +119,3 @@ def pending_invitations(organization: Organization) -> list[Invitation]:
         .select_related("invited_by")
         .order_by("-created_at")
     )
-
-
-def open_missions(organization: Organization, *, limit: int = 10) -> list[Mission]:
-    return list(
-        Mission.objects.filter(organization=organization, status=MissionStatus.OPEN).order_by(
-            "-published_at", "-created_at"
-        )[:limit]
-    )
-
-
-def response_stats(organization: Organization) -> dict:
-    """How an association answers the applications it receives (two queries).
-
-    `received` counts the applications whose fate is known: answered (accepted or declined)
-    or left to expire. Those still waiting, withdrawn by the volunteer, or sent by the
-    association itself as invitations are not the association's answers, so they are left
-    out. `rate` is the percentage answered; `median_hours` the usual delay of an answer.
-    """
-    answered_statuses = [Application.Status.ACCEPTED, Application.Status.DECLINED]
-    received_by_association = Application.objects.filter(
-        mission__organization=organization, invited_by__isnull=True
-    )
-    counts = received_by_association.aggregate(
-        answered=Count("pk", filter=Q(status__in=answered_statuses)),
-        expired=Count("pk", filter=Q(status=Application.Status.EXPIRED)),
-    )
-    answered, received = counts["answered"], counts["answered"] + counts["expired"]
-    delays = [
-        (answered_at - created_at).total_seconds() / 3600
-        for created_at, answered_at in received_by_association.filter(
-            status__in=answered_statuses, answered_at__isnull=False
-        )
-        .order_by("-answered_at")
-        .values_list("created_at", "answered_at")[:RESPONSE_TIME_SAMPLE]
-        if answered_at is not None  # always, by the filter: said for the type checker
-    ]
-    return {
-        "rate": round(100 * answered / received) if received else None,
-        "median_hours": round(median(delays)) if delays else None,
-        "answered": answered,
-        "received": received,
-    }

@@ -14,6 +14,7 @@ from core.emails import send_email
 from notifications.models import Frequency
 from notifications.services import frequency_for, notify
 
+from .lifecycle import ORGANIZATION
 from .models import INVITATION_VALIDITY, Invitation, Membership, Organization
 from .signals import membership_changed
 
@@ -93,10 +94,8 @@ def organization_update(*, organization: Organization, causes=None, **fields) ->
     )
     for name, value in fields.items():
         setattr(organization, name, value)
-    if organization.verification == Organization.Verification.REJECTED or (
-        changed_identity and organization.verification == Organization.Verification.VERIFIED
-    ):
-        organization.verification = Organization.Verification.PENDING
+    if organization.is_rejected or (changed_identity and organization.is_verified):
+        organization.verification = ORGANIZATION.check(organization, "resubmit", None).target
     _copy_territory(organization)
     organization.full_clean()
     organization.save()
@@ -111,10 +110,11 @@ def organization_update(*, organization: Organization, causes=None, **fields) ->
 def organization_verify(
     *, organization: Organization, by: User, verified: bool, note: str = ""
 ) -> None:
-    """A moderator's decision; the organisation's admins are told, with the reason."""
-    organization.verification = (
-        Organization.Verification.VERIFIED if verified else Organization.Verification.REJECTED
-    )
+    """A moderator's decision; the organisation's admins are told, with the reason.
+
+    Raises `ActionRefused` when `by` is not a moderator (`lifecycle.ORGANIZATION`)."""
+    transition = ORGANIZATION.check(organization, "verify" if verified else "reject", by)
+    organization.verification = transition.target
     organization.verification_note = note
     organization.verified_at = timezone.now()
     organization.verified_by = by

@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # joins an organisation, changes role or leaves it (matching forgets their suggestions: a
 # member is not offered their own association's missions).
 membership_changed = Signal()
+
+# Asked by an organisation's public page with `organization` and `user` (who looks): each
+# receiver returns a dict of what its app adds to the page (missions: `missions`, the open
+# ones; engagements: `stats`, how an association answers applications).
+organization_page = Signal()

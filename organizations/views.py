@@ -14,6 +14,7 @@ from core.ratelimit import allow
 from . import selectors, services
 from .forms import InvitationForm, OrganizationForm, RoleForm
 from .models import Invitation, Membership, Organization
+from .signals import organization_page
 
 # Per person and per day: enough for any real use, too few for spam.
 CREATIONS_PER_DAY = 10
@@ -77,13 +78,12 @@ def create(request):
 def detail(request, slug: str):
     organization = selectors.get_organization_for_public(request, slug)
     membership = selectors.membership_of(request.user, organization)
-    context = {
-        "organization": organization,
-        "membership": membership,
-        "missions": selectors.open_missions(organization, limit=10),
-    }
-    if organization.is_association:
-        context["stats"] = selectors.response_stats(organization)
+    context = {"organization": organization, "membership": membership, "missions": []}
+    # Its missions and how it answers come from the apps that know them.
+    for _receiver, answer in organization_page.send(
+        sender=Organization, organization=organization, user=request.user
+    ):
+        context.update(answer or {})
     return render(request, "organizations/detail.html", context)
 
 

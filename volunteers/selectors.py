@@ -2,15 +2,14 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import forget_roles, roles_of
-from engagements.models import Application
-from engagements.selectors import shows_profile
 
 from .models import VolunteerProfile, VolunteerSkill
+from .signals import profile_readers
 
 
 def profile_of(user) -> VolunteerProfile | None:
@@ -64,7 +63,8 @@ def get_profile_for_viewer(request, user_id: int) -> VolunteerProfile:
 
     Allowed: the volunteer, staff, anybody when the profile is public, and the members of an
     organisation the volunteer showed it to: she applied to one of its missions, or said yes
-    to its invitation. An invitation alone shows nothing: she has not chosen to.
+    to its invitation (engagements says which, through `signals.profile_readers`). An
+    invitation alone shows nothing: she has not chosen to.
     """
     viewer = request.user
     profiles = VolunteerProfile.objects.select_related("user", "commune__departement").filter(
@@ -73,12 +73,11 @@ def get_profile_for_viewer(request, user_id: int) -> VolunteerProfile:
     if not viewer.is_authenticated:
         profiles = profiles.filter(is_public=True, user__is_active=True)
     elif not (viewer.is_staff or viewer.pk == user_id):
-        applied = Application.objects.filter(
-            shows_profile(),
-            volunteer_id=OuterRef("user_id"),
-            mission__organization__memberships__user=viewer,
-        )
-        profiles = profiles.filter(Q(is_public=True) | Exists(applied), user__is_active=True)
+        readable = Q(is_public=True)
+        for _receiver, condition in profile_readers.send(sender=VolunteerProfile, viewer=viewer):
+            if condition is not None:
+                readable |= condition  # type: ignore[operator]  # a Q or an Exists, see signals
+        profiles = profiles.filter(readable, user__is_active=True)
     profile = profiles.first()
     if profile is None:
         raise Http404

@@ -5,3 +5,9 @@ from django.dispatch import Signal
 # Sent inside the transaction with `user_id=<int>` when a volunteer's profile, skills or
 # causes are written or removed (matching forgets the suggestions made from them).
 profile_changed = Signal()
+
+# Asked by `selectors.get_profile_for_viewer` with `viewer` (a signed-in person, not staff):
+# each receiver returns a condition on VolunteerProfile (a Q or an Exists over `user_id`)
+# naming the private profiles `viewer` may read, or None. Engagements answers: those of
+# the volunteers who applied to (or joined) a mission of one of the viewer's organisations.
+profile_readers = Signal()

@@ -59,7 +59,10 @@ def test_the_table_allows_only_the_listed_moves(source, target, who, allowed, as
 
     assert lifecycle.can_transition(mission, target, by) is allowed
     if allowed:
-        event = lifecycle.mission_transition(mission=mission, target=target, by=by, reason="test")
+        # What the callers know and the table's guards read (start: a confirmed agreement).
+        event = lifecycle.mission_transition(
+            mission=mission, target=target, by=by, reason="test", confirmed_agreement=True
+        )
         mission.refresh_from_db()
         assert mission.status == target
         assert (event.from_status, event.to_status, event.by, event.reason) == (

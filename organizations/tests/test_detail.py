@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
+from engagements.hooks import response_stats
 from engagements.models import Application
 from engagements.tests.factories import ApplicationFactory, MissionFactory
-from organizations.selectors import response_stats
 from organizations.tests.factories import AssociationFactory, MembershipFactory
 from taxonomy.models import Cause
 

@@ -1,8 +1,8 @@
 """The one next thing to do about a mission, for the association and for its volunteer.
 
-Computed from the mission's state (`lifecycle.can_transition`) and its team's (the
-agreement, `completion.services.delivery_refusal`, the work handed over), never re-derived
-in templates. The mission page and the volunteer's dashboard show them.
+Computed from the mission's table (`missions.lifecycle.MISSION`) and its team's state (the
+agreement, `services.delivery_refusal`, the work handed over), never re-derived in
+templates. The mission page (through `mission_page`) and the volunteer's dashboard show them.
 """
 
 from dataclasses import dataclass
@@ -12,8 +12,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import lifecycle
-from .models import Mission, Status
+from missions.lifecycle import MISSION
+from missions.models import Mission, Status
+
+from .services import delivery_refusal
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,8 @@ class NextStep:
 def for_association(mission: Mission, user, team: list) -> NextStep | None:
     """What the association does next, from the mission's state and its team's."""
     if mission.status == Status.OPEN:
-        if lifecycle.can_transition(mission, Status.IN_PROGRESS, user) and any(
-            a.agreement_confirmed for a in team
-        ):
+        confirmed = any(a.agreement_confirmed for a in team)
+        if MISSION.allows(mission, "start", user, confirmed_agreement=confirmed):
             return NextStep(
                 _(
                     "L’accord d’engagement est confirmé des deux côtés : la mission est prête "
@@ -71,9 +72,7 @@ def for_association(mission: Mission, user, team: list) -> NextStep | None:
             )
             % {"names": ", ".join(a.volunteer.first_name for a in team)}
         )
-    if mission.status == Status.DELIVERED and lifecycle.can_transition(
-        mission, Status.COMPLETED, user
-    ):
+    if MISSION.allows(mission, "complete", user):
         return NextStep(
             _(
                 "Le travail est remis : il est présenté ci-dessous. S’il vous convient, "
@@ -96,8 +95,6 @@ def for_association(mission: Mission, user, team: list) -> NextStep | None:
 
 def for_volunteer(application) -> NextStep:
     """What the accepted volunteer does next, after the delivery guard of completion."""
-    from completion.services import delivery_refusal
-
     agreement = getattr(application, "agreement", None)
     completion = getattr(application, "completion", None)
     if agreement is not None and not agreement.volunteer_confirmed_at:
