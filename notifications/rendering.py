@@ -56,6 +56,9 @@ def _readable(value):
 def render(kind: str, context: dict) -> tuple[str, str]:
     """The title (one line) and body of a `kind` notification, in the active language."""
     readable = {key: _readable(value) for key, value in context.items()}
+    if isinstance(context.get("status"), str):
+        # A stored state reads as a flag (`is_open`): templates test it, never a string.
+        readable[f"is_{context['status']}"] = True
     title = " ".join(render_to_string(f"notifications/{kind}/title.txt", readable).split())
     body = render_to_string(f"notifications/{kind}/body.txt", readable).strip()
     return capfirst(title), body
