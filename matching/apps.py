@@ -8,11 +8,13 @@ class MatchingConfig(AppConfig):
 
     def ready(self) -> None:
         from core.navigation import NavItem, register
+        from notifications.weekly import register_section
         from volunteers.selectors import has_volunteer_profile
 
-        from . import invalidation
+        from . import digest, invalidation
 
         invalidation.connect()
+        register_section(digest.SECTION)  # the week's new missions, in the weekly e-mail
         register(
             NavItem(
                 _("Missions pour vous"),
@@ -23,7 +25,7 @@ class MatchingConfig(AppConfig):
         )
 
     def personal_data(self, user) -> dict:
-        from .models import WeeklyDigest
+        from notifications.models import WeeklyDigest
 
         return {
             "weekly_digests": [
@@ -37,7 +39,7 @@ class MatchingConfig(AppConfig):
         }
 
     def erase_personal_data(self, user) -> None:
-        from .models import WeeklyDigest
+        from notifications.models import WeeklyDigest
 
         # Which missions were suggested to a person is about that person only.
         WeeklyDigest.objects.filter(user=user).delete()
