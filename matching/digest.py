@@ -203,10 +203,10 @@ def _digests(
 
 def show(items: list[dict]) -> Callable[[dict], dict | None]:
     """Word the missions of a batch of e-mails; a mission closed since is left out."""
-    missions = Mission.objects.filter(
+    still_open = Mission.objects.filter(
         pk__in={item["mission"] for item in items}, status=Status.OPEN
     ).select_related("organization")
-    missions = {mission.pk: mission for mission in missions}
+    missions = {mission.pk: mission for mission in still_open}
 
     def word(item: dict) -> dict | None:
         mission = missions.get(item["mission"])
