@@ -16,7 +16,7 @@ from missions.models import MissionReminder, Status
 from missions.tests.factories import MissionFactory
 from notifications.models import Frequency, Notification, WeeklyDigest
 from notifications.tests.factories import PreferenceFactory
-from notifications.weekly import prepare_weekly_digests, send_weekly_digests
+from notifications.weekly import prepare_weekly_digests, send_weekly_digests, week_of
 from taxonomy.models import Level
 from volunteers.tests.factories import VolunteerProfileFactory
 
@@ -104,6 +104,18 @@ def test_a_mission_closed_before_the_sending_is_left_out(designer, logo_mission,
     assert sent == 1
     assert "Logo qui reste" in mail.outbox[0].body
     assert "Un logo pour les jardins" not in mail.outbox[0].body
+
+
+def test_a_digest_recorded_before_the_move_to_notifications_is_still_sent(designer, logo_mission):
+    # Its items name no section: they are the missions of matching's.
+    record = WeeklyDigest.objects.create(
+        user=designer.user,
+        week=week_of(timezone.now()),
+        items=[{"mission": logo_mission.pk, "score": 90, "reasons": []}],
+    )
+
+    assert send_weekly_digests([record.pk]) == 1
+    assert "Un logo pour les jardins" in mail.outbox[0].body
 
 
 def test_preparing_the_digests_costs_the_same_queries_for_3_or_30_volunteers(
