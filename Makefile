@@ -11,11 +11,11 @@ SCALE ?= 100000
 TEST_WORKERS ?= 2
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup run worker test lint typecheck format test-sqlite test-postgres test-cache test-deps bench messages
+.PHONY: help setup run worker test lint imports typecheck format test-sqlite test-postgres test-cache test-deps bench messages
 
 help:
 	@echo "make run    set up and serve A-lasso on http://$(HOST):$(PORT) with demo data (SQLite)"
-	@echo "make test   set up and run lint and the whole test suite (SQLite, then PostgreSQL if DATABASE_URL is set)"
+	@echo "make test   set up and run lint, the layers, types and the whole test suite (SQLite, then PostgreSQL if DATABASE_URL is set)"
 	@echo "make bench  run the benchmarks (SCALE=10000 for a smaller run)"
 
 # uv itself, then the locked dependencies on the Python that .python-version names.
@@ -64,6 +64,11 @@ lint: setup
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 
+# The layers of docs/architecture.md: an app importing one above it, or a sibling of its
+# layer, fails here ([tool.importlinter] in pyproject.toml).
+imports: setup
+	$(UV) run --frozen lint-imports --no-logo
+
 # mypy with django-stubs on the services, selectors and lifecycles ([tool.mypy] in pyproject.toml).
 typecheck: setup
 	DEBUG=true $(UV) run --frozen mypy
@@ -88,7 +93,7 @@ test-cache: test-deps
 	  REDIS_URL="$(REDIS_TEST_URL)" $(UV) run --frozen pytest -q -m cache; \
 	else echo "Redis does not answer at $(REDIS_TEST_URL): skipping the cache run"; fi
 
-test: lint typecheck test-sqlite test-postgres test-cache
+test: lint imports typecheck test-sqlite test-postgres test-cache
 
 # The benchmarks (bench/README.md): SQLite, then PostgreSQL when DATABASE_URL is set, at
 # 1 000, 10 000 and 100 000 volunteers up to SCALE. wrk (Debian) sends the load; where it

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from core import ratelimit
 from core.ratelimit import allow, client_ip
-from core.redirects import safe_next
+from core.redirects import is_safe_url, safe_next
 
 from . import services, tokens
 from .forms import (
@@ -451,3 +451,29 @@ def delete(request):
         messages.info(request, _("Votre compte est supprimé. Merci d’être passé·e par A-lasso."))
         return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@require_POST
+def set_language(request):
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    target = request.POST.get("next", "/")
+    if not is_safe_url(request, target):
+        target = "/"
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    else:
+        # Kept through the login that may follow: the account then takes this choice.
+        request.session[services.LANGUAGE_CHOSEN] = language
+    translation.activate(language)
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response

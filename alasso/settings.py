@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "credentials",
     "portfolio",
     "diagnosis",
+    "home",
 ]
 
 MIDDLEWARE = [

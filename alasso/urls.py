@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 urlpatterns = [
-    path("", include("core.urls")),
+    path("", include("home.urls")),
     path("account/", include("accounts.urls")),
     path("geo/", include("geo.urls")),
     path("organizations/", include("organizations.urls")),

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from core.demo import DEMO_DOMAIN
-from core.demo_scale import ADMIN_PREFIX, VOLUNTEER_PREFIX
+from home.demo_scale import ADMIN_PREFIX, VOLUNTEER_PREFIX
 from missions.models import Mission, Status
 
 # Who visits, how many of them, and the keywords of the search.
@@ -301,18 +301,18 @@ def time_weekly_digest(*, database: str, volunteers: int) -> tuple[dict, dict]:
     the next run (a larger size) starts from the same point. Returns the row and details."""
     from django.utils import timezone
 
-    from matching import digest
-    from matching.models import WeeklyDigest
+    from notifications import weekly
+    from notifications.models import WeeklyDigest
 
     now = timezone.now()
-    week = digest.week_of(now)
+    week = weekly.week_of(now)
     WeeklyDigest.objects.filter(week=week).delete()
     started = time.perf_counter()
-    recorded = digest.prepare_weekly_digests(now=now)
+    recorded = weekly.prepare_weekly_digests(now=now)
     prepared = time.perf_counter()
     sent = 0
-    for ids in digest.unsent_batches(week=week):
-        sent += digest.send_weekly_digests(ids, now=now)
+    for ids in weekly.unsent_batches(week=week):
+        sent += weekly.send_weekly_digests(ids, now=now)
     finished = time.perf_counter()
     WeeklyDigest.objects.filter(week=week).delete()
     row = {

@@ -3,10 +3,16 @@
 Real roles come from memberships and the volunteer profile (one person may hold several);
 the sign-up intent only counts until they exist. One query, once per request: the
 answer is kept on the user object.
+
+`core` imports no app: the apps that hold the rows each register the SQL that tells one
+fact (`register_fact`, from their `AppConfig.ready()`): organizations the two membership
+facts, volunteers the profile. A fact nobody registered is false.
 """
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 _ATTRIBUTE = "_alasso_roles"
 
@@ -19,44 +25,59 @@ class Roles:
     volunteer: bool = False  # came to help, or has a profile anyway
 
 
+@dataclass(frozen=True)
+class Fact:
+    # An SQL boolean expression with %s placeholders, built on first use (table names are
+    # known once the apps are loaded), and its parameters for one person.
+    sql: Callable[[], str]
+    params: Callable[[Any], list]
+
+
+_FACTS: dict[str, Fact] = {}
+# The facts a query can tell: the fields of `Roles` but `volunteer`, derived from them.
+FACTS = ("organization", "association", "has_profile")
+
+
+def register_fact(name: str, *, sql: Callable[[], str], params: Callable[[Any], list]) -> None:
+    if name not in FACTS:
+        raise ValueError(f"Unknown role fact {name!r}: one of {', '.join(FACTS)}.")
+    _FACTS[name] = Fact(sql, params)
+    _query.cache_clear()
+
+
 def roles_of(user) -> Roles:
     if not user.is_authenticated:
         return Roles()
     roles = getattr(user, _ATTRIBUTE, None)
     if roles is None:
-        from django.db import connection
-
-        from organizations.models import Organization
-
-        association_kind = Organization.Kind.ASSOCIATION
-        with connection.cursor() as cursor:
-            cursor.execute(_roles_sql(), [user.pk, user.pk, association_kind, user.pk])
-            organization, association, has_profile = (bool(v) for v in cursor.fetchone())
+        facts = _ask(user)
         roles = Roles(
-            organization=organization,
-            association=association,
-            has_profile=has_profile,
-            volunteer=has_profile or user.intent == user.Intent.VOLUNTEER,
+            **facts,
+            volunteer=facts["has_profile"] or user.intent == user.Intent.VOLUNTEER,
         )
         setattr(user, _ATTRIBUTE, roles)
     return roles
 
 
+def _ask(user) -> dict[str, bool]:
+    from django.db import connection
+
+    names = [name for name in FACTS if name in _FACTS]
+    answers: dict[str, bool] = dict.fromkeys(FACTS, False)
+    if not names:
+        return answers
+    params = [value for name in names for value in _FACTS[name].params(user)]
+    with connection.cursor() as cursor:
+        cursor.execute(_query(tuple(names)), params)
+        answers.update(zip(names, (bool(v) for v in cursor.fetchone()), strict=True))
+    return answers
+
+
 @functools.cache
-def _roles_sql() -> str:
+def _query(names: tuple[str, ...]) -> str:
     # Written out: every page asks it, and the ORM took longer to build it than the
     # database to answer.
-    from core.sql import table
-    from organizations.models import Membership, Organization
-    from volunteers.models import VolunteerProfile
-
-    membership = table(Membership)
-    return (
-        f"SELECT EXISTS (SELECT 1 FROM {membership} WHERE user_id = %s), "
-        f"EXISTS (SELECT 1 FROM {membership} m JOIN {table(Organization)} o "
-        "ON o.id = m.organization_id WHERE m.user_id = %s AND o.kind = %s), "
-        f"EXISTS (SELECT 1 FROM {table(VolunteerProfile)} WHERE user_id = %s)"
-    )
+    return "SELECT " + ", ".join(_FACTS[name].sql() for name in names)
 
 
 def forget_roles(user) -> None:

@@ -1,4 +1,5 @@
-"""Pages that belong to no domain: home, health check, language, errors, dev mailbox."""
+"""Pages that belong to no domain: health check, errors, dev mailbox (`home/urls.py` serves
+them; the language switch is in `accounts.views`)."""
 
 import sys
 from email import policy
@@ -8,23 +9,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template import loader
-from django.utils import translation
 from django.utils.crypto import get_random_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
-
-from accounts.services import LANGUAGE_CHOSEN, user_set_language
-from core.redirects import is_safe_url
-
-
-def home(request):
-    if request.user.is_authenticated:
-        from .dashboard import dashboard_for
-
-        return render(request, "core/dashboard.html", {"board": dashboard_for(request.user)})
-    return render(request, "core/home.html")
 
 
 @never_cache
@@ -48,32 +36,6 @@ def healthz(request):
     if problems:
         return JsonResponse({"status": "error", **problems}, status=503)
     return JsonResponse({"status": "ok"})
-
-
-@require_POST
-def set_language(request):
-    language = request.POST.get("language", "")
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    target = request.POST.get("next", "/")
-    if not is_safe_url(request, target):
-        target = "/"
-    if request.user.is_authenticated:
-        user_set_language(user=request.user, language=language)
-    else:
-        # Kept through the login that may follow: the account then takes this choice.
-        request.session[LANGUAGE_CHOSEN] = language
-    translation.activate(language)
-    response = redirect(target)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=True,
-    )
-    return response
 
 
 def error_404(request, exception):

@@ -16,12 +16,14 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from core.navigation import NavItem, register
         from missions.signals import missions_ranked
+        from notifications.weekly import register_section
         from volunteers.selectors import has_volunteer_profile
 
-        from . import invalidation
+        from . import digest, invalidation
 
         invalidation.connect()
         missions_ranked.connect(_rank, dispatch_uid="matching-rank-missions")
+        register_section(digest.SECTION)  # the week's new missions, in the weekly e-mail
         register(
             NavItem(
                 _("Missions pour vous"),
@@ -32,7 +34,7 @@ class MatchingConfig(AppConfig):
         )
 
     def personal_data(self, user) -> dict:
-        from .models import WeeklyDigest
+        from notifications.models import WeeklyDigest
 
         return {
             "weekly_digests": [
@@ -46,7 +48,7 @@ class MatchingConfig(AppConfig):
         }
 
     def erase_personal_data(self, user) -> None:
-        from .models import WeeklyDigest
+        from notifications.models import WeeklyDigest
 
         # Which missions were suggested to a person is about that person only.
         WeeklyDigest.objects.filter(user=user).delete()

@@ -5,15 +5,14 @@ and missions the earlier apps made.
 """
 
 from core.demo import DemoContext
-
-from . import digest
-from .models import WeeklyDigest
+from notifications import weekly
+from notifications.models import WeeklyDigest
 
 
 def build(ctx: DemoContext) -> None:
-    ctx.objects["weekly_digests"] = digest.prepare_weekly_digests()
+    ctx.objects["weekly_digests"] = weekly.prepare_weekly_digests()
     lea = ctx.objects.get("users", {}).get("lea")
     if lea is not None:
         # So that a newcomer can open the e-mail Léa gets on Mondays (var/mailbox in dev).
         mine = WeeklyDigest.objects.filter(user=lea, sent_at__isnull=True)
-        digest.send_weekly_digests(list(mine.values_list("pk", flat=True)))
+        weekly.send_weekly_digests(list(mine.values_list("pk", flat=True)))

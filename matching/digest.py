@@ -1,42 +1,31 @@
-"""The weekly e-mail of new missions that suit each volunteer, for every volunteer at once.
+"""Matching's section of the weekly e-mail (`notifications/weekly.py`): the new missions
+of the week that suit each volunteer, registered in `MatchingConfig.ready()`.
 
-Two steps, each safe to run twice:
-
-1. `prepare_weekly_digests` reads the missions published in the last seven days once (a
-   few thousand at most), files them by skill and place (`Fresh`), then reads the
-   volunteers by slices and, for each, walks the lists of their skills: the newest
-   missions of each skill whose place and dates suit them, the best few by how much of
-   the mission they cover, scored and worded in Python. One `WeeklyDigest` per volunteer
-   and week (unique: a second run adds nothing).
-2. `send_weekly_digests` claims a batch of unsent digests (a conditional update, so two
-   workers never send the same one) and e-mails them over one connection.
-
-Volunteers who set the "suggestions" notifications to "off" get nothing; any other choice
-gets the weekly e-mail (it is a summary by nature).
+`choose` reads the missions published in the last seven days once (a few thousand at
+most), files them by skill and place (`Fresh`), then reads the volunteers by slices and,
+for each, walks the lists of their skills: the newest missions of each skill whose place
+and dates suit them, the best few by how much of the mission they cover, scored and worded
+in Python. Notifications records them (one `WeeklyDigest` per volunteer and week) and
+sends them; `show` words them back, leaving out a mission closed since.
 """
 
-import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, mailers
-from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from core.emails import render_email
-from core.sql import table
+from accounts.models import User
 from engagements.models import Application
 from missions.models import Mission, Status
-from notifications.models import Frequency, Preference
+from notifications.weekly import Section
 from organizations.models import Membership
 from volunteers.models import VolunteerProfile
 
 from . import phrasing, scoring
-from .models import WeeklyDigest
 from .scoring import MissionFacts, Reason, VolunteerFacts
 from .selectors import facts_for_profiles, missions_with_facts
 
@@ -46,13 +35,6 @@ KEEP = 6  # candidates scored per volunteer; also the newest taken from each ski
 SHOWN = 5
 MIN_SCORE = 55  # below this, a suggestion is noise in an e-mail
 SLICE = 5000  # profiles read at once: bounded memory whatever the number of volunteers
-BATCH = 500  # e-mails per sending task
-
-
-def week_of(moment: datetime) -> date:
-    """The Monday of the week `moment` falls in (local time)."""
-    day = timezone.localtime(moment).date()
-    return day - timedelta(days=day.weekday())
 
 
 class Fresh:
@@ -141,28 +123,10 @@ def _rough_fit(volunteer: VolunteerFacts, mission: MissionFacts) -> tuple[float,
     return credit / len(mission.requirements), int(near), mission.id
 
 
-def _waiting(today: date, week: date) -> Q:
-    """Volunteers who may get this week's digest and have not got it yet."""
-    opted_out = Preference.objects.filter(
-        user_id=OuterRef("user_id"), category=CATEGORY, frequency=Frequency.OFF
-    )
-    recorded = WeeklyDigest.objects.filter(user_id=OuterRef("user_id"), week=week)
-    return (
-        Q(hours_per_week__gt=0, user__is_active=True)
-        & (Q(available_until__isnull=True) | Q(available_until__gte=today))
-        & ~Exists(opted_out)
-        & ~Exists(recorded)
-    )
-
-
-def prepare_weekly_digests(*, now: datetime | None = None) -> int:
-    """Record this week's digest of every volunteer who has new missions that suit them.
-
-    Returns how many digests were recorded by this call (0 when run again).
-    """
-    now = now or timezone.now()
+def choose(now: datetime, waiting: QuerySet[User]) -> Iterator[list[tuple[int, list[dict]]]]:
+    """The best new missions of each volunteer among `waiting`, a slice of volunteers at a
+    time: (user id, [{"mission": id, "score": 0–100, "reasons": [Reason.to_dict()]}])."""
     today = timezone.localdate(now)
-    week = week_of(now)
     since = now - NEW_FOR
     fresh_ids = Mission.objects.filter(
         status=Status.OPEN, published_at__gte=since, published_at__lt=now
@@ -174,7 +138,7 @@ def prepare_weekly_digests(*, now: datetime | None = None) -> int:
         if row["accepted_count"] < row["team_size"] and facts.requirements
     ]
     if not open_missions:
-        return 0
+        return
     mission_ids = [facts.id for facts in open_missions]
     fresh = Fresh(
         open_missions,
@@ -189,8 +153,11 @@ def prepare_weekly_digests(*, now: datetime | None = None) -> int:
             ).values_list("user_id", "organization_id")
         ),
     )
-    waiting = VolunteerProfile.objects.filter(_waiting(today, week))
-    recorded, after = 0, 0
+    available = VolunteerProfile.objects.filter(
+        Q(hours_per_week__gt=0) & (Q(available_until__isnull=True) | Q(available_until__gte=today)),
+        user__in=waiting,
+    )
+    after = 0
     while True:
         # Slices by primary key: each one an index range, whatever the number of profiles.
         bounds = list(
@@ -200,11 +167,11 @@ def prepare_weekly_digests(*, now: datetime | None = None) -> int:
         )
         upper = bounds[0] if bounds else None
         volunteers = facts_for_profiles(
-            waiting.filter(pk__gt=after, **({"pk__lte": upper} if upper else {}))
+            available.filter(pk__gt=after, **({"pk__lte": upper} if upper else {}))
         )
-        recorded += _record(_digests(volunteers, fresh, today), week=week, now=now)
+        yield _digests(volunteers, fresh, today)
         if upper is None:
-            return recorded
+            return
         after = upper
 
 
@@ -234,107 +201,32 @@ def _digests(
     return digests
 
 
-def _record(digests: list[tuple[int, list]], *, week: date, now: datetime) -> int:
-    """Insert the digests; a volunteer who already has this week's (two runs at once) keeps
-    it. On PostgreSQL through COPY: tens of thousands of rows a second, where an INSERT of
-    JSON values spends its time escaping them."""
-    if not digests:
-        return 0
-    if connection.vendor != "postgresql":
-        WeeklyDigest.objects.bulk_create(
-            [WeeklyDigest(user_id=user_id, week=week, items=items) for user_id, items in digests],
-            ignore_conflicts=True,
-            batch_size=1000,
-        )
-        return len(digests)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMPORARY TABLE matching_digest_load "
-            "(user_id bigint, week date, items jsonb, created_at timestamptz) ON COMMIT DROP"
-        )
-        with cursor.cursor.copy("COPY matching_digest_load FROM STDIN") as copy:
-            for user_id, items in digests:
-                copy.write_row((user_id, week, json.dumps(items, ensure_ascii=False), now))
-        cursor.execute(
-            f"INSERT INTO {table(WeeklyDigest)} (user_id, week, items, created_at) "
-            "SELECT user_id, week, items, created_at FROM matching_digest_load "
-            "ON CONFLICT DO NOTHING"
-        )
-        recorded = cursor.rowcount
-        # Dropped now, not at the commit: the caller's transaction may load more slices.
-        cursor.execute("DROP TABLE matching_digest_load")
-        return recorded
+def show(items: list[dict]) -> Callable[[dict], dict | None]:
+    """Word the missions of a batch of e-mails; a mission closed since is left out."""
+    still_open = Mission.objects.filter(
+        pk__in={item["mission"] for item in items}, status=Status.OPEN
+    ).select_related("organization")
+    missions = {mission.pk: mission for mission in still_open}
+
+    def word(item: dict) -> dict | None:
+        mission = missions.get(item["mission"])
+        if mission is None:
+            return None
+        return {
+            "title": mission.title,
+            "organization": mission.organization.name,
+            "url": settings.SITE_URL + reverse("missions:detail", args=[mission.pk]),
+            "reasons": phrasing.reasons_line([Reason.from_dict(r) for r in item["reasons"]]),
+        }
+
+    return word
 
 
-def unsent_batches(*, week: date) -> list[list[int]]:
-    """The ids of the week's digests still to send, in batches for the sending tasks."""
-    ids = list(
-        WeeklyDigest.objects.filter(week=week, sent_at__isnull=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    return [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)]
-
-
-def _absolute(url: str) -> str:
-    return settings.SITE_URL + url
-
-
-def send_weekly_digests(ids: list[int], *, now: datetime | None = None) -> int:
-    """E-mail the digests `ids` that nobody sent yet; returns how many were sent."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        claimed = list(
-            WeeklyDigest.objects.filter(pk__in=ids, sent_at__isnull=True)
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)
-        )
-        WeeklyDigest.objects.filter(pk__in=claimed, sent_at__isnull=True).update(sent_at=now)
-    if not claimed:
-        return 0
-    digests = list(WeeklyDigest.objects.filter(pk__in=claimed).select_related("user"))
-    mission_ids = {item["mission"] for digest in digests for item in digest.items}
-    # A mission may have closed since the digest was prepared: it is left out.
-    missions = Mission.objects.filter(pk__in=mission_ids, status=Status.OPEN).select_related(
-        "organization"
-    )
-    missions = {mission.pk: mission for mission in missions}
-    for_you_url = _absolute(reverse("matching:missions_for_you"))
-    preferences_url = _absolute(reverse("notifications:preferences"))
-    messages = []
-    for digest in digests:
-        user = digest.user
-        if not user.is_active:
-            continue
-        shown = [item for item in digest.items if item["mission"] in missions]
-        if not shown:
-            continue
-        with translation.override(user.language):
-            items = [
-                {
-                    "title": missions[item["mission"]].title,
-                    "organization": missions[item["mission"]].organization.name,
-                    "url": _absolute(reverse("missions:detail", args=[item["mission"]])),
-                    "reasons": phrasing.reasons_line(
-                        [Reason.from_dict(r) for r in item["reasons"]]
-                    ),
-                }
-                for item in shown
-            ]
-        subject, text, html = render_email(
-            "matching_digest",
-            language=user.language,
-            context={
-                "name": user.first_name,
-                "count": len(items),
-                "items": items,
-                "for_you_url": for_you_url,
-                "preferences_url": preferences_url,
-            },
-        )
-        message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
-        message.attach_alternative(html, "text/html")
-        messages.append(message)
-    if messages:
-        mailers.default.send_messages(messages)
-    return len(messages)
+SECTION = Section(
+    name="missions",
+    category=CATEGORY,
+    template="matching_digest",
+    more_url="matching:missions_for_you",
+    choose=choose,
+    show=show,
+)

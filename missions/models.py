@@ -248,3 +248,27 @@ class MissionSearchEntry(models.Model):
     class Meta:
         managed = False
         db_table = "missions_mission_fts"
+
+
+class MissionReminder(models.Model):
+    """A reminder sent about a mission: silent for too long, or past its end date.
+
+    `key` tells one occurrence from the next: the date of the last activity for a silent
+    mission (it may fall silent again later), the end date for a mission past it (the
+    association may move the date, then forget again).
+    """
+
+    class Kind(models.TextChoices):
+        SILENT = "silent", _("mission sans nouvelles")
+        PAST_END = "past_end", _("date de fin passée")
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind)
+    key = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("relance")
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "kind", "key"], name="one_reminder_per_key")
+        ]

@@ -75,3 +75,28 @@ class Preference(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "category"], name="one_preference_per_category")
         ]
+
+
+class WeeklyDigest(models.Model):
+    """One person's weekly e-mail of what is new for them (notifications/weekly.py): the
+    items each section registered there chose, recorded once per person and week, then sent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="weekly_digests"
+    )
+    # The Monday of the week the digest covers.
+    week = models.DateField()
+    # [{"section": name, ...what the section keeps of an item}], best first (weekly.py).
+    items = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sélection de la semaine")
+        verbose_name_plural = _("sélections de la semaine")
+        constraints = [models.UniqueConstraint(fields=["user", "week"], name="one_digest_per_week")]
+        indexes = [
+            models.Index(
+                fields=["week"], condition=models.Q(sent_at__isnull=True), name="digest_unsent"
+            )
+        ]

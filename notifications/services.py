@@ -58,8 +58,8 @@ CATEGORIES = {
         "reference_published",
         "association_review_published",
     ],
-    # The weekly e-mail of new missions for each volunteer (matching.digest): no in-app
-    # notification, only this preference ("off" stops it).
+    # The weekly e-mail of new missions for each volunteer (weekly.py, matching's section):
+    # no in-app notification, only this preference ("off" stops it).
     "suggestions": [],
     "organizations": ["organization_verified", "organization_rejected", "member_invited"],
     "moderation": ["report_received"],

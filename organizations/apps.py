@@ -9,8 +9,10 @@ class OrganizationsConfig(AppConfig):
     def ready(self) -> None:
         from core.navigation import NavItem, register
 
+        from . import roles
         from .selectors import has_membership
 
+        roles.register()  # what core.roles asks of every person
         register(NavItem(_("Mon association"), "organizations:mine", has_membership, order=20))
 
     def personal_data(self, user) -> dict:

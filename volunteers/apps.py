@@ -9,8 +9,10 @@ class VolunteersConfig(AppConfig):
     def ready(self) -> None:
         from core.navigation import NavItem, register
 
+        from . import roles
         from .selectors import shows_volunteer_menu
 
+        roles.register()  # what core.roles asks of every person
         register(
             NavItem(_("Mon profil de bénévole"), "volunteers:edit", shows_volunteer_menu, order=30)
         )

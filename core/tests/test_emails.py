@@ -23,9 +23,9 @@ from core.emails import (
     send_email_task,
     unseal,
 )
-from core.management.commands.cron import QUARTERLY, period_of
 from core.models import OutgoingEmail
 from core.tasks import tasks_prune, tasks_reclaim
+from home.management.commands.cron import QUARTERLY, period_of
 
 from .smtp import SMTPServer
 

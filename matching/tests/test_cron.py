@@ -8,14 +8,15 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from core.management.commands.cron import JOBS, period_of
 from engagements.models import Application
+from home.management.commands.cron import JOBS, period_of
+from home.models import PeriodicRun
 from matching import digest
-from matching.models import MissionReminder, PeriodicRun, WeeklyDigest
-from missions.models import Status
+from missions.models import MissionReminder, Status
 from missions.tests.factories import MissionFactory
-from notifications.models import Frequency, Notification
+from notifications.models import Frequency, Notification, WeeklyDigest
 from notifications.tests.factories import PreferenceFactory
+from notifications.weekly import prepare_weekly_digests, send_weekly_digests, week_of
 from taxonomy.models import Level
 from volunteers.tests.factories import VolunteerProfileFactory
 
@@ -94,15 +95,27 @@ def test_no_digest_for_those_who_turned_it_off_or_have_nothing_new(run, designer
 
 def test_a_mission_closed_before_the_sending_is_left_out(designer, logo_mission, association):
     MissionFactory(organization=association, title="Logo qui reste", skills=["logo"])
-    digest.prepare_weekly_digests()
+    prepare_weekly_digests()
     logo_mission.status = Status.CANCELLED
     logo_mission.save(update_fields=["status"])
 
-    sent = digest.send_weekly_digests(list(WeeklyDigest.objects.values_list("pk", flat=True)))
+    sent = send_weekly_digests(list(WeeklyDigest.objects.values_list("pk", flat=True)))
 
     assert sent == 1
     assert "Logo qui reste" in mail.outbox[0].body
     assert "Un logo pour les jardins" not in mail.outbox[0].body
+
+
+def test_a_digest_recorded_before_the_move_to_notifications_is_still_sent(designer, logo_mission):
+    # Its items name no section: they are the missions of matching's.
+    record = WeeklyDigest.objects.create(
+        user=designer.user,
+        week=week_of(timezone.now()),
+        items=[{"mission": logo_mission.pk, "score": 90, "reasons": []}],
+    )
+
+    assert send_weekly_digests([record.pk]) == 1
+    assert "Un logo pour les jardins" in mail.outbox[0].body
 
 
 def test_preparing_the_digests_costs_the_same_queries_for_3_or_30_volunteers(
@@ -117,12 +130,12 @@ def test_preparing_the_digests_costs_the_same_queries_for_3_or_30_volunteers(
 
     volunteers(3)
     with django_assert_max_num_queries(20) as few:
-        assert digest.prepare_weekly_digests() == 3
+        assert prepare_weekly_digests() == 3
     WeeklyDigest.objects.all().delete()
     volunteers(27)
 
     with django_assert_max_num_queries(len(few.captured_queries)):
-        assert digest.prepare_weekly_digests() == 30
+        assert prepare_weekly_digests() == 30
 
 
 def test_a_silent_open_mission_reminds_its_association_once(run, martine, yacine, association):
@@ -227,7 +240,7 @@ def test_periods_start_at_seven_in_the_morning():
 def test_the_digest_of_a_deleted_account_goes_with_it(designer, logo_mission):
     from django.apps import apps
 
-    digest.prepare_weekly_digests()
+    prepare_weekly_digests()
     config = apps.get_app_config("matching")
 
     assert config.personal_data(designer.user)["weekly_digests"][0]["missions"] == [logo_mission.pk]

@@ -2,7 +2,7 @@ from django.core import mail
 
 from core.demo import DemoContext
 from matching import demo
-from matching.models import WeeklyDigest
+from notifications.models import WeeklyDigest
 
 
 def test_the_demo_records_the_weeks_digests_and_sends_leas(designer, logo_mission, lea):

@@ -1,4 +1,5 @@
-"""Which new missions the weekly digest offers each volunteer (`digest.prepare_weekly_digests`)."""
+"""Which new missions the weekly digest offers each volunteer (matching's section of
+`notifications.weekly.prepare_weekly_digests`)."""
 
 import datetime
 
@@ -6,9 +7,10 @@ import pytest
 from django.utils import timezone
 
 from matching import digest
-from matching.models import WeeklyDigest
 from missions.models import WorkMode
 from missions.tests.factories import MissionFactory
+from notifications import weekly
+from notifications.models import WeeklyDigest
 from taxonomy.models import Level
 from volunteers.models import WorkMode as VolunteerWorkMode
 from volunteers.tests.factories import VolunteerProfileFactory
@@ -51,7 +53,7 @@ def test_a_remote_only_volunteer_gets_remote_missions_and_hybrid_ones_of_their_d
         region_code="52",
     )
 
-    digest.prepare_weekly_digests()
+    weekly.prepare_weekly_digests()
 
     assert set(offered(volunteer)) == {remote.pk, hybrid_here.pk}
     assert on_site_here.pk not in offered(volunteer) and hybrid_far.pk not in offered(volunteer)
@@ -70,7 +72,7 @@ def test_of_many_new_missions_the_digest_keeps_the_five_that_fit_best(designer, 
         start_date=timezone.localdate() + datetime.timedelta(days=90),
     )
 
-    digest.prepare_weekly_digests()
+    weekly.prepare_weekly_digests()
 
     shown = offered(designer)
     assert len(shown) == digest.SHOWN
@@ -85,5 +87,5 @@ def test_a_volunteer_without_hours_or_whose_availability_has_ended_gets_nothing(
     designer.available_until = timezone.localdate() - datetime.timedelta(days=1)
     designer.save(update_fields=["available_until"])
 
-    assert digest.prepare_weekly_digests() == 0
+    assert weekly.prepare_weekly_digests() == 0
     assert offered(designer) == []

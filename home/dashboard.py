@@ -36,7 +36,7 @@ class Dashboard:
     is_volunteer: bool = False
     applications: dict[str, int] = field(default_factory=dict)
     invitations: int = 0
-    # The volunteer's missions under way, each with its next step (missions.next_steps).
+    # The volunteer's missions under way, each with its next step (completion.next_steps).
     engagements: list = field(default_factory=list)
     recent_missions: list[Mission] = field(default_factory=list)
     # The volunteer's three best "missions pour vous" (matching.selectors.Suggestion).

@@ -5,9 +5,9 @@ from django.db import transaction
 from tqdm import tqdm
 
 from accounts.models import User
-from core import demo_scale
 from core.demo import DEMO_DOMAIN, DemoContext, demo_modules
 from core.statistics import refresh_statistics
+from home import demo_scale
 
 
 class Command(BaseCommand):

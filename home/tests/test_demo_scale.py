@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD
-from core.demo_scale import ADMIN_PREFIX, STARTED, VOLUNTEER_PREFIX
 from engagements.models import Agreement, Application
+from home.demo_scale import ADMIN_PREFIX, STARTED, VOLUNTEER_PREFIX
 from messaging.models import ReadMark, Thread
 from missions.models import Mission, MissionEvent, Status
 from organizations.models import Membership, Organization

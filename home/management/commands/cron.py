@@ -2,7 +2,7 @@
 (or a systemd timer). It only queues tasks; the task workers do the work.
 
 Each job runs once per period — a quarter of an hour, an hour, a day or a week, days
-starting at 7:00 local time so that e-mails arrive in the morning. A `matching.PeriodicRun`
+starting at 7:00 local time so that e-mails arrive in the morning. A `home.PeriodicRun`
 row (unique on job and period) records that the job was queued, in the same transaction as
 the queuing: running the command twice, or from two machines, queues nothing twice. The
 tasks themselves claim every row they act on, so even `--force` never sends anything twice.
@@ -21,9 +21,10 @@ from core.statistics import statistics_tick
 from core.tasks import mail_tick, prune_tick
 from credentials.tasks import credentials_tick
 from engagements.tasks import applications_tick
-from matching.models import PeriodicRun
-from matching.tasks import missions_tick, weekly_digest
-from notifications.tasks import send_digests
+from missions.tasks import missions_tick
+from notifications.tasks import send_digests, weekly_digest
+
+from ...models import PeriodicRun
 
 QUARTERLY, HOURLY, DAILY, WEEKLY = "quarter-hourly", "hourly", "daily", "weekly"
 DAY_STARTS = timedelta(hours=7)

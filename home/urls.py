@@ -1,0 +1,17 @@
+from django.urls import path
+
+from accounts.views import set_language
+from core.views import dev_mailbox, healthz
+
+from . import views
+
+# The site's own pages. The namespace keeps the name it had when they lived in `core`:
+# `core:home` is the address every template, redirect and test goes back to.
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("language/", set_language, name="set_language"),
+    path("dev/mailbox/", dev_mailbox, name="dev_mailbox"),
+]
