@@ -139,3 +139,11 @@ def test_the_teachers_pages_make_as_many_queries_for_5_students_as_for_30(
         CohortFactory(school=school, teachers=[sophie])
 
     assert queries_for(client, url) == few
+
+
+def test_a_teacher_finds_her_cohorts_from_her_dashboard(client, sophie, cohort):
+    client.force_login(sophie)
+
+    page = client.get(reverse("core:home")).text
+
+    assert f'href="{reverse("schools:mine")}"' in page
