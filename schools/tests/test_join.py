@@ -160,3 +160,20 @@ def test_a_teacher_removes_a_student_who_cannot_come_back_alone(client, sophie, 
     membership.refresh_from_db()
     assert membership.status == "joined"
     assert verbs(cohort) == ["cohort.removed", "cohort.readmitted"]
+
+
+def test_a_student_with_an_account_logs_in_from_the_link_and_comes_back(client, lea, cohort):
+    from accounts.tests.factories import PASSWORD
+
+    page = client.get(join_url(cohort))
+    assert f"/account/login/?next=/schools/join/{cohort.code}/" in page.text
+
+    response = client.post(
+        f"/account/login/?next=/schools/join/{cohort.code}/",
+        {"email": lea.email, "password": PASSWORD, "next": join_url(cohort)},
+    )
+
+    assert response.status_code == 302
+    assert response.url == join_url(cohort)
+    client.post(response.url)
+    assert CohortMembership.objects.filter(cohort=cohort, student=lea, status="joined").exists()
