@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "engagements",
     "messaging",
     "notifications",
+    "schools",
     "moderation",
     "matching",
     "completion",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("credentials.urls")),
     path("book/", include("portfolio.urls")),
     path("diagnosis/", include("diagnosis.urls")),
+    path("schools/", include("schools.urls")),
     path("admin/", admin.site.urls),
 ]
 

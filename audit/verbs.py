@@ -79,6 +79,13 @@ VERBS: dict[str, Verb] = {
     "org_invitation.sent": Verb(_("Invitation à rejoindre envoyée"), (ROLE,)),
     "org_invitation.cancelled": Verb(_("Invitation à rejoindre annulée"), (ROLE,)),
     "org_invitation.accepted": Verb(_("Invitation à rejoindre acceptée"), (USER, ROLE)),
+    # Schools: cohorts and the students in them (`user` is the student).
+    "cohort.created": Verb(_("Promotion créée")),
+    "cohort.code_changed": Verb(_("Code d’invitation de la promotion changé")),
+    "cohort.joined": Verb(_("Élève entré·e dans la promotion"), (USER,)),
+    "cohort.left": Verb(_("Élève parti·e de la promotion"), (USER,)),
+    "cohort.removed": Verb(_("Élève retiré·e de la promotion"), (USER,)),
+    "cohort.readmitted": Verb(_("Élève remis·e dans la promotion"), (USER,)),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
@@ -109,4 +116,5 @@ TARGET_MODELS = (
     "moderation.report",
     "accounts.user",
     "credentials.credential",
+    "schools.cohort",
 )

@@ -13,7 +13,16 @@ from accounts.models import User
 from missions import lifecycle
 from missions.models import Mission, Status
 from organizations.models import Organization
-from organizations.validators import normalize_rna, normalize_siren, validate_rna, validate_siren
+from organizations.validators import (
+    normalize_rna,
+    normalize_siren,
+    normalize_siret,
+    normalize_uai,
+    validate_rna,
+    validate_siren,
+    validate_siret,
+    validate_uai,
+)
 
 from .models import Report
 
@@ -30,7 +39,7 @@ def require_staff(request) -> None:
 # --- Registry numbers ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class RegistryNumber:
-    label: str  # "RNA" or "SIREN"
+    label: str  # "RNA", "SIREN", "UAI" (schools) or "SIRET"
     value: str
     valid: bool
     error: str
@@ -38,11 +47,13 @@ class RegistryNumber:
 
 
 def registry_numbers(organization: Organization) -> list[RegistryNumber]:
-    """The organisation's RNA and SIREN, with the software's format check on each."""
+    """The organisation's RNA, SIREN, UAI and SIRET, with the software's format check on each."""
     numbers = []
     for label, raw, normalize, validate in (
         ("RNA", organization.rna, normalize_rna, validate_rna),
         ("SIREN", organization.siren, normalize_siren, validate_siren),
+        ("UAI", organization.uai, normalize_uai, validate_uai),
+        ("SIRET", organization.siret, normalize_siret, validate_siret),
     ):
         if not raw:
             continue

@@ -13,7 +13,16 @@ from taxonomy.models import Cause
 
 from .images import normalize_logo
 from .models import Membership, Organization
-from .validators import normalize_rna, normalize_siren, validate_rna, validate_siren
+from .validators import (
+    normalize_rna,
+    normalize_siren,
+    normalize_siret,
+    normalize_uai,
+    validate_rna,
+    validate_siren,
+    validate_siret,
+    validate_uai,
+)
 
 # Labels that name the organisation after its kind ("Nom de l'école").
 NAME_LABELS = {
@@ -30,6 +39,8 @@ NAME_EXAMPLES = {
 }
 # Fields only an association fills in.
 ASSOCIATION_ONLY = ("association_type", "rna", "causes", "size")
+# Fields only a school fills in (it gives its UAI or its SIRET instead of a SIREN).
+SCHOOL_ONLY = ("uai", "siret")
 
 
 class OrganizationForm(forms.Form):
@@ -61,6 +72,25 @@ class OrganizationForm(forms.Form):
             "Seulement si votre association en a un, par exemple parce qu’elle emploie "
             "quelqu’un : 9 chiffres, en haut de ses fiches de paie ou de ses factures. Par "
             "exemple : 732 829 320"
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    uai = forms.CharField(
+        label=_("Numéro UAI de l’établissement"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Le numéro de l’établissement au répertoire de l’Éducation nationale : 7 chiffres "
+            "et une lettre. Par exemple : 0753268V"
+        ),
+    )
+    siret = forms.CharField(
+        label=_("Numéro SIRET"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "Si votre établissement n’a pas de numéro UAI : 14 chiffres. Par exemple : "
+            "197 534 712 00017"
         ),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
@@ -134,6 +164,11 @@ class OrganizationForm(forms.Form):
         if kind != Organization.Kind.ASSOCIATION:
             for name in ASSOCIATION_ONLY:
                 del self.fields[name]
+        if kind == Organization.Kind.SCHOOL:
+            del self.fields["siren"]
+        else:
+            for name in SCHOOL_ONLY:
+                del self.fields[name]
         if not (instance and instance.logo):
             del self.fields["remove_logo"]
         self._new_logo = False
@@ -146,7 +181,7 @@ class OrganizationForm(forms.Form):
             _("Pour vous faire connaître"),
             ["association_type", "size", "description", "website", "links", "logo", "remove_logo"],
         ),
-        (_("Pour la vérification"), ["rna", "siren"]),
+        (_("Pour la vérification"), ["rna", "siren", "uai", "siret"]),
     ]
 
     def sections(self) -> list[tuple[str, list]]:
@@ -168,6 +203,34 @@ class OrganizationForm(forms.Form):
             validate_siren(siren)
             self._refuse_duplicate("siren", siren)
         return siren
+
+    def clean_uai(self):
+        uai = normalize_uai(self.cleaned_data["uai"])
+        if uai:
+            validate_uai(uai)
+            self._refuse_duplicate("uai", uai)
+        return uai
+
+    def clean_siret(self):
+        siret = normalize_siret(self.cleaned_data["siret"])
+        if siret:
+            validate_siret(siret)
+            self._refuse_duplicate("siret", siret)
+        return siret
+
+    def clean(self):
+        data = super().clean()
+        # Moderators check a school against a register: it needs one of its two numbers.
+        if (
+            self.kind == Organization.Kind.SCHOOL
+            and not self.errors
+            and not (data.get("uai") or data.get("siret"))
+        ):
+            raise ValidationError(
+                _("Indiquez le numéro UAI de l’établissement, ou à défaut son numéro SIRET."),
+                code="school_number",
+            )
+        return data
 
     def _refuse_duplicate(self, field: str, value: str) -> None:
         others = Organization.objects.filter(**{field: value})
@@ -210,6 +273,8 @@ class OrganizationForm(forms.Form):
             del data["logo"]  # unchanged
         if self.kind != Organization.Kind.ASSOCIATION:
             data.update(association_type="", rna="", size="")
+        if self.kind != Organization.Kind.SCHOOL:
+            data.update(uai="", siret="")
         return data
 
 
@@ -219,6 +284,8 @@ def initial_from(organization: Organization) -> dict:
         "association_type": organization.association_type,
         "rna": organization.rna,
         "siren": organization.siren,
+        "uai": organization.uai,
+        "siret": organization.siret,
         # Read from the prefetch cache when the page prefetched them.
         "causes": [cause.pk for cause in organization.causes.all()],
         "commune": organization.commune,

@@ -14,7 +14,7 @@ from core.links import lines
 from geo.models import Commune
 from taxonomy.models import Cause
 
-from .validators import validate_rna, validate_siren
+from .validators import validate_rna, validate_siren, validate_siret, validate_uai
 
 
 class Organization(models.Model):
@@ -49,6 +49,12 @@ class Organization(models.Model):
     rna = models.CharField(_("numéro RNA"), max_length=10, blank=True, validators=[validate_rna])
     siren = models.CharField(
         _("numéro SIREN"), max_length=9, blank=True, validators=[validate_siren]
+    )
+    # A school gives its UAI (the national register of schools), or a SIRET when it has none
+    # (a private school, a training centre).
+    uai = models.CharField(_("numéro UAI"), max_length=8, blank=True, validators=[validate_uai])
+    siret = models.CharField(
+        _("numéro SIRET"), max_length=14, blank=True, validators=[validate_siret]
     )
     size = models.CharField(_("taille"), max_length=10, choices=Size, blank=True)
     causes = models.ManyToManyField(Cause, verbose_name=_("causes"), blank=True)

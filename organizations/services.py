@@ -79,7 +79,7 @@ def organization_create(*, by: User, causes=(), **fields) -> Organization:
 
 
 # Changing these on a checked organisation means a moderator must check it again.
-_CHECKED_FIELDS = ("name", "rna", "siren")
+_CHECKED_FIELDS = ("name", "rna", "siren", "uai", "siret")
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""Format checks for French registry numbers: RNA (associations) and SIREN (any body)."""
+"""Format checks for French registry numbers: RNA (associations), SIREN and SIRET (any
+body), UAI (schools)."""
 
 import re
 
@@ -42,4 +43,49 @@ def validate_siren(value: str) -> None:
         raise ValidationError(
             _("Ce numéro SIREN n’existe pas : un chiffre est sans doute mal recopié."),
             code="invalid_siren_key",
+        )
+
+
+def normalize_siret(value: str) -> str:
+    return normalize_siren(value)
+
+
+def validate_siret(value: str) -> None:
+    siret = normalize_siret(value)
+    if not re.fullmatch(r"\d{14}", siret):
+        raise ValidationError(
+            _("Un numéro SIRET compte 14 chiffres, par exemple 197 534 712 00017."),
+            code="invalid_siret",
+        )
+    if not luhn_ok(siret):
+        raise ValidationError(
+            _("Ce numéro SIRET n’existe pas : un chiffre est sans doute mal recopié."),
+            code="invalid_siret_key",
+        )
+
+
+# The UAI (formerly RNE) of a school: 7 digits and a check letter, the remainder of the
+# number by 23 read in this alphabet (no I, O or Q, too easily taken for digits).
+UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
+
+
+def normalize_uai(value: str) -> str:
+    return re.sub(r"[\s.-]+", "", value or "").upper()
+
+
+def uai_letter(digits: str) -> str:
+    return UAI_LETTERS[int(digits) % 23]
+
+
+def validate_uai(value: str) -> None:
+    uai = normalize_uai(value)
+    if not re.fullmatch(r"\d{7}[A-Z]", uai):
+        raise ValidationError(
+            _("Un numéro UAI compte 7 chiffres suivis d’une lettre, par exemple 0753268V."),
+            code="invalid_uai",
+        )
+    if uai[-1] != uai_letter(uai[:7]):
+        raise ValidationError(
+            _("Ce numéro UAI n’existe pas : un chiffre ou la lettre est sans doute mal recopié."),
+            code="invalid_uai_key",
         )

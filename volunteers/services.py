@@ -64,3 +64,20 @@ def profile_delete(*, user) -> None:
     """Remove the profile, its skills and causes (account deletion)."""
     VolunteerProfile.objects.filter(user=user).delete()
     profile_changed.send(sender=VolunteerProfile, user_id=user.pk)
+
+
+@transaction.atomic
+def profile_set_school(*, user, school) -> VolunteerProfile:
+    """Link `user`'s profile to a school on A-lasso (or to none): the school she studies in
+    through a cohort. A student without a profile gets one, with her other answers left
+    for her to give."""
+    profile = VolunteerProfile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        profile = VolunteerProfile.objects.create(
+            user=user, kind=VolunteerProfile.Kind.STUDENT, school=school
+        )
+    elif profile.school_id != (school.pk if school else None):
+        profile.school = school
+        profile.save(update_fields=["school", "updated_at"])
+    profile_changed.send(sender=VolunteerProfile, user_id=user.pk)
+    return profile

@@ -66,3 +66,34 @@ def world(association, martine, yacine, bruno, lea, staff):
         "staff_user": staff.pk,
         "bruno_user": bruno.pk,
     }
+
+
+@pytest.fixture
+def school_world(world):
+    """The scene, with a school: Sophie teaches its cohort, which Inès joined; Paul teaches
+    at another school. The others of the walk have nothing to do with either."""
+    from accounts.tests.factories import UserFactory
+    from organizations.tests.factories import MembershipFactory
+    from schools import services as schools
+    from schools.tests.factories import CohortFactory, SchoolFactory
+
+    school = SchoolFactory(name="École de design de Nantes", verified=True)
+    sophie = UserFactory(full_name="Sophie Bernard", email="sophie@example.org")
+    MembershipFactory(organization=school, user=sophie, role="admin")
+    other_school = SchoolFactory(name="Lycée Jules-Verne", uai="0440012Z", verified=True)
+    paul = UserFactory(full_name="Paul Garnier", email="paul@example.org")
+    MembershipFactory(organization=other_school, user=paul, role="admin")
+    cohort = CohortFactory(school=school, name="Master 1 Design graphique", teachers=[sophie])
+    other_cohort = CohortFactory(school=other_school, name="Terminale STD2A", teachers=[paul])
+    ines = UserFactory(full_name="Inès Moreau", email="ines@example.org", intent="volunteer")
+    VolunteerProfileFactory(user=ines)
+    place = schools.cohort_join(cohort=cohort, student=ines)
+    return {
+        **world,
+        "users": {**world["users"], "sophie": sophie, "paul": paul, "ines": ines},
+        "school": school.slug,
+        "cohort": cohort.pk,
+        "other_cohort": other_cohort.pk,
+        "code": cohort.code,
+        "ines_place": place.pk,
+    }

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import WIDTHS, axe_violations
 
-from .test_permission_walk import PAGES, ROLES
+from .test_permission_walk import PAGES, ROLES, SCHOOL_PAGES, SCHOOL_ROLES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,6 +44,44 @@ def test_every_marketplace_page_has_no_accessibility_violation(
     failures = {}
     pages = {}
     for template, role in pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+# The schools' pages: the teacher's first, then the student's, then anyone's.
+SCHOOL_VIEWERS = ["sophie", "ines", "paul", *VIEWERS]
+
+
+def school_pages_to_check() -> list[tuple[str, str]]:
+    pages = []
+    for template, expected in SCHOOL_PAGES.items():
+        allowed = {
+            role for role, got in zip(SCHOOL_ROLES, expected.split(), strict=True) if got == "ok"
+        }
+        pages.append((template, next(role for role in SCHOOL_VIEWERS if role in allowed)))
+    # The same pages as others see them: a student's, a newcomer's.
+    pages += [("/schools/", "ines"), ("/schools/", "lea"), ("/schools/join/{code}/", "anonymous")]
+    pages += [("/schools/join/{code}/", "lea"), ("/volunteers/{ines}/", "ines"), ("/", "ines")]
+    return pages
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_school_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, school_world
+):
+    world = {**school_world, "ines": school_world["users"]["ines"].pk}
+    failures = {}
+    pages = {}
+    for template, role in school_pages_to_check():
         if role not in pages:
             pages[role] = new_page(width, user=world["users"][role])
         page = pages[role]

@@ -124,3 +124,13 @@ def test_core_imports_no_app_at_all():
             found += [f"{path.name}: {name}" for name in names if name.split(".")[0] in apps]
 
     assert found == []
+
+
+def test_every_app_has_its_place_in_the_layers():
+    """A new app is checked from its first import: the contract lists every one of ours."""
+    packages, layers = contract()
+    placed = {name.strip() for layer in layers["layers"] for name in layer.split("|")}
+    ours = {path.parent.name for path in settings.BASE_DIR.glob("*/apps.py")}
+
+    assert ours <= placed
+    assert ours <= set(packages)

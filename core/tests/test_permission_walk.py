@@ -76,10 +76,12 @@ def test_every_page_answers_each_person_as_the_table_says(world):
     assert differences == []
 
 
-def refused_then_done(world, url: str, data: dict, allowed: str, changed, also=()) -> None:
+def refused_then_done(
+    world, url: str, data: dict, allowed: str, changed, also=(), roles=ROLES
+) -> None:
     """Everyone but `allowed` (and `also`) is refused and nothing changes; then `allowed`
     does it."""
-    for role in ROLES:
+    for role in roles:
         if role == allowed or role in also:
             continue
         got = outcome(client_for(world["users"][role]).post(url, data))
@@ -176,3 +178,71 @@ def test_plain_members_do_not_manage_the_association(world):
         got = outcome(client_for(world["users"][role]).post(url))
         assert got in ("login", "no"), f"POST {url} as {role}: {got}"
     assert Membership.objects.filter(pk=world["martine"]).exists()
+
+
+# --- Schools: Sophie teaches the cohort Inès joined; Paul teaches at another school. -------
+SCHOOL_ROLES = [*ROLES, "sophie", "paul", "ines"]
+
+# address: what anonymous, lea, karim, bruno, yacine, staff, sophie, paul, ines get.
+SCHOOL_PAGES = {
+    "/schools/": "login ok ok ok ok ok ok ok ok",
+    "/schools/{school}/cohorts/new/": "login no no no no no ok no no",
+    # A cohort's page, its students included: the school's members only, moderators not.
+    "/schools/cohorts/{cohort}/": "login no no no no no ok no no",
+    "/schools/cohorts/{cohort}/edit/": "login no no no no no ok no no",
+    "/schools/cohorts/{cohort}/students/{ines_place}/remove/": "login no no no no no ok no no",
+    "/schools/cohorts/{other_cohort}/": "login no no no no no no ok no",
+    # Only the student herself leaves.
+    "/schools/cohorts/{cohort}/leave/": "login no no no no no no no ok",
+    "/schools/join/": "ok ok ok ok ok ok ok ok ok",
+    "/schools/join/{code}/": "ok ok ok ok ok ok ok ok ok",
+}
+
+
+def test_every_school_page_answers_each_person_as_the_table_says(school_world):
+    differences = []
+    for template, expected in SCHOOL_PAGES.items():
+        url = template.format(**school_world)
+        for role, wanted in zip(SCHOOL_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(school_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_schools_members_remove_a_student_or_change_the_code(school_world):
+    from schools.models import Cohort, CohortMembership
+
+    place = school_world["ines_place"]
+    url = "/schools/cohorts/{cohort}/students/{ines_place}/remove/".format(**school_world)
+    refused_then_done(
+        school_world,
+        url,
+        {},
+        "sophie",
+        lambda: CohortMembership.objects.get(pk=place).status == "removed",
+        roles=SCHOOL_ROLES,
+    )
+    url = "/schools/cohorts/{cohort}/code/".format(**school_world)
+    refused_then_done(
+        school_world,
+        url,
+        {},
+        "sophie",
+        lambda: Cohort.objects.get(pk=school_world["cohort"]).code != school_world["code"],
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_only_the_student_leaves_her_cohort(school_world):
+    from schools.models import CohortMembership
+
+    place = school_world["ines_place"]
+    refused_then_done(
+        school_world,
+        "/schools/cohorts/{cohort}/leave/".format(**school_world),
+        {},
+        "ines",
+        lambda: CohortMembership.objects.get(pk=place).status == "left",
+        roles=SCHOOL_ROLES,
+    )

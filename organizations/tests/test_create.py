@@ -142,7 +142,7 @@ def test_a_school_is_registered_without_the_association_fields(client, lea):
 
     page = client.get(url)
     response = client.post(
-        url, {"name": "École de design de Nantes", "commune": "44000", "siren": ""}
+        url, {"name": "École de design de Nantes", "commune": "44000", "uai": "0441234 c"}
     )
 
     assert "Numéro RNA" not in page.text
@@ -152,6 +152,7 @@ def test_a_school_is_registered_without_the_association_fields(client, lea):
     assert school.kind == Organization.Kind.SCHOOL
     assert school.association_type == ""
     assert school.commune.name == "Nantes"
+    assert school.uai == "0441234C"
 
 
 def test_an_unknown_kind_falls_back_to_an_association(client, lea):

@@ -28,6 +28,7 @@ SOURCES = [
     "app-credentials.css",
     "app-portfolio.css",
     "app-diagnosis.css",
+    "app-schools.css",
 ]
 HEADER = (
     "/* Built by `manage.py build_css` from static/css/alasso.css and app-*.css: edit those. */\n"

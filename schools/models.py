@@ -1,0 +1,112 @@
+"""Cohorts (promotions) of a school, and the students who joined them with the invite code."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+
+# Letters and digits nobody mistakes for one another when a teacher writes the code on the
+# board: no I, L, O, 0 or 1. Six of them make about 900 million codes.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(value: str) -> str:
+    """What a student typed, as stored: capitals, without spaces or dashes."""
+    return "".join(value.split()).replace("-", "").upper()
+
+
+class Level(models.TextChoices):
+    SECONDARY = "secondary", _("Lycée")
+    BAC_1 = "bac+1", _("Bac +1")
+    BAC_2 = "bac+2", _("Bac +2 (BTS, 2e année de BUT…)")
+    BAC_3 = "bac+3", _("Bac +3 (licence, BUT)")
+    BAC_4 = "bac+4", _("Bac +4 (master 1)")
+    BAC_5 = "bac+5", _("Bac +5 (master 2, diplôme d’ingénieur…)")
+    OTHER = "other", _("Autre")
+
+
+class Cohort(models.Model):
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("école"),
+        on_delete=models.CASCADE,
+        related_name="cohorts",
+        limit_choices_to={"kind": Organization.Kind.SCHOOL},
+    )
+    name = models.CharField(_("nom de la promotion"), max_length=120)
+    programme = models.CharField(_("formation"), max_length=200)
+    level = models.CharField(_("niveau"), max_length=10, choices=Level)
+    # The school year it starts: 2026 is « 2026-2027 ».
+    year = models.PositiveSmallIntegerField(_("année scolaire"))
+    # Members of the school who follow this cohort; every member of the school may manage it.
+    teachers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("enseignant·es"), related_name="taught_cohorts"
+    )
+    code = models.CharField(_("code d’invitation"), max_length=CODE_LENGTH, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("promotion")
+        ordering = ["-year", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.school} · {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("schools:cohort", args=[self.pk])
+
+    @property
+    def join_path(self) -> str:
+        return reverse("schools:join", args=[self.code])
+
+    @property
+    def school_year(self) -> str:
+        return f"{self.year}-{self.year + 1}"
+
+
+class CohortMembership(models.Model):
+    """A student's place in a cohort; its states are in `schools.lifecycle`. The row stays
+    when she leaves or is removed, so that her history (and, later, class projects) keep it."""
+
+    class Status(models.TextChoices):
+        JOINED = "joined", _("dans la promotion")
+        LEFT = "left", _("partie")
+        REMOVED = "removed", _("retirée par l’école")
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="memberships")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohort_memberships"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.JOINED)
+    joined_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("élève d’une promotion")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "student"], name="one_place_per_cohort")
+        ]
+        indexes = [models.Index(fields=["cohort", "status", "joined_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.cohort}"
+
+    @property
+    def is_joined(self) -> bool:
+        return self.status == self.Status.JOINED

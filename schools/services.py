@@ -1,0 +1,155 @@
+"""Every write to cohorts and to the students' places in them goes through here."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+import audit
+from accounts.models import User
+from core.errors import ActionRefused
+from organizations.models import Membership, Organization
+from volunteers.services import profile_set_school
+
+from .lifecycle import COHORT_MEMBERSHIP
+from .models import Cohort, CohortMembership, new_code
+
+COHORT_FIELDS = ("name", "programme", "level", "year")
+
+
+class NotATeacher(ActionRefused):
+    """A teacher named for a cohort must be a member of its school."""
+
+
+def _unique_code() -> str:
+    while True:
+        code = new_code()
+        if not Cohort.objects.filter(code=code).exists():
+            return code
+
+
+def _check_teachers(school: Organization, teachers) -> None:
+    members = set(Membership.objects.filter(organization=school).values_list("user_id", flat=True))
+    if any(teacher.pk not in members for teacher in teachers):
+        raise NotATeacher
+
+
+@transaction.atomic
+def cohort_create(*, school: Organization, by: User, teachers, **fields) -> Cohort:
+    """A new cohort of `school` with its invite code; `by` (a member) made it."""
+    teachers = list(teachers) or [by]
+    _check_teachers(school, teachers)
+    cohort = Cohort(school=school, created_by=by, code=_unique_code(), **fields)
+    cohort.full_clean()
+    cohort.save()
+    cohort.teachers.set(teachers)
+    audit.log(actor=by, verb="cohort.created", target=cohort)
+    return cohort
+
+
+@transaction.atomic
+def cohort_update(*, cohort: Cohort, by: User, teachers=None, **fields) -> Cohort:
+    changed = [name for name in COHORT_FIELDS if name in fields]
+    for name in changed:
+        setattr(cohort, name, fields[name])
+    cohort.full_clean()
+    cohort.save(update_fields=[*changed, "updated_at"])
+    if teachers is not None:
+        teachers = list(teachers) or [by]
+        _check_teachers(cohort.school, teachers)
+        cohort.teachers.set(teachers)
+    return cohort
+
+
+@transaction.atomic
+def cohort_new_code(*, cohort: Cohort, by: User) -> Cohort:
+    """A fresh invite code (the old one, shared too widely, stops working). Students already
+    in the cohort stay in it."""
+    cohort.code = _unique_code()
+    cohort.save(update_fields=["code", "updated_at"])
+    audit.log(actor=by, verb="cohort.code_changed", target=cohort)
+    return cohort
+
+
+def _sync_school(student: User) -> None:
+    """Her profile names the school of the cohort she joined last, or none once she is in
+    no cohort (the matching engine reads it)."""
+    latest = (
+        CohortMembership.objects.filter(student=student, status=CohortMembership.Status.JOINED)
+        .select_related("cohort__school")
+        .order_by("-joined_at", "-pk")
+        .first()
+    )
+    profile_set_school(user=student, school=latest.cohort.school if latest else None)
+
+
+@transaction.atomic
+def cohort_join(*, cohort: Cohort, student: User) -> CohortMembership:
+    """`student` joins `cohort` (she had its code or link). Joining again a cohort she left
+    is allowed; one the school removed her from is not."""
+    membership = (
+        CohortMembership.objects.select_for_update().filter(cohort=cohort, student=student).first()
+    )
+    now = timezone.now()
+    if membership is None:
+        try:
+            with transaction.atomic():
+                membership = CohortMembership.objects.create(
+                    cohort=cohort, student=student, joined_at=now
+                )
+        except IntegrityError:  # she pressed twice: the other request made the row
+            return CohortMembership.objects.get(cohort=cohort, student=student)
+    elif membership.is_joined:
+        return membership
+    else:
+        COHORT_MEMBERSHIP.check(membership, "join", student)
+        membership.status = CohortMembership.Status.JOINED
+        membership.joined_at, membership.ended_at, membership.ended_by = now, None, None
+        membership.save(update_fields=["status", "joined_at", "ended_at", "ended_by"])
+    audit.log(actor=student, verb="cohort.joined", target=cohort, data={"user": student.pk})
+    _sync_school(student)
+    return membership
+
+
+def _end(membership: CohortMembership, action: str, by: User, verb: str, **context) -> None:
+    locked = CohortMembership.objects.select_for_update().get(pk=membership.pk)
+    transition = COHORT_MEMBERSHIP.check(locked, action, by, **context)
+    locked.status = transition.target
+    locked.ended_at = timezone.now()
+    locked.ended_by = by
+    locked.save(update_fields=["status", "ended_at", "ended_by"])
+    membership.status, membership.ended_at = locked.status, locked.ended_at
+    audit.log(actor=by, verb=verb, target=locked.cohort, data={"user": locked.student_id})
+    _sync_school(locked.student)
+
+
+@transaction.atomic
+def cohort_leave(*, membership: CohortMembership, by: User) -> None:
+    """The student leaves the cohort; her missions and history stay hers."""
+    _end(membership, "leave", by, "cohort.left")
+
+
+@transaction.atomic
+def cohort_remove(*, membership: CohortMembership, by: User) -> None:
+    """A member of the school takes a student out of the cohort (the wrong class, someone
+    who got the code by mistake)."""
+    _end(membership, "remove", by, "cohort.removed", is_teacher=_is_member(by, membership))
+
+
+@transaction.atomic
+def cohort_readmit(*, membership: CohortMembership, by: User) -> None:
+    """Undo a removal: the student is back in the cohort."""
+    locked = CohortMembership.objects.select_for_update().get(pk=membership.pk)
+    COHORT_MEMBERSHIP.check(locked, "readmit", by, is_teacher=_is_member(by, locked))
+    locked.status = CohortMembership.Status.JOINED
+    locked.joined_at, locked.ended_at, locked.ended_by = timezone.now(), None, None
+    locked.save(update_fields=["status", "joined_at", "ended_at", "ended_by"])
+    membership.status = locked.status
+    audit.log(
+        actor=by, verb="cohort.readmitted", target=locked.cohort, data={"user": locked.student_id}
+    )
+    _sync_school(locked.student)
+
+
+def _is_member(user: User, membership: CohortMembership) -> bool:
+    return Membership.objects.filter(
+        user=user, organization_id=membership.cohort.school_id
+    ).exists()

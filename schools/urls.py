@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "schools"
+
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("<slug:slug>/cohorts/new/", views.cohort_create, name="cohort_create"),
+    path("cohorts/<id:pk>/", views.cohort, name="cohort"),
+    path("cohorts/<id:pk>/edit/", views.cohort_edit, name="cohort_edit"),
+    path("cohorts/<id:pk>/code/", views.cohort_new_code, name="cohort_new_code"),
+    path(
+        "cohorts/<id:pk>/students/<id:membership_pk>/remove/",
+        views.student_remove,
+        name="student_remove",
+    ),
+    path(
+        "cohorts/<id:pk>/students/<id:membership_pk>/readmit/",
+        views.student_readmit,
+        name="student_readmit",
+    ),
+    path("cohorts/<id:pk>/leave/", views.leave, name="leave"),
+    path("join/", views.join_by_code, name="join_by_code"),
+    path("join/<str:code>/", views.join, name="join"),
+]
