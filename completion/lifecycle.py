@@ -15,7 +15,8 @@ the services publish as soon as the table allows it.
 
 Guards answer in the words the person reads. Context a caller may pass to spare a query:
 `viewer` (engagements.selectors.Viewer), `completion` (for a review), `both_written` and
-`now` (for a publication).
+`now` (for a publication); `whole_mission` when the association confirms the end of the
+whole mission, which ends the engagements with nothing handed over too.
 """
 
 from datetime import datetime, timedelta
@@ -101,9 +102,9 @@ def _member_confirms(completion: Completion, user, **context) -> str:
     application = completion.application
     if not _is_member(application, user, context):
         return str(NotYours.message)
-    if completion.state == Completion.NOTHING_DELIVERED:
+    if completion.state == Completion.NOTHING_DELIVERED and not context.get("whole_mission"):
         # Only the whole mission's end confirms an engagement with nothing handed over
-        # (completion.services.mission_finish, which asks the mission's table).
+        # (completion.services.mission_finish passes `whole_mission`).
         return str(_("Le ou la bénévole n’a pas encore remis son travail."))
     if application.status != Application.Status.ACCEPTED:
         return str(_("Cette candidature n’est plus acceptée."))

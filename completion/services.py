@@ -22,6 +22,7 @@ import audit
 from accounts.models import User
 from core.errors import ActionRefused
 from engagements.models import Application
+from engagements.selectors import Viewer
 from engagements.services import lock_application
 from messaging.attachments import check_attachments
 from missions import lifecycle
@@ -386,17 +387,20 @@ def mission_finish(*, mission: Mission, target: str, by: User, reason: str = "")
     )
     for application in team:
         application.mission = mission
-        completion = getattr(application, "completion", None)
+        completion = getattr(application, "completion", None) or nothing_delivered(application)
+        viewer = Viewer(
+            is_volunteer=application.volunteer_id == by.pk, is_member=True, is_staff=by.is_staff
+        )
         if target == MissionStatus.COMPLETED:
-            if completion is None:
-                completion = Completion(application=application)
             if completion.is_completed:
                 continue
+            DELIVERY.check(completion, "confirm", by, viewer=viewer, whole_mission=True)
             agreement = getattr(application, "agreement", None)
             hours = completion.proposed_hours or (agreement.hours if agreement else None)
             _complete(completion, application=application, by=by, hours=hours, now=now)
-        elif completion is not None and completion.is_delivered:
-            completion.status = Status.CHANGES_REQUESTED
+        elif completion.is_delivered:
+            transition = DELIVERY.check(completion, "request_changes", by, viewer=viewer)
+            completion.status = transition.target
             completion.changes_requested = reason.strip()
             completion.changes_requested_at = now
             completion.changes_requested_by = by

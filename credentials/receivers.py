@@ -3,8 +3,8 @@
 That is when the association confirms the end (completion's `engagement_completed`) if its
 review of the volunteer is already public, else when that review is published
 (completion's `review_published`, sent on every publication path), else 14 days after the
-end, by the hourly `credentials` job (core cron), which also catches up anything a failed
-task left behind.
+end, by the hourly `credentials` job (`manage.py cron`, in home), which also catches up
+anything a failed task left behind.
 """
 
 from django.db import transaction

@@ -270,13 +270,14 @@ def mission_cancel(*, mission: Mission, by: User, reason: str = "") -> Mission:
     return mission
 
 
+@transaction.atomic
 def mission_answer_delivery(
     *, mission: Mission, action: str, by: User, reason: str = ""
 ) -> Mission:
     """A member confirms the end of a delivered mission (`complete`) or asks for changes
     (`request_changes`). The team's engagements end (or go back to work) with it: the app
     that holds them does both and moves the mission; without it, the mission moves alone."""
-    lifecycle.check(mission, action, by)
+    lifecycle.check(Mission.objects.select_for_update().get(pk=mission.pk), action, by)
     answered = mission_delivery_answered.send(
         sender=Mission, mission=mission, action=action, by=by, reason=reason
     )

@@ -18,16 +18,16 @@ mission_started = Signal()
 # `reason` (what they typed): engagements tells the volunteers of its team.
 mission_cancelled = Signal()
 
-# Sent by `services.mission_change_state` when a member answers a delivered mission from
+# Sent by `services.mission_answer_delivery` when a member answers a delivered mission from
 # its page, with `mission`, `action` ("complete" or "request_changes"), `by` and `reason`.
 # The app that holds the team's deliveries answers each of them and moves the mission
 # (its receiver returns True); with none, the mission moves alone.
 mission_delivery_answered = Signal()
 
-# Asked by `selectors.facts_of` with `missions` (a list): each receiver returns
-# `{mission_id: {fact: value}}` about what its app knows of them. Engagements answers
-# `confirmed_agreement` (bool, the lifecycle's `start` guard needs it) and
-# `pending_applications` (int, "Mes missions" counts them).
+# Asked by `selectors.facts_by_mission` (and `facts_of`) with `missions` (a list): each
+# receiver returns `{mission_id: {fact: value}}` about what its app knows of them.
+# Engagements answers `confirmed_agreement` (bool, the lifecycle's `start` guard needs it)
+# and `pending_applications` (int, "Mes missions" counts them).
 mission_facts = Signal()
 
 # Asked by the mission page (`views.detail`) with `mission`, `user` and `member` (whether

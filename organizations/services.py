@@ -89,6 +89,10 @@ def organization_update(*, organization: Organization, causes=None, **fields) ->
     for what they checked), a refused one that was corrected."""
     old_logo = organization.logo if "logo" in fields else None
     old_name = old_logo.name if old_logo else ""
+    # A moderator's decision taken while the form was open stands: the state is read from
+    # the locked row, not from the page's copy.
+    locked = Organization.objects.select_for_update().only("verification").get(pk=organization.pk)
+    organization.verification = locked.verification
     changed_identity = any(
         name in fields and fields[name] != getattr(organization, name) for name in _CHECKED_FIELDS
     )
@@ -113,14 +117,15 @@ def organization_verify(
     """A moderator's decision; the organisation's admins are told, with the reason.
 
     Raises `ActionRefused` when `by` is not a moderator (`lifecycle.ORGANIZATION`)."""
-    transition = ORGANIZATION.check(organization, "verify" if verified else "reject", by)
-    organization.verification = transition.target
-    organization.verification_note = note
-    organization.verified_at = timezone.now()
-    organization.verified_by = by
-    organization.save(
-        update_fields=["verification", "verification_note", "verified_at", "verified_by"]
-    )
+    locked = Organization.objects.select_for_update().get(pk=organization.pk)
+    transition = ORGANIZATION.check(locked, "verify" if verified else "reject", by)
+    fields = ["verification", "verification_note", "verified_at", "verified_by"]
+    for target in (locked, organization):
+        target.verification = transition.target
+        target.verification_note = note
+        target.verified_at = timezone.now()
+        target.verified_by = by
+    locked.save(update_fields=fields)
     verb = "organization.verified" if verified else "organization.refused"
     audit.log(actor=by, verb=verb, target=organization, data={"reason": note} if note else {})
     admins = User.objects.filter(
