@@ -5,7 +5,6 @@ member answers a delivered mission there: receivers of `missions.signals`, conne
 from django.db.models import Exists, OuterRef
 
 from engagements.models import Application
-from missions.lifecycle import MISSION
 from missions.models import Mission
 from missions.signals import mission_delivery_answered, mission_page
 
@@ -64,7 +63,7 @@ def _page(sender, mission: Mission, user, member: bool, **kwargs) -> dict:
 
 
 def _answer_delivery(sender, mission: Mission, action: str, by, reason: str = "", **kwargs):
-    mission_finish(mission=mission, target=MISSION[action].target, by=by, reason=reason)
+    mission_finish(mission=mission, action=action, by=by, reason=reason)
     return True
 
 

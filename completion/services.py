@@ -369,16 +369,17 @@ def changes_request(*, application: Application, by: User, reason: str) -> Compl
 
 
 @transaction.atomic
-def mission_finish(*, mission: Mission, target: str, by: User, reason: str = "") -> Mission:
+def mission_finish(*, mission: Mission, action: str, by: User, reason: str = "") -> Mission:
     """The mission page's "confirm the end" or "ask for changes", for the whole team.
 
     Confirming the end of the mission confirms every engagement not confirmed yet, with the
     hours the volunteer proposed (or those of the agreement); asking for changes sends back
     every delivery still waiting for an answer. Then the mission moves, once.
+
+    `action`: "complete" or "request_changes", asked of the mission's table first.
     """
     mission = Mission.objects.select_for_update().get(pk=mission.pk)
-    if not lifecycle.can_transition(mission, target, by):
-        raise lifecycle.TransitionNotAllowed(f"{mission.status} → {target}")
+    target = lifecycle.check(mission, action, by).target
     now = timezone.now()
     team = list(
         Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
@@ -413,7 +414,7 @@ def mission_finish(*, mission: Mission, target: str, by: User, reason: str = "")
                 context=_context(application, mission, reason=reason.strip(), by=by.full_name),
                 url=completion_url(application),
             )
-    lifecycle.mission_transition(mission=mission, target=target, by=by, reason=reason)
+    lifecycle.mission_transition(mission=mission, action=action, by=by, reason=reason)
     return mission
 
 

@@ -8,15 +8,13 @@ class EngagementsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.navigation import NavItem, register
-        from missions.reminders import register_team
 
         from . import hooks
-        from .selectors import is_volunteer, team_of
+        from .selectors import is_volunteer
 
         hooks.connect()
 
         register(NavItem(_("Mes candidatures"), "engagements:mine", is_volunteer, order=40))
-        register_team(team_of)  # the mission reminders tell the team too
 
     def personal_data(self, user) -> list[dict]:
         from .models import Application

@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from missions.models import Mission
-from missions.signals import mission_cancelled, mission_facts, mission_started
+from missions.signals import mission_cancelled, mission_facts, mission_started, mission_team
 from notifications.services import notify
 from organizations.models import Organization
 from organizations.selectors import mission_members
@@ -55,6 +55,10 @@ def _team_but(mission: Mission, by) -> list:
     """The team, except `by` and the association's members (missions tells those)."""
     others = {user.pk for user in mission_members(mission)} | {getattr(by, "pk", None)}
     return [user for user in team_of(mission) if user.pk not in others]
+
+
+def _team(sender, mission: Mission, **kwargs) -> list:
+    return team_of(mission)
 
 
 def _started(sender, mission: Mission, by, **kwargs) -> None:
@@ -139,5 +143,6 @@ def connect() -> None:
     organization_page.connect(_organization_page, dispatch_uid="engagements-organization-page")
     profile_readers.connect(_profile_readers, dispatch_uid="engagements-profile-readers")
     mission_facts.connect(_facts, dispatch_uid="engagements-mission-facts")
+    mission_team.connect(_team, dispatch_uid="engagements-mission-team")
     mission_started.connect(_started, dispatch_uid="engagements-mission-started")
     mission_cancelled.connect(_cancelled, dispatch_uid="engagements-mission-cancelled")

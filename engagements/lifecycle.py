@@ -234,9 +234,3 @@ def invitation_refused(mission: Mission, volunteer, by) -> ActionRefused | None:
     if _team_full(mission, {}):
         return TeamFull()
     return None
-
-
-def application_refusal(mission: Mission, volunteer, *, member: bool | None = None) -> str:
-    """The words of `application_refused` ("" when the person may apply)."""
-    refused = application_refused(mission, volunteer, member=member)
-    return "" if refused is None else str(refused)

@@ -22,7 +22,7 @@ from volunteers.selectors import get_findable_volunteer
 
 from . import selectors, services
 from .forms import DeclineForm, InviteForm
-from .lifecycle import APPLICATION, AlreadyApplied, application_refusal
+from .lifecycle import APPLICATION, AlreadyApplied, application_refused
 from .models import Application
 
 PER_PAGE = 20
@@ -59,8 +59,9 @@ def apply(request, pk: int):
     mission, member = get_mission_for_viewer(request, pk)
     user = request.user
     # Asked once, shown on the page; the service asks the same guard again, under its lock.
-    refusal = application_refusal(mission, user, member=member)
-    if refusal == str(AlreadyApplied.message):
+    refused = application_refused(mission, user, member=member)
+    refusal = "" if refused is None else str(refused)
+    if isinstance(refused, AlreadyApplied):
         existing = services.live_applications(mission, user).first()
         if existing is not None:
             messages.info(request, _("Vous avez déjà proposé votre aide pour cette mission."))
@@ -130,6 +131,11 @@ def _applicants_context(request, mission, *, bound: dict | None = None, notice: 
     for application in page:
         application.can = APPLICATION.can(application, request.user, viewer=AS_MEMBER, team=team)
         if application.can.decline:
+            # Why not (a full team, a mission that no longer takes volunteers), instead of a
+            # button that would fail.
+            application.accept_refusal = APPLICATION.refusal(
+                application, "accept", request.user, viewer=AS_MEMBER, team=team
+            )
             application.decline_form = bound.get(application.pk) or _decline_form(application)
         profile = getattr(application.volunteer, "volunteer_profile", None)
         application.profile = profile

@@ -32,23 +32,3 @@ class MatchingConfig(AppConfig):
                 order=12,
             )
         )
-
-    def personal_data(self, user) -> dict:
-        from notifications.models import WeeklyDigest
-
-        return {
-            "weekly_digests": [
-                {
-                    "week": digest.week.isoformat(),
-                    "missions": [item["mission"] for item in digest.items],
-                    "sent_at": digest.sent_at and digest.sent_at.isoformat(),
-                }
-                for digest in WeeklyDigest.objects.filter(user=user).order_by("week")
-            ]
-        }
-
-    def erase_personal_data(self, user) -> None:
-        from notifications.models import WeeklyDigest
-
-        # Which missions were suggested to a person is about that person only.
-        WeeklyDigest.objects.filter(user=user).delete()

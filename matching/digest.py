@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -155,7 +155,8 @@ def choose(now: datetime, waiting: QuerySet[User]) -> Iterator[list[tuple[int, l
     )
     available = VolunteerProfile.objects.filter(
         Q(hours_per_week__gt=0) & (Q(available_until__isnull=True) | Q(available_until__gte=today)),
-        user__in=waiting,
+        # Correlated: each slice asks about its own profiles, not about every person waiting.
+        Exists(waiting.filter(pk=OuterRef("user_id"))),
     )
     after = 0
     while True:

@@ -196,13 +196,6 @@ def action_to(mission: Mission, target: str, user) -> str | None:
     return candidates[0] if candidates else None
 
 
-def can_transition(mission: Mission, target: str, user) -> bool:
-    """Whether `user` may ever move `mission` to `target` from its state (its role and the
-    state; what `check` says is missing aside)."""
-    action = action_to(mission, target, user)
-    return action is not None and not who_refusal(mission, action, user)
-
-
 def allowed_actions(mission: Mission, user) -> list[str]:
     """The actions this person may take from the mission's state (offered or blocked)."""
     actor = actor_of(user, mission)

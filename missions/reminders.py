@@ -30,6 +30,7 @@ from notifications.services import notify
 from organizations.selectors import mission_members
 
 from .models import Mission, MissionReminder, Status
+from .signals import mission_team
 
 SILENT_AFTER = timedelta(days=14)
 # Expired missions older than this are history: nobody is told about them any more.
@@ -37,17 +38,14 @@ EXPIRED_RECENTLY = timedelta(days=7)
 SILENT_STATES = [Status.OPEN, Status.IN_PROGRESS, Status.DELIVERED]
 PAST_END_STATES = [Status.IN_PROGRESS, Status.DELIVERED, Status.EXPIRED]
 
-# Who works on a mission is known to engagements, a layer above: it registers its
-# `team_of(mission)` here (`EngagementsConfig.ready()`), so that the team hears the reminders.
-_team: list[Callable[[Mission], list[User]]] = []
-
-
-def register_team(team_of: Callable[[Mission], list[User]]) -> None:
-    _team[:] = [team_of]
-
 
 def team_of(mission: Mission) -> list[User]:
-    return [person for team in _team for person in team(mission)]
+    """Who works on `mission`, as the apps above know it (engagements: the team)."""
+    return [
+        person
+        for _receiver, team in mission_team.send(sender=Mission, mission=mission)
+        for person in team or []
+    ]
 
 
 def _claim(mission_id: int, kind: str, key: str) -> bool:

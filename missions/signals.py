@@ -39,3 +39,7 @@ mission_page = Signal()
 # QuerySet), `user` and `today`: a receiver returns the missions in the volunteer's order
 # (a sequence that pages like the QuerySet), or None when it cannot rank for this user.
 missions_ranked = Signal()
+
+# Asked by `reminders` with `mission`: each receiver returns the people working on it (a
+# list of users), so that they hear the reminders too. Engagements answers with the team.
+mission_team = Signal()

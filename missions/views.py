@@ -112,7 +112,6 @@ def detail(request, pk: int):
         "is_member": member,
         "can_edit": member and mission.status in lifecycle.EDITABLE,
         "actions": actions,
-        "can": lifecycle.MISSION.can(mission, request.user, **lifecycle_context),
         "events": selectors.events_of(mission) if insider else [],
         "is_public": mission.status in lifecycle.PUBLIC,
         "team": [],

@@ -149,7 +149,7 @@ def report_cancel_mission(*, report: Report, by: User, reason: str) -> Report:
     """Cancel the reported mission, tell its association and volunteers why, close the report."""
     locked = _lock_open(report)
     mission = locked.mission
-    if mission is None or not lifecycle.can_transition(mission, Status.CANCELLED, by):
+    if mission is None or lifecycle.who_refusal(mission, "cancel", by):
         raise NotAllowed("this mission cannot be cancelled")
     reason = reason.strip()
     # The missions app tells the association's members and the volunteers, with the reason.

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from core.emails import send_email
 
-from .models import Frequency, Notification, Preference
+from .models import Frequency, Notification, Preference, WeeklyDigest
 from .rendering import DELETED_PERSON, ERASED_TEXT, FREE_TEXT, as_data, render
 
 # Every kind of event belongs to a category; people set one preference per category.
@@ -273,6 +273,15 @@ def personal_data(user: User) -> dict:
             for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
         ],
         "preferences": preferences_of(user),
+        # The weekly e-mails recorded for her, with what each section suggested.
+        "weekly_digests": [
+            {
+                "week": digest.week.isoformat(),
+                "items": digest.items,
+                "sent_at": digest.sent_at and digest.sent_at.isoformat(),
+            }
+            for digest in WeeklyDigest.objects.filter(user=user).order_by("week")
+        ],
     }
 
 
@@ -300,6 +309,8 @@ def erase_personal_data(user: User) -> None:
     # Notifications addressed to the person mean nothing to anyone else.
     Notification.objects.filter(user=user).delete()
     Preference.objects.filter(user=user).delete()
+    # What was suggested to a person each week is about that person only.
+    WeeklyDigest.objects.filter(user=user).delete()
     # Those others received about her were written with her name, and often her own words
     # (the message of an application, an excerpt of a message): her name gives way to
     # "a person whose account was deleted", in the reader's language, and her words to a

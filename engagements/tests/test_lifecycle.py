@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from engagements import lifecycle
-from engagements.lifecycle import APPLICATION, application_refusal
+from engagements.lifecycle import APPLICATION, application_refused
 from engagements.models import Agreement, Application
 from engagements.selectors import Viewer
 from missions.models import Mission
@@ -137,6 +137,11 @@ def test_check_raises_the_refusal_under_its_name():
         lifecycle.check(full, "accept", SOMEONE, viewer=MEMBER, team=1)
     with pytest.raises(lifecycle.WrongStatus, match="ne peut plus être retirée"):
         lifecycle.check(_application(Status.DECLINED), "withdraw", SOMEONE, viewer=VOLUNTEER)
+
+
+def application_refusal(mission, volunteer) -> str:
+    refused = application_refused(mission, volunteer)
+    return "" if refused is None else str(refused)
 
 
 @pytest.mark.django_db

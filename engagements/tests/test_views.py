@@ -129,6 +129,22 @@ def test_accepting_into_a_full_team_says_so_and_changes_nothing(
     assert application.status == Status.PENDING
 
 
+def test_a_pending_application_of_a_mission_under_way_offers_no_accept_that_would_fail(
+    client, mission, lea, martine
+):
+    """The mission moved on while Léa waited: the page says why, instead of a button."""
+    application = ApplicationFactory(mission=mission, volunteer=lea)
+    type(mission).objects.filter(pk=mission.pk).update(status="delivered")
+    client.force_login(martine)
+
+    response = client.get(reverse("engagements:applicants", args=[mission.pk]))
+
+    accept = reverse("engagements:answer", args=[application.pk, "accept"])
+    assert accept not in response.text
+    assert "Cette mission ne reçoit plus de candidatures." in response.text
+    assert reverse("engagements:answer", args=[application.pk, "decline"]) in response.text
+
+
 def test_declining_with_a_prewritten_kind_reason(client, commit, mission, lea, martine):
     application = ApplicationFactory(mission=mission, volunteer=lea)
     client.force_login(martine)

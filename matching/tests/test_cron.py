@@ -241,9 +241,10 @@ def test_the_digest_of_a_deleted_account_goes_with_it(designer, logo_mission):
     from django.apps import apps
 
     prepare_weekly_digests()
-    config = apps.get_app_config("matching")
+    config = apps.get_app_config("notifications")
 
-    assert config.personal_data(designer.user)["weekly_digests"][0]["missions"] == [logo_mission.pk]
+    (digest,) = config.personal_data(designer.user)["weekly_digests"]
+    assert [item["mission"] for item in digest["items"]] == [logo_mission.pk]
     config.erase_personal_data(designer.user)
     assert not WeeklyDigest.objects.filter(user=designer.user).exists()
 

@@ -57,7 +57,8 @@ def test_the_table_allows_only_the_listed_moves(source, target, who, allowed, as
         "system": None,
     }[who]
 
-    assert lifecycle.can_transition(mission, target, by) is allowed
+    action = lifecycle.action_to(mission, target, by)
+    assert (action is not None and not lifecycle.who_refusal(mission, action, by)) is allowed
     if allowed:
         # What the callers know and the table's guards read (start: a confirmed agreement).
         event = lifecycle.mission_transition(
