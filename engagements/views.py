@@ -129,6 +129,7 @@ def _applicants_context(request, mission, *, bound: dict | None = None, notice: 
     bound = bound or {}
     team = selectors.team_count(mission)
     for application in page:
+        application.mission = mission  # what the guards read, loaded once for the page
         application.can = APPLICATION.can(application, request.user, viewer=AS_MEMBER, team=team)
         if application.can.decline:
             # Why not (a full team, a mission that no longer takes volunteers), instead of a
