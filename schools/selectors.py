@@ -132,7 +132,8 @@ def is_code_shaped(code: str) -> bool:
 
 def get_cohort_by_code(code: str) -> Cohort:
     """The cohort whose invite code is `code` (as typed: spaces and small letters do not
-    matter), else 404. A school whose registration moderators refused invites nobody."""
+    matter), else 404. A school whose registration moderators refused invites nobody; one
+    they have not checked yet is found, but takes no student (`Cohort.is_open`)."""
     code = normalize_code(code)
     cohort = (
         Cohort.objects.filter(code=code)

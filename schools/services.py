@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 import audit
 from accounts.models import User
@@ -17,6 +18,13 @@ COHORT_FIELDS = ("name", "programme", "level", "year")
 
 class NotATeacher(ActionRefused):
     """A teacher named for a cohort must be a member of its school."""
+
+
+class SchoolNotVerified(ActionRefused):
+    message = _(
+        "Cette promotion ne peut pas encore être rejointe : son école attend d’être vérifiée "
+        "par l’équipe A-lasso. Réessayez dans quelques jours."
+    )
 
 
 def _unique_code() -> str:
@@ -84,7 +92,10 @@ def _sync_school(student: User) -> None:
 @transaction.atomic
 def cohort_join(*, cohort: Cohort, student: User) -> CohortMembership:
     """`student` joins `cohort` (she had its code or link). Joining again a cohort she left
-    is allowed; one the school removed her from is not."""
+    is allowed; one the school removed her from is not. A school moderators have not
+    verified yet takes no student."""
+    if not cohort.is_open:
+        raise SchoolNotVerified
     membership = (
         CohortMembership.objects.select_for_update().filter(cohort=cohort, student=student).first()
     )

@@ -76,7 +76,9 @@ def cohort(request, pk: int):
     context = {
         "cohort": cohort,
         "join_url": join_url,
-        "qr": _qr(join_url, _("Code QR du lien pour rejoindre la promotion")),
+        "qr": _qr(join_url, _("Code QR du lien pour rejoindre la promotion"))
+        if cohort.is_open
+        else "",
         "page": selectors.students_of(cohort, page=request.GET.get("page")),
         "removed": selectors.removed_students_of(cohort),
     }
@@ -152,7 +154,9 @@ def join_by_code(request):
                     _("Aucune promotion n’a ce code. Vérifiez-le auprès de votre enseignant·e."),
                 )
             else:
-                return redirect("schools:join", cohort.code)
+                if cohort.is_open:
+                    return redirect("schools:join", cohort.code)
+                form.add_error("code", services.SchoolNotVerified.message)
     return render(request, "schools/join_code.html", {"form": form})
 
 
@@ -160,6 +164,9 @@ def join(request, code: str):
     cohort = selectors.get_cohort_by_code(code)
     if code != cohort.code:  # typed in small letters or with spaces: the one address
         return redirect("schools:join", cohort.code)
+    if not cohort.is_open:  # said without naming the school nobody has checked yet
+        refusal = services.SchoolNotVerified.message
+        return render(request, "schools/join_closed.html", {"refusal": refusal})
     membership = selectors.membership_of(request.user, cohort)
     if request.method == "POST" and request.user.is_authenticated:
         try:
