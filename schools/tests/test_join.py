@@ -207,3 +207,18 @@ def test_students_join_only_once_moderators_verified_the_school(client, lea, sop
     cohort.school.refresh_from_db()
     with pytest.raises(SchoolNotVerified):
         cohort_join(cohort=cohort, student=lea)
+
+
+def test_guessing_codes_by_the_link_counts_against_the_limit_of_the_box(client, lea, cohort):
+    client.force_login(lea)
+    wrong = [code for code in ("ZZZZZZ", "YYYYYY") if code != cohort.code][0]
+
+    misses = [client.get(join_url(cohort).replace(cohort.code, wrong)) for _ in range(29)]
+    typed = client.get(reverse("schools:join_by_code"), {"code": wrong})
+    right = client.get(join_url(cohort))
+
+    assert {miss.status_code for miss in misses} == {404}
+    assert "Aucune promotion n’a ce code" in typed.text
+    assert right.status_code == 429
+    assert "Trop d’essais. Patientez un peu, puis réessayez." in right.text
+    assert "Master 1 Design graphique" not in right.text
