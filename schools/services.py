@@ -55,15 +55,27 @@ def cohort_create(*, school: Organization, by: User, teachers, **fields) -> Coho
 
 @transaction.atomic
 def cohort_update(*, cohort: Cohort, by: User, teachers=None, **fields) -> Cohort:
-    changed = [name for name in COHORT_FIELDS if name in fields]
-    for name in changed:
+    """Save a teacher's changes; the journal names the fields changed and the teachers
+    added or taken off (who may see the students is part of what changed)."""
+    given = [name for name in COHORT_FIELDS if name in fields]
+    changed = [name for name in given if getattr(cohort, name) != fields[name]]
+    for name in given:
         setattr(cohort, name, fields[name])
     cohort.full_clean()
-    cohort.save(update_fields=[*changed, "updated_at"])
+    cohort.save(update_fields=[*given, "updated_at"])
+    added: list[int] = []
+    removed: list[int] = []
     if teachers is not None:
         teachers = list(teachers) or [by]
         _check_teachers(cohort.school, teachers)
+        before = set(cohort.teachers.values_list("pk", flat=True))
+        after = {teacher.pk for teacher in teachers}
+        added, removed = sorted(after - before), sorted(before - after)
         cohort.teachers.set(teachers)
+    if changed or added or removed:
+        data = {"fields": changed, "teachers_added": added, "teachers_removed": removed}
+        data = {key: value for key, value in data.items() if value}
+        audit.log(actor=by, verb="cohort.updated", target=cohort, data=data)
     return cohort
 
 
