@@ -170,3 +170,13 @@ def test_a_teacher_finds_her_cohorts_from_her_dashboard(client, sophie, cohort):
     page = client.get(reverse("core:home")).text
 
     assert f'href="{reverse("schools:mine")}"' in page
+
+
+def test_only_a_school_offers_cohorts_from_the_dashboard(client, sophie, school, association):
+    MembershipFactory(organization=association, user=sophie)
+    client.force_login(sophie)
+
+    page = client.get(reverse("core:home")).text
+
+    assert (school.is_school, association.is_school) == (True, False)
+    assert page.count(f'href="{reverse("schools:mine")}"') == 1
