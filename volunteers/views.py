@@ -47,7 +47,7 @@ def detail(request, user_id: int):
         "is_self": request.user.pk == profile.user_id,
         "cohorts": [],
     }
-    # Her school and cohorts come from the app that knows them, for whom may see them.
+    # Her school and cohorts come from the app that knows them, which decides who sees them.
     for _receiver, answer in profile_page.send(
         sender=VolunteerProfile, profile=profile, viewer=request.user
     ):
