@@ -90,6 +90,8 @@ def _choices(path: str) -> dict:
 
 
 def _word(field: Field, value) -> str:
+    if isinstance(value, list):  # several ids or names: one after the other
+        return ", ".join(_word(field, item) for item in value)
     choices = field.choices
     if isinstance(choices, str) and choices:
         choices = _choices(choices)

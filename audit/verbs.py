@@ -81,6 +81,23 @@ VERBS: dict[str, Verb] = {
     "org_invitation.accepted": Verb(_("Invitation à rejoindre acceptée"), (USER, ROLE)),
     # Schools: cohorts and the students in them (`user` is the student).
     "cohort.created": Verb(_("Promotion créée")),
+    "cohort.updated": Verb(
+        _("Promotion modifiée"),
+        (
+            Field(
+                "fields",
+                _("champs modifiés"),
+                {
+                    "name": _("nom de la promotion"),
+                    "programme": _("formation"),
+                    "level": _("niveau"),
+                    "year": _("année scolaire"),
+                },
+            ),
+            Field("teachers_added", _("enseignant·es ajouté·es n°")),
+            Field("teachers_removed", _("enseignant·es retiré·es n°")),
+        ),
+    ),
     "cohort.code_changed": Verb(_("Code d’invitation de la promotion changé")),
     "cohort.joined": Verb(_("Élève entré·e dans la promotion"), (USER,)),
     "cohort.left": Verb(_("Élève parti·e de la promotion"), (USER,)),

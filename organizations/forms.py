@@ -165,7 +165,11 @@ class OrganizationForm(forms.Form):
             for name in ASSOCIATION_ONLY:
                 del self.fields[name]
         if kind == Organization.Kind.SCHOOL:
-            del self.fields["siren"]
+            # A school registered before schools gave a UAI or a SIRET keeps its SIREN.
+            if not (instance and instance.siren):
+                del self.fields["siren"]
+            else:
+                self.fields["siren"].label = _("Numéro SIREN de l’établissement")
         else:
             for name in SCHOOL_ONLY:
                 del self.fields[name]
@@ -220,11 +224,12 @@ class OrganizationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        # Moderators check a school against a register: it needs one of its two numbers.
+        # Moderators check a school against a register: it needs one of its two numbers,
+        # unless it already has a SIREN (the field is shown to such a school only).
         if (
             self.kind == Organization.Kind.SCHOOL
             and not self.errors
-            and not (data.get("uai") or data.get("siret"))
+            and not (data.get("uai") or data.get("siret") or data.get("siren"))
         ):
             raise ValidationError(
                 _("Indiquez le numéro UAI de l’établissement, ou à défaut son numéro SIRET."),

@@ -102,6 +102,10 @@ class Organization(models.Model):
         return self.kind == self.Kind.ASSOCIATION
 
     @property
+    def is_school(self) -> bool:
+        return self.kind == self.Kind.SCHOOL
+
+    @property
     def is_verified(self) -> bool:
         return self.verification == self.Verification.VERIFIED
 

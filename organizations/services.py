@@ -78,8 +78,15 @@ def organization_create(*, by: User, causes=(), **fields) -> Organization:
     return organization
 
 
-# Changing these on a checked organisation means a moderator must check it again.
+# Changing these on a checked organisation means a moderator must check it again; a number
+# given where there was none adds to what was checked and changes nothing of it.
 _CHECKED_FIELDS = ("name", "rna", "siren", "uai", "siret")
+_NUMBERS = ("rna", "siren", "uai", "siret")
+
+
+def _changes_what_was_checked(organization: Organization, name: str, value) -> bool:
+    old = getattr(organization, name)
+    return value != old and (bool(old) or name not in _NUMBERS)
 
 
 @transaction.atomic
@@ -94,7 +101,8 @@ def organization_update(*, organization: Organization, causes=None, **fields) ->
     locked = Organization.objects.select_for_update().only("verification").get(pk=organization.pk)
     organization.verification = locked.verification
     changed_identity = any(
-        name in fields and fields[name] != getattr(organization, name) for name in _CHECKED_FIELDS
+        name in fields and _changes_what_was_checked(organization, name, fields[name])
+        for name in _CHECKED_FIELDS
     )
     for name, value in fields.items():
         setattr(organization, name, value)

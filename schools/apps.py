@@ -6,6 +6,11 @@ class SchoolsConfig(AppConfig):
     name = "schools"
     verbose_name = _("Écoles")
 
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()  # the school and cohorts on a student's profile
+
     def personal_data(self, user) -> dict:
         from .models import CohortMembership
 

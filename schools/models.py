@@ -73,6 +73,12 @@ class Cohort(models.Model):
         return reverse("schools:join", args=[self.code])
 
     @property
+    def is_open(self) -> bool:
+        """Students join only once moderators checked the school: its name goes on their
+        profiles and into the matching."""
+        return self.school.is_verified
+
+    @property
     def school_year(self) -> str:
         return f"{self.year}-{self.year + 1}"
 

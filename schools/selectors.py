@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from organizations.models import Membership, Organization
+from organizations.models import Organization
 
 from .models import CODE_ALPHABET, CODE_LENGTH, Cohort, CohortMembership, normalize_code
 
@@ -132,7 +132,8 @@ def is_code_shaped(code: str) -> bool:
 
 def get_cohort_by_code(code: str) -> Cohort:
     """The cohort whose invite code is `code` (as typed: spaces and small letters do not
-    matter), else 404. A school whose registration moderators refused invites nobody."""
+    matter), else 404. A school whose registration moderators refused invites nobody; one
+    they have not checked yet is found, but takes no student (`Cohort.is_open`)."""
     code = normalize_code(code)
     cohort = (
         Cohort.objects.filter(code=code)
@@ -164,13 +165,21 @@ def cohorts_of_student(user) -> list[CohortMembership]:
     )
 
 
-def is_teacher(user) -> bool:
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organization__kind=Organization.Kind.SCHOOL
-        ).exists()
+def cohorts_seen_on_profile(student: User, viewer) -> list[Cohort]:
+    """The cohorts of `student` her profile shows to `viewer`: all of them to herself and to
+    staff, to a teacher those of her own school only (a student in several cohorts is seen
+    by each school for its own), none to anyone else."""
+    if not viewer.is_authenticated:
+        return []
+    memberships = CohortMembership.objects.filter(
+        student_id=student.pk, status=CohortMembership.Status.JOINED
     )
+    if viewer.pk != student.pk and not viewer.is_staff:
+        memberships = memberships.filter(cohort__school__memberships__user=viewer)
+    return [
+        membership.cohort
+        for membership in memberships.select_related("cohort__school").order_by("-joined_at", "pk")
+    ]
 
 
 def members_of_school(school: Organization) -> QuerySet[User]:

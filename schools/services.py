@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 import audit
 from accounts.models import User
@@ -17,6 +18,13 @@ COHORT_FIELDS = ("name", "programme", "level", "year")
 
 class NotATeacher(ActionRefused):
     """A teacher named for a cohort must be a member of its school."""
+
+
+class SchoolNotVerified(ActionRefused):
+    message = _(
+        "Cette promotion ne peut pas encore être rejointe : son école attend d’être vérifiée "
+        "par l’équipe A-lasso. Réessayez dans quelques jours."
+    )
 
 
 def _unique_code() -> str:
@@ -47,15 +55,27 @@ def cohort_create(*, school: Organization, by: User, teachers, **fields) -> Coho
 
 @transaction.atomic
 def cohort_update(*, cohort: Cohort, by: User, teachers=None, **fields) -> Cohort:
-    changed = [name for name in COHORT_FIELDS if name in fields]
-    for name in changed:
+    """Save a teacher's changes; the journal names the fields changed and the teachers
+    added or taken off (who may see the students is part of what changed)."""
+    given = [name for name in COHORT_FIELDS if name in fields]
+    changed = [name for name in given if getattr(cohort, name) != fields[name]]
+    for name in given:
         setattr(cohort, name, fields[name])
     cohort.full_clean()
-    cohort.save(update_fields=[*changed, "updated_at"])
+    cohort.save(update_fields=[*given, "updated_at"])
+    added: list[int] = []
+    removed: list[int] = []
     if teachers is not None:
         teachers = list(teachers) or [by]
         _check_teachers(cohort.school, teachers)
+        before = set(cohort.teachers.values_list("pk", flat=True))
+        after = {teacher.pk for teacher in teachers}
+        added, removed = sorted(after - before), sorted(before - after)
         cohort.teachers.set(teachers)
+    if changed or added or removed:
+        data = {"fields": changed, "teachers_added": added, "teachers_removed": removed}
+        data = {key: value for key, value in data.items() if value}
+        audit.log(actor=by, verb="cohort.updated", target=cohort, data=data)
     return cohort
 
 
@@ -84,7 +104,10 @@ def _sync_school(student: User) -> None:
 @transaction.atomic
 def cohort_join(*, cohort: Cohort, student: User) -> CohortMembership:
     """`student` joins `cohort` (she had its code or link). Joining again a cohort she left
-    is allowed; one the school removed her from is not."""
+    is allowed; one the school removed her from is not. A school moderators have not
+    verified yet takes no student."""
+    if not cohort.is_open:
+        raise SchoolNotVerified
     membership = (
         CohortMembership.objects.select_for_update().filter(cohort=cohort, student=student).first()
     )

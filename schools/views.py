@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
-from core.ratelimit import allow, client_ip
+from core.ratelimit import allow, client_ip, reached, record
 
 from . import selectors, services
 from .forms import CodeForm, CohortForm
@@ -76,7 +76,9 @@ def cohort(request, pk: int):
     context = {
         "cohort": cohort,
         "join_url": join_url,
-        "qr": _qr(join_url, _("Code QR du lien pour rejoindre la promotion")),
+        "qr": _qr(join_url, _("Code QR du lien pour rejoindre la promotion"))
+        if cohort.is_open
+        else "",
         "page": selectors.students_of(cohort, page=request.GET.get("page")),
         "removed": selectors.removed_students_of(cohort),
     }
@@ -135,14 +137,26 @@ def student_readmit(request, pk: int, membership_pk: int):
 
 
 # --- Students -------------------------------------------------------------------------------
+# Codes typed in the box and join links that match no cohort count against one limit: both
+# are ways of guessing a code.
+CODE_SCOPE, CODE_ATTEMPTS, CODE_WINDOW = "cohort_code", 30, 3600
+
+
+def _guesser(request) -> str:
+    return str(request.user.pk) if request.user.is_authenticated else client_ip(request)
+
+
+def _too_many_tries() -> str:
+    return _("Trop d’essais. Patientez un peu, puis réessayez.")
+
+
 def join_by_code(request):
     """The box where a student types the code written on the board (a GET form: it works
     without JavaScript and its answer is the cohort's own join page)."""
     form = CodeForm(request.GET if "code" in request.GET else None)
     if form.is_bound:
-        key = str(request.user.pk) if request.user.is_authenticated else client_ip(request)
-        if not allow("cohort_code", key, limit=30, window=3600):
-            form.add_error(None, _("Trop d’essais. Patientez un peu, puis réessayez."))
+        if not allow(CODE_SCOPE, _guesser(request), limit=CODE_ATTEMPTS, window=CODE_WINDOW):
+            form.add_error(None, _too_many_tries())
         elif form.is_valid():
             try:
                 cohort = selectors.get_cohort_by_code(form.cleaned_data["code"])
@@ -152,14 +166,27 @@ def join_by_code(request):
                     _("Aucune promotion n’a ce code. Vérifiez-le auprès de votre enseignant·e."),
                 )
             else:
-                return redirect("schools:join", cohort.code)
+                if cohort.is_open:
+                    return redirect("schools:join", cohort.code)
+                form.add_error("code", services.SchoolNotVerified.message)
     return render(request, "schools/join_code.html", {"form": form})
 
 
 def join(request, code: str):
-    cohort = selectors.get_cohort_by_code(code)
+    key = _guesser(request)
+    if reached(CODE_SCOPE, key, limit=CODE_ATTEMPTS):
+        context = {"refusal": _too_many_tries()}
+        return render(request, "schools/join_closed.html", context, status=429)
+    try:
+        cohort = selectors.get_cohort_by_code(code)
+    except Http404:
+        record(CODE_SCOPE, key, window=CODE_WINDOW)
+        raise
     if code != cohort.code:  # typed in small letters or with spaces: the one address
         return redirect("schools:join", cohort.code)
+    if not cohort.is_open:  # said without naming the school nobody has checked yet
+        refusal = services.SchoolNotVerified.message
+        return render(request, "schools/join_closed.html", {"refusal": refusal})
     membership = selectors.membership_of(request.user, cohort)
     if request.method == "POST" and request.user.is_authenticated:
         try:

@@ -11,3 +11,8 @@ profile_changed = Signal()
 # naming the private profiles `viewer` may read, or None. Engagements answers: those of
 # the volunteers who applied to (or joined) a mission of one of the viewer's organisations.
 profile_readers = Signal()
+
+# Asked by a volunteer's profile page with `profile` and `viewer` (who looks, perhaps
+# anonymous): each receiver returns a dict of what its app adds to the page (schools:
+# `cohorts`, those of her cohorts the viewer may see).
+profile_page = Signal()

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from . import selectors, services
 from .forms import VolunteerProfileForm
+from .models import VolunteerProfile
+from .signals import profile_page
 
 
 @login_required
@@ -43,5 +45,11 @@ def detail(request, user_id: int):
         # Links come from the form, which allows only web addresses; check again anyway.
         "links": [link for link in profile.link_list if link.startswith(("https://", "http://"))],
         "is_self": request.user.pk == profile.user_id,
+        "cohorts": [],
     }
+    # Her school and cohorts come from the app that knows them, which decides who sees them.
+    for _receiver, answer in profile_page.send(
+        sender=VolunteerProfile, profile=profile, viewer=request.user
+    ):
+        context.update(answer or {})
     return render(request, "volunteers/detail.html", context)

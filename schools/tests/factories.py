@@ -1,11 +1,14 @@
 import factory
 from django.utils import timezone
 
+from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from schools.models import Cohort, CohortMembership, Level, new_code
 
 
 class SchoolFactory(OrganizationFactory):
+    # Checked by moderators: students join the cohorts of verified schools only.
+    verification = Organization.Verification.VERIFIED
     uai = "0441234C"
     commune_id = "44109"
     departement_code = "44"

@@ -74,6 +74,29 @@ def test_a_teacher_edits_a_cohort(client, sophie, cohort):
     assert (cohort.name, cohort.level) == ("M1 Design", "bac+2")
 
 
+def test_a_cohort_edit_is_journaled_with_the_fields_and_teachers_changed(client, sophie, cohort):
+    from audit.selectors import describe
+
+    thomas = UserFactory(full_name="Thomas Girard")
+    MembershipFactory(organization=cohort.school, user=thomas)
+    client.force_login(sophie)
+    url = reverse("schools:cohort_edit", args=[cohort.pk])
+    same = {"programme": cohort.programme, "level": cohort.level, "year": str(cohort.year)}
+
+    client.post(url, cohort_data(**same, name=cohort.name, teachers=[sophie.pk]))
+    client.post(url, cohort_data(**same, name="M1 Design", teachers=[thomas.pk]))
+
+    event = AuditEvent.objects.get(verb="cohort.updated")
+    assert event.data == {
+        "fields": ["name"],
+        "teachers_added": [thomas.pk],
+        "teachers_removed": [sophie.pk],
+    }
+    assert (event.actor, event.object_id) == (sophie, cohort.pk)
+    details = [(detail.label, detail.value) for detail in describe(event).details]
+    assert details[0] == ("champs modifiés", "nom de la promotion")
+
+
 def test_a_new_code_replaces_the_old_one_and_students_stay(client, sophie, ines, cohort):
     old = cohort.code
     client.force_login(sophie)
@@ -147,3 +170,13 @@ def test_a_teacher_finds_her_cohorts_from_her_dashboard(client, sophie, cohort):
     page = client.get(reverse("core:home")).text
 
     assert f'href="{reverse("schools:mine")}"' in page
+
+
+def test_only_a_school_offers_cohorts_from_the_dashboard(client, sophie, school, association):
+    MembershipFactory(organization=association, user=sophie)
+    client.force_login(sophie)
+
+    page = client.get(reverse("core:home")).text
+
+    assert (school.is_school, association.is_school) == (True, False)
+    assert page.count(f'href="{reverse("schools:mine")}"') == 1

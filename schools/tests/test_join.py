@@ -1,9 +1,11 @@
 """A student joins her cohort with the code or the link, leaves it; a teacher removes her."""
 
+import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
 from schools.models import Cohort, CohortMembership
+from schools.services import SchoolNotVerified, cohort_join
 from volunteers.models import VolunteerProfile
 from volunteers.tests.factories import VolunteerProfileFactory
 
@@ -177,3 +179,46 @@ def test_a_student_with_an_account_logs_in_from_the_link_and_comes_back(client, 
     assert response.url == join_url(cohort)
     client.post(response.url)
     assert CohortMembership.objects.filter(cohort=cohort, student=lea, status="joined").exists()
+
+
+def test_students_join_only_once_moderators_verified_the_school(client, lea, sophie, cohort):
+    from organizations.models import Organization
+
+    Organization.objects.filter(pk=cohort.school_id).update(verification="pending")
+    client.force_login(sophie)
+    teacher_page = client.get(reverse("schools:cohort", args=[cohort.pk])).text
+    client.force_login(lea)
+
+    typed = client.get(reverse("schools:join_by_code"), {"code": cohort.code})
+    link = client.get(join_url(cohort))
+    client.post(join_url(cohort))
+
+    assert "dès que l’équipe A-lasso aura vérifié votre école" in teacher_page
+    assert cohort.code not in teacher_page
+    assert "<svg" not in teacher_page
+    assert typed.status_code == 200
+    assert "son école attend d’être vérifiée par l’équipe A-lasso" in typed.text
+    assert link.status_code == 200
+    assert "son école attend d’être vérifiée par l’équipe A-lasso" in link.text
+    assert "École de design de Nantes" not in link.text
+    assert "Master 1 Design graphique" not in link.text
+    assert not CohortMembership.objects.filter(student=lea).exists()
+    assert VolunteerProfile.objects.filter(user=lea, school__isnull=False).count() == 0
+    cohort.school.refresh_from_db()
+    with pytest.raises(SchoolNotVerified):
+        cohort_join(cohort=cohort, student=lea)
+
+
+def test_guessing_codes_by_the_link_counts_against_the_limit_of_the_box(client, lea, cohort):
+    client.force_login(lea)
+    wrong = [code for code in ("ZZZZZZ", "YYYYYY") if code != cohort.code][0]
+
+    misses = [client.get(join_url(cohort).replace(cohort.code, wrong)) for _ in range(29)]
+    typed = client.get(reverse("schools:join_by_code"), {"code": wrong})
+    right = client.get(join_url(cohort))
+
+    assert {miss.status_code for miss in misses} == {404}
+    assert "Aucune promotion n’a ce code" in typed.text
+    assert right.status_code == 429
+    assert "Trop d’essais. Patientez un peu, puis réessayez." in right.text
+    assert "Master 1 Design graphique" not in right.text

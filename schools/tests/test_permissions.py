@@ -67,3 +67,38 @@ def test_a_school_refused_by_the_moderators_invites_nobody(client, lea, cohort):
     client.force_login(lea)
 
     assert client.get(reverse("schools:join", args=[cohort.code])).status_code == 404
+
+
+def test_a_public_profile_shows_each_cohort_to_the_student_staff_and_its_own_teachers(
+    client, ines, cohort, lea, staff, sophie, paul
+):
+    from organizations.models import Organization
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    from .factories import CohortFactory, CohortMembershipFactory
+
+    VolunteerProfileFactory(user=ines, is_public=True, school_name="")
+    other_school = Organization.objects.get(name="Lycée Jules-Verne")
+    CohortMembershipFactory(
+        cohort=CohortFactory(school=other_school, name="Terminale STD2A"), student=ines
+    )
+    mine = "École de design de Nantes · Master 1 Design graphique"
+    pauls = "Lycée Jules-Verne · Terminale STD2A"
+    url = reverse("volunteers:detail", args=[ines.pk])
+
+    def seen_by(user) -> str:
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client.get(url).text
+
+    for outsider in (None, lea):
+        page = seen_by(outsider)
+        assert "Inès Moreau" in page
+        assert mine not in page and pauls not in page
+    for everything in (ines, staff):
+        page = seen_by(everything)
+        assert mine in page and pauls in page
+    by_sophie, by_paul = seen_by(sophie), seen_by(paul)
+    assert mine in by_sophie and pauls not in by_sophie
+    assert pauls in by_paul and mine not in by_paul

@@ -99,3 +99,28 @@ def test_a_moderator_verifies_a_school_as_an_association(client, staff, school):
     assert response.status_code == 302
     school.refresh_from_db()
     assert school.is_verified
+
+
+def test_a_verified_school_with_a_siren_only_keeps_its_badge_until_a_number_changes(
+    client, sophie, school
+):
+    # Registered before schools gave a UAI: a SIREN and nothing else.
+    Organization.objects.filter(pk=school.pk).update(uai="", siren="197534712")
+    client.force_login(sophie)
+    url = reverse("organizations:edit", args=[school.slug])
+    data = {"name": school.name, "commune": "44000", "siren": "197534712", "uai": "", "siret": ""}
+
+    page = client.get(url)
+    described = client.post(url, {**data, "description": "Une école de design."})
+    school.refresh_from_db()
+    assert "Numéro SIREN" in page.text
+    assert described.status_code == 302
+    assert (school.description, school.verification) == ("Une école de design.", "verified")
+
+    client.post(url, {**data, "uai": "0441234C"})
+    school.refresh_from_db()
+    assert (school.uai, school.verification) == ("0441234C", "verified")
+
+    client.post(url, {**data, "uai": "0753268V"})
+    school.refresh_from_db()
+    assert (school.uai, school.verification) == ("0753268V", "pending")
