@@ -1,4 +1,6 @@
-"""A student's place in a cohort: joined, then left (by her) or removed (by the school).
+"""The states of schools' things: a student's place in a cohort, and a call for needs.
+
+A student's place in a cohort: joined, then left (by her) or removed (by the school).
 
     joined → left      (leave: the student)
     joined → removed   (remove: a member of the school)
