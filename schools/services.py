@@ -9,6 +9,7 @@ from accounts.models import User
 from core.errors import ActionRefused
 from geo.models import Departement
 from missions.models import Mission, Status
+from notifications.services import notify
 from organizations.models import Membership, Organization
 from volunteers.services import profile_set_school
 
@@ -267,4 +268,14 @@ def call_propose(*, call: CallForNeeds, mission: Mission, by: User) -> CallRespo
     )
     if created:
         audit.log(actor=by, verb="call.mission_proposed", target=call, data={"mission": mission.pk})
+        notify(
+            users=call.cohort.teachers.all(),
+            kind="call_mission_proposed",
+            context={
+                "call": call.theme,
+                "mission": mission.title,
+                "association": mission.organization.name,
+            },
+            url=call.get_absolute_url(),
+        )
     return response

@@ -12,6 +12,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from missions.models import Status
 from missions.tests.factories import MissionFactory
+from notifications.models import Notification
 from organizations.models import Organization
 from schools import services
 from schools.models import CallForNeeds, CallResponse, PinnedMission
@@ -250,6 +251,10 @@ def test_an_association_proposes_a_mission_and_the_teacher_pins_it(
     assert response.status_code == 302
     assert CallResponse.objects.filter(call=call, mission=mission, proposed_by=martine).exists()
     assert AuditEvent.objects.filter(verb="call.mission_proposed").exists()
+    # Sophie, who follows the cohort, is told.
+    [notification] = Notification.objects.filter(user=sophie)
+    assert notification.title == "Une mission proposée pour votre appel « Identité visuelle »"
+    assert notification.url == reverse("schools:call", args=[call.pk])
     client.post(reverse("schools:call_propose", args=[call.pk]), {"mission": draft.pk})
     client.force_login(sophie)
     text = text_of(client.get(reverse("schools:call", args=[call.pk])))
