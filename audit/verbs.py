@@ -103,6 +103,11 @@ VERBS: dict[str, Verb] = {
     "cohort.left": Verb(_("Élève parti·e de la promotion"), (USER,)),
     "cohort.removed": Verb(_("Élève retiré·e de la promotion"), (USER,)),
     "cohort.readmitted": Verb(_("Élève remis·e dans la promotion"), (USER,)),
+    "cohort.mission_pinned": Verb(_("Mission choisie pour la promotion"), (MISSION,)),
+    "cohort.mission_unpinned": Verb(_("Mission retirée des choix de la promotion"), (MISSION,)),
+    "call.published": Verb(_("Appel à missions publié")),
+    "call.closed": Verb(_("Appel à missions clos")),
+    "call.mission_proposed": Verb(_("Mission proposée pour un appel"), (MISSION,)),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
@@ -134,4 +139,5 @@ TARGET_MODELS = (
     "accounts.user",
     "credentials.credential",
     "schools.cohort",
+    "schools.callforneeds",
 )

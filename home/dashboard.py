@@ -16,6 +16,7 @@ from engagements.models import Application
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
+from schools.selectors import open_calls_for, pinned_for_student
 
 
 @dataclass
@@ -41,6 +42,10 @@ class Dashboard:
     recent_missions: list[Mission] = field(default_factory=list)
     # The volunteer's three best "missions pour vous" (matching.selectors.Suggestion).
     suggestions: list = field(default_factory=list)
+    # The open missions her teachers chose for her cohorts (schools.selectors).
+    pinned: list[Mission] = field(default_factory=list)
+    # Schools' open calls for needs in the départements of the person's associations.
+    calls: list = field(default_factory=list)
     moderation: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -50,6 +55,8 @@ class Dashboard:
 
 # How many missions under way the volunteer's block lists (the rest: "Mes candidatures").
 ENGAGEMENTS_SHOWN = 3
+# How many of the missions her teachers chose the student's block lists.
+PINNED_SHOWN = 3
 
 
 def engagements_under_way(user) -> list[tuple[Application, NextStep]]:
@@ -109,6 +116,7 @@ def dashboard_for(user) -> Dashboard:
         offers = offers_for([block.organization for block in board.associations])
         for block in board.associations:
             block.diagnosis = offers.get(block.organization.pk)
+        board.calls = open_calls_for([block.organization for block in board.associations])
     board.other_organizations = [
         m.organization for m in memberships if m.organization_id not in association_ids
     ]
@@ -126,8 +134,13 @@ def dashboard_for(user) -> Dashboard:
         board.applications = by_status
         if by_status.get(Application.Status.ACCEPTED):
             board.engagements = engagements_under_way(user)
+        board.pinned = pinned_for_student(user, limit=PINNED_SHOWN)
         if board.has_profile:
-            board.suggestions = with_missions(missions_for(user).suggestions[:3])
+            # What her teachers chose is shown above: not twice.
+            chosen = {mission.pk for mission in board.pinned}
+            board.suggestions = with_missions(
+                [s for s in missions_for(user).suggestions if s.mission_id not in chosen][:3]
+            )
     if board.is_volunteer and not board.suggestions:
         board.recent_missions = list(
             Mission.objects.filter(status=Status.OPEN)

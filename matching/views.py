@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from schools.selectors import pinned_for_student
+
 from . import phrasing, selectors
 
 PER_PAGE = 20
@@ -13,10 +15,15 @@ PER_PAGE = 20
 @login_required
 def missions_for_you(request):
     found = selectors.missions_for(request.user)
-    page = Paginator(found.suggestions, PER_PAGE).get_page(request.GET.get("page"))
+    # The missions her teachers chose come first, in their own section (one query): the
+    # ranked list leaves them out rather than showing them twice.
+    pinned = pinned_for_student(request.user)
+    chosen = {mission.pk for mission in pinned}
+    ranked = [s for s in found.suggestions if s.mission_id not in chosen]
+    page = Paginator(ranked, PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = selectors.with_missions(list(page.object_list))
     template = "matching/for_you.html#suggestions" if request.htmx else "matching/for_you.html"
-    return render(request, template, {"found": found, "page": page})
+    return render(request, template, {"found": found, "page": page, "pinned": pinned})
 
 
 @login_required

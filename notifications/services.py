@@ -57,6 +57,8 @@ CATEGORIES = {
         "review_reminder",
         "reference_published",
         "association_review_published",
+        # A school's call for needs (schools app): an association proposed a mission.
+        "call_mission_proposed",
     ],
     # The weekly e-mail of new missions for each volunteer (weekly.py, matching's section):
     # no in-app notification, only this preference ("off" stops it).

@@ -1,17 +1,24 @@
 """Demo cohorts: the design school of Nantes with two teachers and two cohorts of students,
-Léa among them."""
+Léa among them; a mission Sophie chose for Léa's cohort, and her call for needs, which
+Martine's association (in Paris) sees on its dashboard."""
+
+import datetime
 
 from django.contrib.auth.hashers import make_password
+from django.db.models import Case, When
 from django.utils import timezone
 
 from accounts.models import User
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
+from geo.models import Departement
+from missions.models import Mission, Status
 from organizations.models import Membership, Organization
 from organizations.validators import uai_letter
+from taxonomy.models import Skill
 from volunteers.models import VolunteerProfile
 
 from . import services
-from .models import Level
+from .models import Cohort, Level
 
 STUDENTS_PER_COHORT = 6
 
@@ -71,3 +78,39 @@ def build(ctx: DemoContext) -> None:
         cohort = design if index < STUDENTS_PER_COHORT - 1 else mmi
         services.cohort_join(cohort=cohort, student=student)
     ctx.objects["cohorts"] = {"design": design, "mmi": mmi}
+    _curation(ctx, design, sophie)
+
+
+def _curation(ctx: DemoContext, cohort: Cohort, teacher: User) -> None:
+    # An open mission for graphic designers, Martine's association's if it has one: Sophie
+    # chooses it for her cohort.
+    ids = [m.pk for m in ctx.objects.get("missions", [])]
+    belleville = ctx.objects["organizations"].get("belleville")
+    mission = (
+        Mission.objects.filter(
+            pk__in=ids,
+            status=Status.OPEN,
+            required_skills__skill__domain__slug="graphic-design",
+        )
+        .order_by(Case(When(organization=belleville, then=0), default=1), "pk")
+        .first()
+    )
+    if mission is not None:
+        services.mission_pin(cohort=cohort, mission=mission, by=teacher)
+    # Her students can work at a distance: she asks the associations of Paris.
+    today = timezone.localdate()
+    skills = list(Skill.objects.filter(slug__in=["logo", "print-layout", "illustration"]))
+    services.call_publish(
+        cohort=cohort,
+        by=teacher,
+        theme="Identité visuelle et communication imprimée",
+        description=(
+            "Par groupes de trois, nos étudiant·es de master 1 refont le logo, les affiches "
+            "ou les flyers d’une association, encadré·es par leur enseignante. Rendu en "
+            "fin de semestre."
+        ),
+        skills=skills,
+        starts_on=today + datetime.timedelta(days=14),
+        ends_on=today + datetime.timedelta(days=90),
+        departement=Departement.objects.get(pk="75"),
+    )

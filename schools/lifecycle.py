@@ -1,4 +1,6 @@
-"""A student's place in a cohort: joined, then left (by her) or removed (by the school).
+"""The states of schools' things: a student's place in a cohort, and a call for needs.
+
+A student's place in a cohort: joined, then left (by her) or removed (by the school).
 
     joined → left      (leave: the student)
     joined → removed   (remove: a member of the school)
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.lifecycle import Lifecycle, Transition
 
-from .models import CohortMembership
+from .models import CallForNeeds, CohortMembership
 
 JOINED: str = CohortMembership.Status.JOINED
 LEFT: str = CohortMembership.Status.LEFT
@@ -51,4 +53,25 @@ COHORT_MEMBERSHIP = Lifecycle(
         Transition("readmit", frozenset({REMOVED}), JOINED, guard=_a_teacher),
     ],
     wrong_state=_("Cette action n’est plus possible pour cet·te élève."),
+)
+
+
+# --- A call for needs (« appel à missions ») --------------------------------------------------
+# open → closed   (close: a member of the school, before its end date if the cohort has
+#                  found enough; after its end date a call reads as closed without a write:
+#                  `CallForNeeds.is_open_on(today)`, and every list filters on the date)
+OPEN: str = CallForNeeds.Status.OPEN
+CLOSED: str = CallForNeeds.Status.CLOSED
+
+
+def _a_member(call, user, *, is_teacher: bool = False, **context) -> str:
+    if not is_teacher:
+        return gettext("Seuls les membres de l’école peuvent gérer cet appel.")
+    return ""
+
+
+CALL = Lifecycle(
+    "call_for_needs",
+    [Transition("close", frozenset({OPEN}), CLOSED, guard=_a_member)],
+    wrong_state=_("Cet appel est déjà clos."),
 )

@@ -116,3 +116,86 @@ class CohortMembership(models.Model):
     @property
     def is_joined(self) -> bool:
         return self.status == self.Status.JOINED
+
+
+class PinnedMission(models.Model):
+    """A mission a teacher chose for her cohort: its students see it first while it is
+    open. Unpinning deletes the row (the audit log keeps who pinned and unpinned what)."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="pins")
+    mission = models.ForeignKey("missions.Mission", on_delete=models.CASCADE, related_name="+")
+    pinned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    pinned_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("mission choisie pour une promotion")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "mission"], name="one_pin_per_mission")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.mission_id}"
+
+
+class CallForNeeds(models.Model):
+    """A teacher's « appel à missions »: what her cohort could do, when, and where; the
+    associations of that département see it while it is open (see `schools.lifecycle`)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("ouvert")
+        CLOSED = "closed", _("clos")
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="calls")
+    theme = models.CharField(_("programme ou thème"), max_length=200)
+    description = models.TextField(_("ce que les élèves peuvent faire"), blank=True)
+    skills = models.ManyToManyField(
+        "taxonomy.Skill", verbose_name=_("compétences"), related_name="+", blank=True
+    )
+    starts_on = models.DateField(_("à partir du"))
+    ends_on = models.DateField(_("jusqu’au"))
+    departement = models.ForeignKey(
+        "geo.Departement", verbose_name=_("département"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("appel à missions")
+        verbose_name_plural = _("appels à missions")
+        indexes = [models.Index(fields=["departement", "status", "ends_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.theme}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("schools:call", args=[self.pk])
+
+    def is_open_on(self, today) -> bool:
+        """Open, and its last day not past: a call closes by itself after its end date."""
+        return self.status == self.Status.OPEN and self.ends_on >= today
+
+
+class CallResponse(models.Model):
+    """A mission an association proposed in answer to a call."""
+
+    call = models.ForeignKey(CallForNeeds, on_delete=models.CASCADE, related_name="responses")
+    mission = models.ForeignKey("missions.Mission", on_delete=models.CASCADE, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("mission proposée pour un appel")
+        constraints = [
+            models.UniqueConstraint(fields=["call", "mission"], name="one_response_per_mission")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call} · {self.mission_id}"

@@ -1,20 +1,38 @@
 """Reads of cohorts, and the lookups that check who is asking.
 
-Who sees what: the members of a school (its teachers) see and manage all its cohorts;
-a student sees only her own place in a cohort; anyone else gets a 404, the same answer as
-for a cohort that does not exist.
+Who sees what: the members of a school (its teachers) see and manage all its cohorts,
+their chosen missions and calls for needs; a student sees only her own place in a cohort
+and the open missions chosen for it; the members of an association see the open calls of
+its département; anyone else gets a 404, the same answer as for a cohort that does not
+exist.
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
+from missions.lifecycle import PUBLIC
+from missions.models import Mission, Status
 from organizations.models import Organization
+from taxonomy.models import Skill
 
-from .models import CODE_ALPHABET, CODE_LENGTH, Cohort, CohortMembership, normalize_code
+from .models import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    CallForNeeds,
+    CallResponse,
+    Cohort,
+    CohortMembership,
+    PinnedMission,
+    normalize_code,
+)
 
 PER_PAGE = 20
+# A mission an association may still propose for a call: its draft, one awaiting
+# moderation, or open.
+PROPOSABLE = frozenset({Status.DRAFT, Status.SUBMITTED, Status.OPEN})
 STUDENTS_PER_PAGE = 50
 
 
@@ -185,3 +203,189 @@ def cohorts_seen_on_profile(student: User, viewer) -> list[Cohort]:
 def members_of_school(school: Organization) -> QuerySet[User]:
     """Who may be named a teacher of one of its cohorts."""
     return User.objects.filter(memberships__organization=school).order_by("full_name")
+
+
+# --- Missions chosen for a cohort -------------------------------------------------------------
+PINS_SHOWN = 50
+
+
+def pins_of(cohort: Cohort) -> list[PinnedMission]:
+    """The missions chosen for the cohort, newest choice first, whatever their state (the
+    teacher sees the closed ones too, to unpin them): one query."""
+    pins = list(
+        PinnedMission.objects.filter(cohort=cohort)
+        .select_related("mission__organization", "pinned_by")
+        .order_by("-pinned_at", "-pk")[:PINS_SHOWN]
+    )
+    for pin in pins:
+        pin.is_shown = pin.mission.status == Status.OPEN  # type: ignore[attr-defined]
+    return pins
+
+
+def pinned_for_student(user, *, limit: int = PINS_SHOWN) -> list[Mission]:
+    """The open missions her teachers chose for the cohorts she is in, newest choice first:
+    one query, however many cohorts and pins. A mission that closes drops out."""
+    if not user.is_authenticated:
+        return []
+    pins = PinnedMission.objects.filter(
+        mission=OuterRef("pk"),
+        cohort__memberships__student_id=user.pk,
+        cohort__memberships__status=CohortMembership.Status.JOINED,
+    )
+    return list(
+        Mission.objects.filter(Exists(pins), status=Status.OPEN)
+        .select_related("organization", "commune")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def pin_choices(user, mission: Mission) -> list[Cohort]:
+    """The cohorts `user` may choose `mission` for (those of her schools), each with
+    `is_pinned`: what the mission page's small form offers. One query; none when the
+    mission is not open or `user` is no teacher."""
+    if not user.is_authenticated or mission.status != Status.OPEN:
+        return []
+    return list(
+        Cohort.objects.filter(school__memberships__user=user)
+        .annotate(
+            is_pinned=Exists(PinnedMission.objects.filter(cohort=OuterRef("pk"), mission=mission))
+        )
+        .order_by("-year", "name", "pk")
+        .distinct()
+    )
+
+
+# --- Calls for needs --------------------------------------------------------------------------
+CALLS_SHOWN = 20
+
+
+def _skills() -> Prefetch:
+    return Prefetch("skills", queryset=Skill.objects.order_by("domain__order", "order"))
+
+
+def calls_of(cohort: Cohort) -> list[CallForNeeds]:
+    """The cohort's calls, the latest first, each with its number of proposals (one query);
+    `is_open` says whether associations still see it."""
+    today = timezone.localdate()
+    calls: list[CallForNeeds] = list(
+        CallForNeeds.objects.filter(cohort=cohort)
+        .annotate(response_count=Count("responses"))
+        .order_by("-created_at", "-pk")[:CALLS_SHOWN]
+    )
+    for call in calls:
+        call.is_open = call.is_open_on(today)  # type: ignore[attr-defined]
+    return calls
+
+
+def get_call_for_teacher(request, pk: int) -> CallForNeeds:
+    """The call `pk` (with its cohort, school and skills) if the requester is a member of
+    the school, else 404."""
+    call = (
+        CallForNeeds.objects.filter(pk=pk, cohort__school__memberships__user=request.user)
+        .select_related("cohort__school", "departement")
+        .prefetch_related(_skills())
+        .first()
+    )
+    if call is None:
+        raise Http404
+    call.is_open = call.is_open_on(timezone.localdate())  # type: ignore[attr-defined]
+    return call
+
+
+def responses_of(call: CallForNeeds) -> list[CallResponse]:
+    """The missions proposed for the call, each with `is_pinned` (chosen for the call's
+    cohort already): one query."""
+    responses: list[CallResponse] = list(
+        CallResponse.objects.filter(call=call)
+        .select_related("mission__organization")
+        .annotate(
+            is_pinned=Exists(
+                PinnedMission.objects.filter(cohort_id=call.cohort_id, mission=OuterRef("mission"))
+            )
+        )
+        .order_by("-proposed_at", "-pk")
+    )
+    for response in responses:
+        # What the page may offer: a link to a public mission, a button for an open one.
+        response.is_public = response.mission.status in PUBLIC  # type: ignore[attr-defined]
+        response.can_pin = (  # type: ignore[attr-defined]
+            response.mission.status == Status.OPEN and not response.is_pinned  # type: ignore[attr-defined]
+        )
+    return responses
+
+
+def _open_calls() -> QuerySet[CallForNeeds]:
+    return CallForNeeds.objects.filter(
+        status=CallForNeeds.Status.OPEN, ends_on__gte=timezone.localdate()
+    )
+
+
+def open_calls_for(organizations: list[Organization], *, limit: int = 5) -> list[CallForNeeds]:
+    """The open calls of the départements of `organizations` (an association's dashboard),
+    ending soonest first: two queries (the calls, their skills)."""
+    departements = {o.departement_code for o in organizations if o.departement_code}
+    if not departements:
+        return []
+    return list(
+        _open_calls()
+        .filter(departement_id__in=departements)
+        .select_related("cohort__school", "departement")
+        .prefetch_related(_skills())
+        .order_by("ends_on", "pk")[:limit]
+    )
+
+
+def associations_of(user) -> list[Organization]:
+    return list(
+        Organization.objects.filter(
+            kind=Organization.Kind.ASSOCIATION, memberships__user=user
+        ).distinct()
+    )
+
+
+def get_call_for_association(request, pk: int) -> CallForNeeds:
+    """The open call `pk`, if the requester is a member of an association of its
+    département, else 404 (associations elsewhere do not see it)."""
+    call = (
+        _open_calls()
+        .filter(pk=pk)
+        .filter(
+            departement_id__in=Organization.objects.filter(
+                kind=Organization.Kind.ASSOCIATION, memberships__user=request.user
+            ).values("departement_code")
+        )
+        .select_related("cohort__school", "departement")
+        .prefetch_related(_skills())
+        .first()
+        if request.user.is_authenticated
+        else None
+    )
+    if call is None:
+        raise Http404
+    return call
+
+
+def missions_to_propose(user, call: CallForNeeds) -> QuerySet[Mission]:
+    """The missions `user` may propose for the call: her associations' in the call's
+    département, draft, awaiting moderation or open, not proposed yet."""
+    return (
+        Mission.objects.filter(
+            organization__memberships__user=user,
+            organization__departement_code=call.departement_id,
+            status__in=PROPOSABLE,
+        )
+        .exclude(pk__in=CallResponse.objects.filter(call=call).values("mission_id"))
+        .select_related("organization")
+        .order_by("-updated_at", "-pk")
+        .distinct()
+    )
+
+
+def proposed_by(user, call: CallForNeeds) -> list[CallResponse]:
+    """What the requester's associations proposed for the call already."""
+    return list(
+        CallResponse.objects.filter(call=call, mission__organization__memberships__user=user)
+        .select_related("mission")
+        .order_by("-proposed_at")
+        .distinct()
+    )

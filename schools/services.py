@@ -7,11 +7,15 @@ from django.utils.translation import gettext_lazy as _
 import audit
 from accounts.models import User
 from core.errors import ActionRefused
+from geo.models import Departement
+from missions.models import Mission, Status
+from notifications.services import notify
 from organizations.models import Membership, Organization
 from volunteers.services import profile_set_school
 
-from .lifecycle import COHORT_MEMBERSHIP
-from .models import Cohort, CohortMembership, new_code
+from .lifecycle import CALL, COHORT_MEMBERSHIP
+from .models import CallForNeeds, CallResponse, Cohort, CohortMembership, PinnedMission, new_code
+from .selectors import PROPOSABLE
 
 COHORT_FIELDS = ("name", "programme", "level", "year")
 
@@ -25,6 +29,19 @@ class SchoolNotVerified(ActionRefused):
         "Cette promotion ne peut pas encore être rejointe : son école attend d’être vérifiée "
         "par l’équipe A-lasso. Réessayez dans quelques jours."
     )
+
+
+class NotPinnable(ActionRefused):
+    """Only a mission open to applications can be chosen for a cohort."""
+
+    message = _("Seule une mission ouverte aux candidatures peut être choisie.")
+
+
+class NotProposable(ActionRefused):
+    """A mission proposed for a call: one of the proposer's association, in the call's
+    département, not finished; and the call still open."""
+
+    message = _("Cette mission ne peut pas être proposée pour cet appel.")
 
 
 def _unique_code() -> str:
@@ -176,3 +193,111 @@ def _is_member(user: User, membership: CohortMembership) -> bool:
     return Membership.objects.filter(
         user=user, organization_id=membership.cohort.school_id
     ).exists()
+
+
+def _is_school_member(user: User, school_id: int) -> bool:
+    return Membership.objects.filter(user=user, organization_id=school_id).exists()
+
+
+# --- Missions chosen for a cohort -------------------------------------------------------------
+@transaction.atomic
+def mission_pin(*, cohort: Cohort, mission: Mission, by: User) -> PinnedMission:
+    """A member of the school chooses an open mission for the cohort: its students see it
+    first. Pinning it twice changes nothing."""
+    if not _is_school_member(by, cohort.school_id):
+        raise NotATeacher
+    if mission.status != Status.OPEN:
+        raise NotPinnable
+    pin, created = PinnedMission.objects.get_or_create(
+        cohort=cohort, mission=mission, defaults={"pinned_by": by, "pinned_at": timezone.now()}
+    )
+    if created:
+        audit.log(
+            actor=by, verb="cohort.mission_pinned", target=cohort, data={"mission": mission.pk}
+        )
+    return pin
+
+
+@transaction.atomic
+def mission_unpin(*, cohort: Cohort, mission_id: int, by: User) -> None:
+    if not _is_school_member(by, cohort.school_id):
+        raise NotATeacher
+    deleted, _rows = PinnedMission.objects.filter(cohort=cohort, mission_id=mission_id).delete()
+    if deleted:
+        audit.log(
+            actor=by, verb="cohort.mission_unpinned", target=cohort, data={"mission": mission_id}
+        )
+
+
+# --- Calls for needs --------------------------------------------------------------------------
+@transaction.atomic
+def call_publish(
+    *,
+    cohort: Cohort,
+    by: User,
+    theme: str,
+    starts_on,
+    ends_on,
+    departement: Departement,
+    description: str = "",
+    skills=(),
+) -> CallForNeeds:
+    """A member of the school asks the associations of `departement` for missions fitting
+    the cohort's programme, between `starts_on` and `ends_on`."""
+    if not _is_school_member(by, cohort.school_id):
+        raise NotATeacher
+    call = CallForNeeds(
+        cohort=cohort,
+        created_by=by,
+        theme=theme,
+        description=description,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        departement=departement,
+    )
+    call.full_clean()
+    call.save()
+    call.skills.set(skills)
+    audit.log(actor=by, verb="call.published", target=call)
+    return call
+
+
+@transaction.atomic
+def call_close(*, call: CallForNeeds, by: User) -> None:
+    locked = CallForNeeds.objects.select_for_update().get(pk=call.pk)
+    is_teacher = _is_school_member(by, call.cohort.school_id)
+    transition = CALL.check(locked, "close", by, is_teacher=is_teacher)
+    locked.status, locked.closed_at = transition.target, timezone.now()
+    locked.save(update_fields=["status", "closed_at"])
+    call.status, call.closed_at = locked.status, locked.closed_at
+    audit.log(actor=by, verb="call.closed", target=call)
+
+
+@transaction.atomic
+def call_propose(*, call: CallForNeeds, mission: Mission, by: User) -> CallResponse:
+    """A member of an association of the call's département proposes one of its missions
+    (a draft too: the teacher sees it once it is open, and may pin it then)."""
+    if not call.is_open_on(timezone.localdate()):
+        raise NotProposable(_("Cet appel est clos : il n’attend plus de proposition."))
+    if (
+        mission.status not in PROPOSABLE
+        or mission.organization.departement_code != call.departement_id
+        or not Membership.objects.filter(user=by, organization_id=mission.organization_id).exists()
+    ):
+        raise NotProposable
+    response, created = CallResponse.objects.get_or_create(
+        call=call, mission=mission, defaults={"proposed_by": by, "proposed_at": timezone.now()}
+    )
+    if created:
+        audit.log(actor=by, verb="call.mission_proposed", target=call, data={"mission": mission.pk})
+        notify(
+            users=call.cohort.teachers.all(),
+            kind="call_mission_proposed",
+            context={
+                "call": call.theme,
+                "mission": mission.title,
+                "association": mission.organization.name,
+            },
+            url=call.get_absolute_url(),
+        )
+    return response

@@ -21,6 +21,12 @@ urlpatterns = [
         name="student_readmit",
     ),
     path("cohorts/<id:pk>/leave/", views.leave, name="leave"),
+    path("missions/<id:mission_pk>/pin/", views.mission_pin, name="mission_pin"),
+    path("cohorts/<id:pk>/pins/<id:mission_pk>/unpin/", views.mission_unpin, name="mission_unpin"),
+    path("cohorts/<id:pk>/calls/new/", views.call_create, name="call_create"),
+    path("calls/<id:pk>/", views.call, name="call"),
+    path("calls/<id:pk>/close/", views.call_close, name="call_close"),
+    path("calls/<id:pk>/propose/", views.call_propose, name="call_propose"),
     path("join/", views.join_by_code, name="join_by_code"),
     path("join/<str:code>/", views.join, name="join"),
 ]

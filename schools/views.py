@@ -6,17 +6,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
 from core.ratelimit import allow, client_ip, reached, record
+from core.redirects import safe_next
+from missions.models import Mission
 
 from . import selectors, services
-from .forms import CodeForm, CohortForm
-from .lifecycle import COHORT_MEMBERSHIP
+from .forms import CallForm, CodeForm, CohortForm, PinForm, ProposeForm
+from .lifecycle import CALL, COHORT_MEMBERSHIP
 
 
 def _qr(url: str, title: str) -> str:
@@ -81,6 +85,8 @@ def cohort(request, pk: int):
         else "",
         "page": selectors.students_of(cohort, page=request.GET.get("page")),
         "removed": selectors.removed_students_of(cohort),
+        "pins": selectors.pins_of(cohort),
+        "calls": selectors.calls_of(cohort),
     }
     return render(request, "schools/cohort.html", context)
 
@@ -134,6 +140,113 @@ def student_readmit(request, pk: int, membership_pk: int):
             % {"name": membership.student.full_name},
         )
     return redirect(membership.cohort)
+
+
+# --- Missions chosen for a cohort ------------------------------------------------------------
+def _back(request, default):
+    """Where the form came from (the mission page or a call's), if it is on this site."""
+    return redirect(safe_next(request) or default)
+
+
+@login_required
+@require_POST
+def mission_pin(request, mission_pk: int):
+    form = PinForm(request.POST, user=request.user)
+    if not form.is_valid():  # a cohort of another school, or none: as if it did not exist
+        raise Http404
+    cohort = form.cleaned_data["cohort"]
+    mission = get_object_or_404(Mission.objects.select_related("organization"), pk=mission_pk)
+    try:
+        services.mission_pin(cohort=cohort, mission=mission, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "« %(title)s » est choisie pour la promotion « %(cohort)s » : ses élèves la "
+                "voient en premier."
+            )
+            % {"title": mission.title, "cohort": cohort.name},
+        )
+    return _back(request, reverse("missions:detail", args=[mission.pk]))
+
+
+@login_required
+@require_POST
+def mission_unpin(request, pk: int, mission_pk: int):
+    cohort = selectors.get_cohort_for_teacher(request, pk)
+    services.mission_unpin(cohort=cohort, mission_id=mission_pk, by=request.user)
+    messages.success(request, _("La mission n’est plus parmi les choix de la promotion."))
+    return redirect(cohort)
+
+
+# --- Calls for needs ---------------------------------------------------------------------------
+@login_required
+def call_create(request, pk: int):
+    cohort = selectors.get_cohort_for_teacher(request, pk)
+    form = CallForm(request.POST or None, school=cohort.school)
+    if request.method == "POST" and form.is_valid():
+        call = services.call_publish(cohort=cohort, by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _(
+                "Votre appel est publié. Les associations du département le voient sur leur "
+                "tableau de bord jusqu’au %(date)s."
+            )
+            % {"date": call.ends_on.strftime("%d/%m/%Y")},
+        )
+        return redirect(call)
+    return render(request, "schools/call_form.html", {"form": form, "cohort": cohort})
+
+
+@login_required
+def call(request, pk: int):
+    call = selectors.get_call_for_teacher(request, pk)
+    context = {
+        "call": call,
+        "cohort": call.cohort,
+        "responses": selectors.responses_of(call),
+        "can": CALL.can(call, request.user, is_teacher=True),
+        "today": timezone.localdate(),
+    }
+    return render(request, "schools/call.html", context)
+
+
+@login_required
+@require_POST
+def call_close(request, pk: int):
+    call = selectors.get_call_for_teacher(request, pk)
+    try:
+        services.call_close(call=call, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("L’appel est clos : les associations ne le voient plus."))
+    return redirect(call)
+
+
+@login_required
+def call_propose(request, pk: int):
+    """An association of the call's département proposes one of its missions (or drafts)."""
+    call = selectors.get_call_for_association(request, pk)
+    form = ProposeForm(
+        request.POST or None, missions=selectors.missions_to_propose(request.user, call)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.call_propose(call=call, mission=form.cleaned_data["mission"], by=request.user)
+        except ActionRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Votre mission est proposée à %(school)s. L’enseignant·e la voit sur son appel.")
+                % {"school": call.cohort.school.name},
+            )
+        return redirect("schools:call_propose", call.pk)
+    context = {"call": call, "form": form, "proposed": selectors.proposed_by(request.user, call)}
+    return render(request, "schools/call_propose.html", context)
 
 
 # --- Students -------------------------------------------------------------------------------

@@ -1,17 +1,22 @@
 """The scene of the cross-app tests: one mission of Martine's association with Léa
 accepted on it, its conversations, a notification, a report, an invitation."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 import audit
 from engagements.models import Application
 from engagements.tests.factories import AgreementFactory, ApplicationFactory
+from geo.models import Departement
 from messaging import services as messaging
 from messaging.tests.factories import AttachmentFactory, MessageFactory
 from missions.models import Status
 from missions.tests.factories import MissionFactory
 from moderation.tests.factories import ReportFactory
 from notifications.tests.factories import NotificationFactory
+from organizations.models import Organization
 from organizations.tests.factories import InvitationFactory
 from volunteers.tests.factories import VolunteerProfileFactory
 
@@ -88,6 +93,20 @@ def school_world(world):
     ines = UserFactory(full_name="Inès Moreau", email="ines@example.org", intent="volunteer")
     VolunteerProfileFactory(user=ines)
     place = schools.cohort_join(cohort=cohort, student=ines)
+    # Sophie's call for needs asks the associations of Paris (Martine's and Yacine's); Bruno's
+    # club is in the Rhône.
+    Organization.objects.filter(memberships__user=world["users"]["bruno"]).update(
+        departement_code="69"
+    )
+    today = timezone.localdate()
+    call = schools.call_publish(
+        cohort=cohort,
+        by=sophie,
+        theme="Identité visuelle",
+        starts_on=today,
+        ends_on=today + timedelta(days=30),
+        departement=Departement.objects.get(pk="75"),
+    )
     return {
         **world,
         "users": {**world["users"], "sophie": sophie, "paul": paul, "ines": ines},
@@ -96,4 +115,5 @@ def school_world(world):
         "other_cohort": other_cohort.pk,
         "code": cohort.code,
         "ines_place": place.pk,
+        "call": call.pk,
     }

@@ -71,7 +71,28 @@ def school_pages_to_check() -> list[tuple[str, str]]:
     # The same pages as others see them: a student's, a newcomer's.
     pages += [("/schools/", "ines"), ("/schools/", "lea"), ("/schools/join/{code}/", "anonymous")]
     pages += [("/schools/join/{code}/", "lea"), ("/volunteers/{ines}/", "ines"), ("/", "ines")]
+    # Curation: the teacher's form on a mission's page, the chosen missions on the student's
+    # « missions pour vous », the calls for needs on an association's dashboard.
+    pages += [("/missions/{mission}/", "sophie"), ("/missions/for-you/", "ines"), ("/", "yacine")]
     return pages
+
+
+def choose_and_propose(world) -> None:
+    """A mission chosen for the cohort, a draft proposed for the call, and a second cohort
+    for Sophie (so that the mission page offers her the form)."""
+    from missions.models import Mission
+    from schools import services
+    from schools.models import CallForNeeds, Cohort
+    from schools.tests.factories import CohortFactory
+
+    sophie, cohort = world["users"]["sophie"], Cohort.objects.get(pk=world["cohort"])
+    CohortFactory(school=cohort.school, name="BUT MMI 2e année", teachers=[sophie])
+    services.mission_pin(cohort=cohort, mission=Mission.objects.get(pk=world["mission"]), by=sophie)
+    services.call_propose(
+        call=CallForNeeds.objects.get(pk=world["call"]),
+        mission=Mission.objects.get(pk=world["draft"]),
+        by=world["users"]["yacine"],
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -79,6 +100,7 @@ def test_every_school_page_has_no_accessibility_violation(
     shipped_data, new_page, width, school_world
 ):
     world = {**school_world, "ines": school_world["users"]["ines"].pk}
+    choose_and_propose(world)
     failures = {}
     pages = {}
     for template, role in school_pages_to_check():

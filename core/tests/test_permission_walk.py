@@ -194,6 +194,11 @@ SCHOOL_PAGES = {
     "/schools/cohorts/{other_cohort}/": "login no no no no no no ok no",
     # Only the student herself leaves.
     "/schools/cohorts/{cohort}/leave/": "login no no no no no no no ok",
+    # Calls for needs: the school's members manage them; the associations of the call's
+    # département (Yacine's, in Paris) propose a mission; Bruno's club, elsewhere, never sees it.
+    "/schools/cohorts/{cohort}/calls/new/": "login no no no no no ok no no",
+    "/schools/calls/{call}/": "login no no no no no ok no no",
+    "/schools/calls/{call}/propose/": "login no no no ok no no no no",
     "/schools/join/": "ok ok ok ok ok ok ok ok ok",
     "/schools/join/{code}/": "ok ok ok ok ok ok ok ok ok",
 }
@@ -244,5 +249,59 @@ def test_only_the_student_leaves_her_cohort(school_world):
         {},
         "ines",
         lambda: CohortMembership.objects.get(pk=place).status == "left",
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_only_the_schools_members_choose_missions_for_a_cohort(school_world):
+    from schools.models import PinnedMission
+
+    mission, cohort = school_world["mission"], school_world["cohort"]
+    refused_then_done(
+        school_world,
+        "/schools/missions/{mission}/pin/".format(**school_world),
+        {"cohort": cohort},
+        "sophie",
+        lambda: PinnedMission.objects.filter(cohort_id=cohort, mission_id=mission).exists(),
+        roles=SCHOOL_ROLES,
+    )
+    refused_then_done(
+        school_world,
+        "/schools/cohorts/{cohort}/pins/{mission}/unpin/".format(**school_world),
+        {},
+        "sophie",
+        lambda: not PinnedMission.objects.exists(),
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_paul_cannot_choose_a_mission_for_another_schools_cohort(school_world):
+    from schools.models import PinnedMission
+
+    url = "/schools/missions/{mission}/pin/".format(**school_world)
+    client = client_for(school_world["users"]["paul"])
+    assert outcome(client.post(url, {"cohort": school_world["cohort"]})) == "no"
+    assert not PinnedMission.objects.exists()
+
+
+def test_only_an_association_of_the_area_proposes_a_mission_and_only_the_school_closes(
+    school_world,
+):
+    from schools.models import CallForNeeds, CallResponse
+
+    refused_then_done(
+        school_world,
+        "/schools/calls/{call}/propose/".format(**school_world),
+        {"mission": school_world["draft"]},
+        "yacine",
+        lambda: CallResponse.objects.filter(mission_id=school_world["draft"]).exists(),
+        roles=SCHOOL_ROLES,
+    )
+    refused_then_done(
+        school_world,
+        "/schools/calls/{call}/close/".format(**school_world),
+        {},
+        "sophie",
+        lambda: CallForNeeds.objects.get(pk=school_world["call"]).status == "closed",
         roles=SCHOOL_ROLES,
     )

@@ -24,3 +24,23 @@ def test_the_demo_school_has_two_teachers_and_two_cohorts_with_lea_in_one(db):
     assert design.memberships.count() >= 3 and mmi.memberships.count() >= 3
     lea = VolunteerProfile.objects.get(user=ctx.objects["users"]["lea"])
     assert lea.school == school
+
+
+def test_the_demo_has_a_mission_chosen_for_leas_cohort_and_a_call_martine_sees(db):
+    from home.dashboard import dashboard_for
+    from missions import demo as missions_demo
+    from schools.models import CallForNeeds, PinnedMission
+    from schools.selectors import pinned_for_student
+
+    ctx = DemoContext(seed=2026, options={"volunteers": 40}, quiet=True)
+    for module in (accounts_demo, organizations_demo, volunteers_demo, missions_demo):
+        module.build(ctx)
+
+    demo.build(ctx)
+
+    design = ctx.objects["cohorts"]["design"]
+    assert PinnedMission.objects.filter(cohort=design).count() == 1
+    assert len(pinned_for_student(ctx.objects["users"]["lea"])) == 1
+    call = CallForNeeds.objects.get()
+    assert call.cohort == design and call.skills.count() == 3
+    assert dashboard_for(ctx.objects["users"]["martine"]).calls == [call]

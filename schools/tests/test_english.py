@@ -39,3 +39,72 @@ def test_the_schools_pages_have_no_french_left_in_english(client, sophie, ines, 
         assert '<html lang="en"' in response.text, url
         problems += [f"{url}: {find}" for find in french_left(main_text(response.text), data)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_curation_pages_have_no_french_left_in_english(
+    client, sophie, ines, cohort, martine, association
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from geo.models import Departement
+    from missions.tests.factories import MissionFactory
+    from schools import services
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    cohort.name, cohort.programme = "Master 1 Graphic design", "Graphic design"
+    cohort.save()
+    for person in (sophie, ines, martine):
+        person.language = "en"
+        person.save(update_fields=["language"])
+    VolunteerProfileFactory(user=ines)
+    chosen = MissionFactory(organization=association, title="A poster for the party")
+    proposed = MissionFactory(organization=association, title="A logo for the choir")
+    MissionFactory(organization=association, title="A website for the garden")
+    services.mission_pin(cohort=cohort, mission=chosen, by=sophie)
+    today = timezone.localdate()
+    call = services.call_publish(
+        cohort=cohort,
+        by=sophie,
+        theme="Visual identity",
+        description="Logos and posters, in groups of three.",
+        starts_on=today,
+        ends_on=today + timedelta(days=30),
+        departement=Departement.objects.get(pk="75"),
+    )
+    services.call_propose(call=call, mission=proposed, by=martine)
+    data = [
+        cohort.school.name,
+        cohort.name,
+        cohort.programme,
+        association.name,
+        "Paris",
+        "Sophie Bernard",
+        "Inès Moreau",
+        "Martine Lefèvre",
+        "Inès",
+        # The mission's own words (the factory's) and the association's description.
+        chosen.need,
+        *chosen.deliverables.splitlines(),
+        association.description,
+        # The list of départements is data: their names are the same in English.
+        *Departement.objects.values_list("name", flat=True),
+    ]
+    pages = [
+        (sophie, reverse("schools:cohort", args=[cohort.pk])),
+        (sophie, reverse("schools:call_create", args=[cohort.pk])),
+        (sophie, reverse("schools:call", args=[call.pk])),
+        (sophie, reverse("missions:detail", args=[proposed.pk])),
+        (ines, reverse("matching:missions_for_you")),
+        (ines, reverse("core:home")),
+        (martine, reverse("core:home")),
+        (martine, reverse("schools:call_propose", args=[call.pk])),
+    ]
+    problems = []
+    for person, url in pages:
+        client.force_login(person)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        problems += [f"{url}: {find}" for find in french_left(main_text(response.text), data)]
+    assert not problems, "\n".join(problems)
