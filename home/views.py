@@ -1,6 +1,9 @@
 """The home page: the welcome for visitors, the dashboard for people logged in."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import render
+from django.urls import reverse
 
 from .dashboard import dashboard_for
 
@@ -8,4 +11,7 @@ from .dashboard import dashboard_for
 def home(request):
     if request.user.is_authenticated:
         return render(request, "home/dashboard.html", {"board": dashboard_for(request.user)})
-    return render(request, "home/home.html")
+    # A teacher signs up, then registers her school (the confirmation link leads there).
+    school_form = f"{reverse('organizations:create')}?{urlencode({'kind': 'school'})}"
+    context = {"school_signup_query": urlencode({"intent": "other", "next": school_form})}
+    return render(request, "home/home.html", context)
