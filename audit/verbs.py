@@ -124,7 +124,9 @@ VERBS: dict[str, Verb] = {
     "team.created": Verb(_("Équipe créée")),
     "team.joined": Verb(_("Étudiant·e entré·e dans l’équipe"), (USER,)),
     "team.left": Verb(_("Étudiant·e parti·e de l’équipe"), (USER,)),
-    "team.challenge_chosen": Verb(_("Défi choisi par l’équipe"), (Field("challenge", _("défi n°")),)),
+    "team.challenge_chosen": Verb(
+        _("Défi choisi par l’équipe"), (Field("challenge", _("défi n°")),)
+    ),
     "team.leader_changed": Verb(_("Chef·fe d’équipe changé·e"), (USER,)),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),

@@ -22,7 +22,9 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     organiser = factory.SubFactory(SchoolFactory)
     title = factory.Sequence(lambda n: f"Nuit de l’innovation solidaire n°{n}")
-    registration_opens = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    registration_opens = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=1)
+    )
     registration_closes = factory.LazyFunction(
         lambda: timezone.localdate() + datetime.timedelta(days=10)
     )

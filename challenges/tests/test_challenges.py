@@ -33,7 +33,10 @@ def test_a_member_of_an_association_submits_a_challenge(client, event, associati
     page = client.get(f"/challenges/{event.pk}/").content.decode()
     assert "Faire connaître notre jardin" in page and "proposé" in page
     client.logout()
-    assert "Faire connaître notre jardin" not in client.get(f"/challenges/{event.pk}/").content.decode()
+    assert (
+        "Faire connaître notre jardin"
+        not in client.get(f"/challenges/{event.pk}/").content.decode()
+    )
 
 
 def test_a_mission_template_fills_the_form(client, event, association, yacine):

@@ -33,9 +33,7 @@ def test_a_student_registers_then_creates_a_team_she_leads(client, event, ines):
     assert team.code in page and f"/challenges/join/{team.code}/" in page
 
 
-def test_a_student_joins_a_team_by_its_link_and_is_registered_on_the_way(
-    client, event, ines, lea
-):
+def test_a_student_joins_a_team_by_its_link_and_is_registered_on_the_way(client, event, ines, lea):
     team = _team(event, ines)
     client.force_login(lea)
     assert "Rejoindre l’équipe" in client.get(f"/challenges/join/{team.code}/").content.decode()
