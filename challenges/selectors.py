@@ -173,6 +173,14 @@ def get_team_for_member(request, pk: int) -> Team:
     return team
 
 
+def get_team_for_teammate(request, pk: int) -> Team:
+    """The team `pk` for one of its members only (what changes it); else 404."""
+    team = Team.objects.select_related("event").filter(pk=pk, members__student=request.user).first()
+    if team is None:
+        raise Http404
+    return team
+
+
 def get_team_by_code(code: str) -> Team:
     team = Team.objects.select_related("event", "leader").filter(code=code.upper()).first()
     if team is None or not team.event.is_public:

@@ -290,7 +290,7 @@ def team(request, pk: int):
 @login_required
 @require_POST
 def team_choose(request, pk: int):
-    team = selectors.get_team_for_member(request, pk)
+    team = selectors.get_team_for_teammate(request, pk)
     challenge = Challenge.objects.filter(
         pk=request.POST.get("challenge") or 0, event=team.event
     ).first()
@@ -311,7 +311,7 @@ def team_choose(request, pk: int):
 @login_required
 @require_POST
 def team_leave(request, pk: int):
-    team = selectors.get_team_for_member(request, pk)
+    team = selectors.get_team_for_teammate(request, pk)
     try:
         services.team_leave(team=team, by=request.user)
     except ActionRefused as error:
@@ -324,7 +324,7 @@ def team_leave(request, pk: int):
 @login_required
 @require_POST
 def team_hand_over(request, pk: int):
-    team = selectors.get_team_for_member(request, pk)
+    team = selectors.get_team_for_teammate(request, pk)
     to = User.objects.filter(pk=request.POST.get("leader") or 0).first()
     if to is None:
         messages.error(request, _("Choisissez un membre de l’équipe."))
