@@ -22,6 +22,6 @@ class ChallengesConfig(AppConfig):
         }
 
     def erase_personal_data(self, user) -> None:
-        from .models import Registration
+        from .services import registrations_erase
 
-        Registration.objects.filter(student=user).delete()
+        registrations_erase(user=user)

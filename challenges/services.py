@@ -354,3 +354,19 @@ def team_choose(*, team: Team, by: User, challenge: Challenge) -> Team:
     locked.save(update_fields=["challenge"])
     audit.log(actor=by, verb="team.challenge_chosen", target=locked, data={"challenge": chosen.pk})
     return locked
+
+
+@transaction.atomic
+def registrations_erase(*, user: User) -> None:
+    """`user` deleted her account: her places go; a team she led passes to its next member,
+    and a team left empty goes too (teams never show a person who left the site)."""
+    registrations = Registration.objects.filter(student=user)
+    team_ids = [pk for pk in registrations.values_list("team_id", flat=True) if pk]
+    registrations.delete()
+    for team in Team.objects.filter(pk__in=team_ids):
+        successor = team.members.order_by("registered_at", "pk").first()
+        if successor is None:
+            team.delete()
+        elif team.leader_id == user.pk:
+            team.leader_id = successor.student_id
+            team.save(update_fields=["leader"])
