@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from missions.models import MissionTemplate
 from organizations.models import Organization
+from schools.models import CODE_LENGTH, normalize_code
 
 from .models import DEFAULT_CONDUCT, DEFAULT_RIGHTS, Event
 
@@ -181,3 +182,26 @@ class HandOverForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leader"].choices = [(m.student_id, m.student.full_name) for m in members]
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code de l’équipe"),
+        max_length=20,
+        help_text=_("Les 6 lettres et chiffres donnés par votre équipe. Par exemple : K7MP3X"),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Tapez le code donné par votre équipe.")},
+    )
+
+    def clean_code(self):
+        code = normalize_code(self.cleaned_data["code"])
+        if len(code) != CODE_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "Ce code n’a pas la bonne forme : il compte 6 lettres et chiffres, "
+                    "par exemple K7MP3X."
+                )
+            )
+        return code

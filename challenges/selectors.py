@@ -182,7 +182,7 @@ def get_team_for_teammate(request, pk: int) -> Team:
 
 
 def get_team_by_code(code: str) -> Team:
-    team = Team.objects.select_related("event", "leader").filter(code=code.upper()).first()
+    team = Team.objects.select_related("event", "leader").filter(code=code.upper().strip()).first()
     if team is None or not team.event.is_public:
         raise Http404
     return team

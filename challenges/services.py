@@ -91,6 +91,16 @@ class NotAvailable(ActionRefused):
     message = _("Ce défi n’est pas proposé aux équipes de cet événement.")
 
 
+class TeamTooSmall(ActionRefused):
+    """A team chooses its challenge once it has the event's minimum number of members."""
+
+    def __init__(self, minimum: int = 2) -> None:
+        super().__init__(
+            _("Votre équipe doit compter au moins %(n)s personnes pour choisir un défi.")
+            % {"n": minimum}
+        )
+
+
 class NotTheLeader(ActionRefused):
     message = _("Seul·e le ou la chef·fe d’équipe peut faire cela.")
 
@@ -347,6 +357,8 @@ def team_choose(*, team: Team, by: User, challenge: Challenge) -> Team:
         raise NotAvailable
     if locked.challenge_id == chosen.pk:
         return locked
+    if locked.members.count() < team.event.team_min:
+        raise TeamTooSmall(team.event.team_min)
     taken = Team.objects.filter(challenge=chosen).exclude(pk=locked.pk).count()
     if taken >= team.event.teams_per_challenge:
         raise ChallengeFull

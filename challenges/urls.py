@@ -20,5 +20,6 @@ urlpatterns = [
     path("teams/<id:pk>/choose/", views.team_choose, name="team_choose"),
     path("teams/<id:pk>/leave/", views.team_leave, name="team_leave"),
     path("teams/<id:pk>/hand-over/", views.team_hand_over, name="team_hand_over"),
+    path("join/", views.join_by_code, name="join_by_code"),
     path("join/<str:code>/", views.join, name="join"),
 ]

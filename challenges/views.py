@@ -13,10 +13,19 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from core.errors import ActionRefused
+from core.ratelimit import allow, client_ip, reached, record
 from missions.models import MissionTemplate
 
 from . import selectors, services
-from .forms import ChallengeForm, ChooseForm, DecisionForm, EventForm, HandOverForm, TeamForm
+from .forms import (
+    ChallengeForm,
+    ChooseForm,
+    CodeForm,
+    DecisionForm,
+    EventForm,
+    HandOverForm,
+    TeamForm,
+)
 from .lifecycle import CHALLENGE, EVENT
 from .models import Challenge, Event
 
@@ -338,8 +347,50 @@ def team_hand_over(request, pk: int):
     return redirect(team)
 
 
+# Guessing codes: the same budget as schools' cohort codes, counted apart.
+CODE_SCOPE, CODE_ATTEMPTS, CODE_WINDOW = "team_code", 30, 3600
+
+
+def _guesser(request) -> str:
+    return str(request.user.pk) if request.user.is_authenticated else client_ip(request)
+
+
+def _too_many_tries() -> str:
+    return _("Trop d’essais. Patientez un peu, puis réessayez.")
+
+
+def join_by_code(request):
+    """The box where a student types the code a teammate gave her (a GET form: it works
+    without JavaScript and its answer is the team's own join page)."""
+    form = CodeForm(request.GET if "code" in request.GET else None)
+    if form.is_bound:
+        if not allow(CODE_SCOPE, _guesser(request), limit=CODE_ATTEMPTS, window=CODE_WINDOW):
+            form.add_error(None, _too_many_tries())
+        elif form.is_valid():
+            try:
+                team = selectors.get_team_by_code(form.cleaned_data["code"])
+            except Http404:  # said in the form, where she typed it
+                form.add_error(
+                    "code", _("Aucune équipe n’a ce code. Vérifiez-le auprès de votre équipe.")
+                )
+            else:
+                return redirect("challenges:join", team.code)
+    return render(request, "challenges/join_code.html", {"form": form})
+
+
 def join(request, code: str):
-    team = selectors.get_team_by_code(code)
+    key = _guesser(request)
+    if reached(CODE_SCOPE, key, limit=CODE_ATTEMPTS):
+        return render(
+            request, "challenges/join_closed.html", {"refusal": _too_many_tries()}, status=429
+        )
+    try:
+        team = selectors.get_team_by_code(code)
+    except Http404:
+        record(CODE_SCOPE, key, window=CODE_WINDOW)
+        raise
+    if code != team.code:  # typed in small letters: the one address
+        return redirect("challenges:join", team.code)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

@@ -67,6 +67,7 @@ def test_the_challenges_pages_have_no_french_left_in_english(
         (ines, f"/challenges/teams/{team.pk}/"),
         (ines, f"/challenges/{event.pk}/teams/new/"),
         (yacine, f"/challenges/join/{team.code}/"),
+        (yacine, "/challenges/join/?code=12"),
         (None, f"/challenges/join/{team.code}/"),
         (None, f"/challenges/{event.pk}/"),
     ]

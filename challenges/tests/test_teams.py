@@ -92,9 +92,9 @@ def test_the_leader_picks_an_accepted_challenge_with_room(client, event, ines):
     event.refresh_from_db()
     challenge = ChallengeFactory(event=event)
     declined = ChallengeFactory(event=event, status="declined")
-    other = _team(event, UserFactory(), "Les Hérons")
+    other = _team(event, UserFactory(), "Les Hérons", UserFactory())
     services.team_choose(team=other, by=other.leader, challenge=challenge)
-    team = _team(event, ines)
+    team = _team(event, ines, "Les Colibris", UserFactory())
     client.force_login(ines)
     response = client.post(
         f"/challenges/teams/{team.pk}/choose/", {"challenge": challenge.pk}, follow=True
@@ -158,3 +158,39 @@ def test_the_organisers_list_of_teams_costs_the_same_queries_for_3_or_15(
     with django_assert_max_num_queries(9):
         page = client.get(f"/challenges/{event.pk}/teams/").content.decode()
     assert page.count("sch-item-title") == count
+
+
+def test_a_team_below_the_minimum_size_does_not_choose_a_challenge(client, event, ines, lea):
+    team = _team(event, ines)
+    challenge = ChallengeFactory(event=event)
+    client.force_login(ines)
+    response = client.post(
+        f"/challenges/teams/{team.pk}/choose/", {"challenge": challenge.pk}, follow=True
+    )
+    assert (
+        "Votre équipe doit compter au moins 2 personnes pour choisir un défi."
+        in response.content.decode()
+    )
+    services.team_join(team=team, by=lea)
+    client.post(f"/challenges/teams/{team.pk}/choose/", {"challenge": challenge.pk})
+    team.refresh_from_db()
+    assert team.challenge == challenge
+
+
+def test_a_student_types_a_teams_code_and_lands_on_its_page(client, event, ines, lea):
+    team = _team(event, ines)
+    client.force_login(lea)
+    typed = f" {team.code.lower()[:3]} {team.code.lower()[3:]} "
+    response = client.get("/challenges/join/", {"code": typed})
+    assert response.url == f"/challenges/join/{team.code}/"
+    response = client.get("/challenges/join/", {"code": "ZZZZZZ"})
+    assert "Aucune équipe n’a ce code." in response.content.decode()
+
+
+def test_guessing_team_codes_is_stopped(client, event, ines, settings):
+    from challenges import views
+
+    for _ in range(views.CODE_ATTEMPTS):
+        assert client.get("/challenges/join/ZZZZZZ/").status_code == 404
+    team = _team(event, ines)
+    assert client.get(f"/challenges/join/{team.code}/").status_code == 429

@@ -325,6 +325,7 @@ CHALLENGE_PAGES = {
     "/challenges/{event}/teams/new/": "login no no no no no no no ok",
     # A team's page: its members and the organiser.
     "/challenges/teams/{student_team}/": "login no no no no no ok no ok",
+    "/challenges/join/": "ok ok ok ok ok ok ok ok ok",
     "/challenges/join/{team_code}/": "ok ok ok ok ok ok ok ok ok",
 }
 
