@@ -29,6 +29,9 @@ from .forms import (
 from .lifecycle import CHALLENGE, EVENT
 from .models import Challenge, Event
 
+# An event is edited until it starts: afterwards its dates and rules are what people signed up to.
+EDITABLE = frozenset({Event.Status.DRAFT, Event.Status.PUBLISHED})
+
 
 # --- Anyone ---------------------------------------------------------------------------------
 def events(request):
@@ -63,6 +66,12 @@ def event(request, pk: int):
         "challenges": selectors.accepted_challenges(event),
         "registration": registration,
         "registration_open": event.registration_open_on(timezone.localdate()),
+        # What the page offers, asked once here rather than read from the status in the
+        # template: the services refuse the same things with words.
+        "is_editable": event.status in EDITABLE,
+        "takes_challenges": event.status == Event.Status.PUBLISHED
+        and timezone.localdate() <= event.registration_closes,
+        "teams_open": event.status == Event.Status.PUBLISHED,
         "places_left": selectors.places_left(event),
         "associations": selectors.associations_of(request.user),
         "own_challenges": own,
@@ -91,7 +100,7 @@ def event_create(request, slug: str):
 @login_required
 def event_edit(request, pk: int):
     event = selectors.get_event_for_organiser(request, pk)
-    if event.status not in (Event.Status.DRAFT, Event.Status.PUBLISHED):
+    if event.status not in EDITABLE:
         messages.error(request, _("L’événement a commencé : il ne se modifie plus."))
         return redirect(event)
     form = EventForm(request.POST or None, instance=event)
@@ -200,7 +209,7 @@ def propose(request, pk: int):
     event = selectors.get_event(request, pk)
     associations = selectors.associations_of(request.user)
     if not associations or event.status != Event.Status.PUBLISHED:
-        raise Http404
+        raise Http404  # its association sees the refusal in words when registration closed
     template = None
     if slug := request.GET.get("template"):
         template = MissionTemplate.objects.filter(slug=slug, is_active=True).first()
