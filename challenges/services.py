@@ -1,6 +1,7 @@
 """Every write to events, challenges, registrations and teams goes through here."""
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ import audit
 from accounts.models import User
 from core.errors import ActionRefused
 from missions.models import MissionTemplate
+from notifications.services import notify
 from organizations.models import Organization
 from schools.models import new_code
 
@@ -185,6 +187,12 @@ def challenge_submit(
         submitted_at=timezone.now(),
     )
     audit.log(actor=by, verb="challenge.submitted", target=challenge)
+    notify(
+        users=[m.user for m in event.organiser.memberships.select_related("user")],
+        kind="challenge_submitted",
+        context={"event": event.title, "challenge": title, "association": association.name},
+        url=reverse("challenges:review", args=[event.pk]),
+    )
     return challenge
 
 
@@ -215,6 +223,13 @@ def challenge_decide(
     audit.log(
         actor=by, verb=verb, target=locked, data={"reason": reason} if action == "decline" else None
     )
+    if action in ("accept", "decline"):
+        notify(
+            users=[m.user for m in locked.association.memberships.select_related("user")],
+            kind={"accept": "challenge_accepted", "decline": "challenge_declined"}[action],
+            context={"event": locked.event.title, "challenge": locked.title, "reason": reason},
+            url=locked.event.get_absolute_url(),
+        )
     transaction.on_commit(
         lambda: challenge_changed.send(sender=Challenge, challenge_id=locked.pk, action=action)
     )

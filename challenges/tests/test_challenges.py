@@ -134,3 +134,23 @@ def test_the_review_page_costs_the_same_queries_for_3_or_15(
     with django_assert_max_num_queries(9):
         page = client.get(f"/challenges/{event.pk}/challenges/").content.decode()
     assert page.count("sch-item-title") == count
+
+
+def test_the_organiser_hears_of_a_challenge_and_the_association_of_the_answer(
+    client, event, association, martine, yacine, sophie
+):
+    from notifications.models import Notification
+
+    client.force_login(yacine)
+    client.post(f"/challenges/{event.pk}/propose/", {**NEED, "association": association.pk})
+    challenge = Challenge.objects.get()
+    told = Notification.objects.get(user=sophie)
+    assert told.kind == "challenge_submitted"
+    client.force_login(sophie)
+    client.post(f"/challenges/challenge/{challenge.pk}/decline/", {"reason": "Hors sujet"})
+    assert set(
+        Notification.objects.filter(kind="challenge_declined").values_list("user", flat=True)
+    ) == {martine.pk, yacine.pk}
+    client.force_login(yacine)
+    page = client.get("/notifications/").content.decode()
+    assert "Votre défi n’est pas retenu pour" in page
