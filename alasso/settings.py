@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "messaging",
     "notifications",
     "schools",
+    "challenges",
     "moderation",
     "matching",
     "completion",

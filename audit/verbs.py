@@ -108,6 +108,26 @@ VERBS: dict[str, Verb] = {
     "call.published": Verb(_("Appel à missions publié")),
     "call.closed": Verb(_("Appel à missions clos")),
     "call.mission_proposed": Verb(_("Mission proposée pour un appel"), (MISSION,)),
+    # Challenges: events, the associations' challenges, the students' teams.
+    "event.created": Verb(_("Événement de défis créé")),
+    "event.updated": Verb(_("Événement de défis modifié")),
+    "event.published": Verb(_("Événement de défis publié")),
+    "event.started": Verb(_("Événement de défis lancé")),
+    "event.judging": Verb(_("Délibération du jury ouverte")),
+    "event.announced": Verb(_("Résultats de l’événement annoncés")),
+    "event.closed": Verb(_("Événement de défis terminé")),
+    "challenge.submitted": Verb(_("Défi proposé à un événement")),
+    "challenge.accepted": Verb(_("Défi retenu")),
+    "challenge.declined": Verb(_("Défi non retenu"), (MODERATION_REASON,)),
+    "challenge.withdrawn": Verb(_("Défi retiré par son association")),
+    "event.registered": Verb(_("Étudiant·e inscrit·e à l’événement"), (USER,)),
+    "team.created": Verb(_("Équipe créée")),
+    "team.joined": Verb(_("Étudiant·e entré·e dans l’équipe"), (USER,)),
+    "team.left": Verb(_("Étudiant·e parti·e de l’équipe"), (USER,)),
+    "team.challenge_chosen": Verb(
+        _("Défi choisi par l’équipe"), (Field("challenge", _("défi n°")),)
+    ),
+    "team.leader_changed": Verb(_("Chef·fe d’équipe changé·e"), (USER,)),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
@@ -140,4 +160,7 @@ TARGET_MODELS = (
     "credentials.credential",
     "schools.cohort",
     "schools.callforneeds",
+    "challenges.event",
+    "challenges.challenge",
+    "challenges.team",
 )

@@ -59,6 +59,10 @@ CATEGORIES = {
         "association_review_published",
         # A school's call for needs (schools app): an association proposed a mission.
         "call_mission_proposed",
+        # Challenges (challenges app): a challenge brought to an event, and the answer.
+        "challenge_submitted",
+        "challenge_accepted",
+        "challenge_declined",
     ],
     # The weekly e-mail of new missions for each volunteer (weekly.py, matching's section):
     # no in-app notification, only this preference ("off" stops it).

@@ -117,3 +117,33 @@ def school_world(world):
         "ines_place": place.pk,
         "call": call.pk,
     }
+
+
+@pytest.fixture
+def challenge_world(school_world):
+    """The scene, with an innovation night of Sophie's school open for registration: the
+    challenge of Martine's and Yacine's association is accepted, another one awaits an
+    answer; Inès leads a team. Sophie also has a draft event nobody else sees."""
+    from challenges import services as challenges
+    from challenges.tests.factories import ChallengeFactory, EventFactory
+
+    school = Organization.objects.get(slug=school_world["school"])
+    sophie, ines = school_world["users"]["sophie"], school_world["users"]["ines"]
+    association = Organization.objects.get(slug=school_world["org"])
+    event = EventFactory(organiser=school, created_by=sophie, title="Nuit de l’innovation")
+    draft = EventFactory(organiser=school, created_by=sophie, status="draft", title="Brouillon")
+    accepted = ChallengeFactory(event=event, association=association, title="Faire connaître")
+    submitted = ChallengeFactory(
+        event=event, association=association, status="submitted", title="Compter les bénévoles"
+    )
+    challenges.register(event=event, student=ines)
+    team = challenges.team_create(event=event, by=ines, name="Les Colibris")
+    return {
+        **school_world,
+        "event": event.pk,
+        "draft_event": draft.pk,
+        "accepted": accepted.pk,
+        "submitted": submitted.pk,
+        "student_team": team.pk,
+        "team_code": team.code,
+    }

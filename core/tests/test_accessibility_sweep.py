@@ -5,7 +5,7 @@ import pytest
 
 from conftest import WIDTHS, axe_violations
 
-from .test_permission_walk import PAGES, ROLES, SCHOOL_PAGES, SCHOOL_ROLES
+from .test_permission_walk import CHALLENGE_PAGES, PAGES, ROLES, SCHOOL_PAGES, SCHOOL_ROLES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -104,6 +104,47 @@ def test_every_school_page_has_no_accessibility_violation(
     failures = {}
     pages = {}
     for template, role in school_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+# The challenges' pages: the organiser's first, then the association's, the student's, anyone's.
+CHALLENGE_VIEWERS = ["sophie", "yacine", "ines", *SCHOOL_VIEWERS]
+
+
+def challenge_pages_to_check() -> list[tuple[str, str]]:
+    pages = []
+    for template, expected in CHALLENGE_PAGES.items():
+        allowed = {
+            role for role, got in zip(SCHOOL_ROLES, expected.split(), strict=True) if got == "ok"
+        }
+        pages.append((template, next(role for role in CHALLENGE_VIEWERS if role in allowed)))
+    # The event as an association, a student in a team, a newcomer and a visitor see it; the
+    # invitation as a visitor.
+    pages += [("/challenges/{event}/", role) for role in ("yacine", "ines", "lea", "anonymous")]
+    pages += [("/challenges/join/{team_code}/", "anonymous"), ("/challenges/", "anonymous")]
+    # Her team as its leader sees it: the challenge to choose, the way out.
+    pages += [("/challenges/teams/{student_team}/", "ines")]
+    return pages
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_challenge_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, challenge_world
+):
+    world = challenge_world
+    failures = {}
+    pages = {}
+    for template, role in challenge_pages_to_check():
         if role not in pages:
             pages[role] = new_page(width, user=world["users"][role])
         page = pages[role]

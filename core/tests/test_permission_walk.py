@@ -305,3 +305,84 @@ def test_only_an_association_of_the_area_proposes_a_mission_and_only_the_school_
         lambda: CallForNeeds.objects.get(pk=school_world["call"]).status == "closed",
         roles=SCHOOL_ROLES,
     )
+
+
+# --- Challenges: Sophie's school organises the night; Yacine's association brought a
+# challenge; Bruno's association may bring one; Inès leads a team; Paul is of another school.
+# address: what anonymous, lea, karim, bruno, yacine, staff, sophie, paul, ines get.
+CHALLENGE_PAGES = {
+    "/challenges/": "ok ok ok ok ok ok ok ok ok",
+    "/challenges/new/{school}/": "login no no no no no ok no no",
+    "/challenges/{event}/": "ok ok ok ok ok ok ok ok ok",
+    # A draft is its organiser's alone, moderators not included.
+    "/challenges/{draft_event}/": "no no no no no no ok no no",
+    "/challenges/{event}/edit/": "login no no no no no ok no no",
+    "/challenges/{event}/challenges/": "login no no no no no ok no no",
+    "/challenges/{event}/teams/": "login no no no no no ok no no",
+    # Members of an association bring a challenge.
+    "/challenges/{event}/propose/": "login no no ok ok no no no no",
+    # Only a registered student creates a team.
+    "/challenges/{event}/teams/new/": "login no no no no no no no ok",
+    # A team's page: its members and the organiser.
+    "/challenges/teams/{student_team}/": "login no no no no no ok no ok",
+    "/challenges/join/": "ok ok ok ok ok ok ok ok ok",
+    "/challenges/join/{team_code}/": "ok ok ok ok ok ok ok ok ok",
+}
+
+
+def test_every_challenge_page_answers_each_person_as_the_table_says(challenge_world):
+    differences = []
+    for template, expected in CHALLENGE_PAGES.items():
+        url = template.format(**challenge_world)
+        for role, wanted in zip(SCHOOL_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(challenge_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_organiser_answers_a_challenge_and_moves_the_event(challenge_world):
+    from challenges.models import Challenge, Event
+
+    refused_then_done(
+        challenge_world,
+        "/challenges/challenge/{submitted}/accept/".format(**challenge_world),
+        {},
+        "sophie",
+        lambda: Challenge.objects.get(pk=challenge_world["submitted"]).status == "accepted",
+        roles=SCHOOL_ROLES,
+    )
+    refused_then_done(
+        challenge_world,
+        "/challenges/{draft_event}/step/publish/".format(**challenge_world),
+        {},
+        "sophie",
+        lambda: Event.objects.get(pk=challenge_world["draft_event"]).status == "published",
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_only_its_association_withdraws_a_challenge(challenge_world):
+    from challenges.models import Challenge
+
+    refused_then_done(
+        challenge_world,
+        "/challenges/challenge/{accepted}/withdraw/".format(**challenge_world),
+        {},
+        "yacine",
+        lambda: Challenge.objects.get(pk=challenge_world["accepted"]).status == "withdrawn",
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_only_a_member_leaves_her_team(challenge_world):
+    from challenges.models import Registration
+
+    refused_then_done(
+        challenge_world,
+        "/challenges/teams/{student_team}/leave/".format(**challenge_world),
+        {},
+        "ines",
+        lambda: Registration.objects.get(student=challenge_world["users"]["ines"]).team is None,
+        roles=SCHOOL_ROLES,
+    )

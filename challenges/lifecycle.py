@@ -1,0 +1,119 @@
+"""The states of an event and of a challenge brought to it.
+
+An event:
+
+    draft → published     (publish: the organiser; dates in order, rules written)
+    published → running   (start: the organiser, once registration has closed)
+    running → judging     (judge: the organiser, once the submission deadline has passed)
+    judging → results     (announce: the organiser)
+    results → closed      (close: the organiser)
+
+A challenge:
+
+    submitted → accepted  (accept: the organiser)
+    submitted → declined  (decline: the organiser, with a reason)
+    submitted, accepted → withdrawn   (withdraw: a member of its association, before the
+                                       event starts)
+
+Guards take `is_organiser=` / `is_proposer=` (the page has already checked who is asking)
+and `now=` (a datetime: tests and pages pass the same clock).
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.lifecycle import Lifecycle, Transition
+
+from .models import Challenge, Event
+
+DRAFT: str = Event.Status.DRAFT
+PUBLISHED: str = Event.Status.PUBLISHED
+RUNNING: str = Event.Status.RUNNING
+JUDGING: str = Event.Status.JUDGING
+RESULTS: str = Event.Status.RESULTS
+CLOSED: str = Event.Status.CLOSED
+
+
+def _organiser(event, user, *, is_organiser: bool = False, **context) -> str:
+    if not is_organiser:
+        return gettext("Seule l’équipe qui organise l’événement peut faire cela.")
+    return ""
+
+
+def _publishable(event, user, **context) -> str:
+    if refusal := _organiser(event, user, **context):
+        return refusal
+    if not event.dates_in_order():
+        return gettext(
+            "Impossible de publier : les dates ne se suivent pas. Il faut, dans l’ordre : "
+            "ouverture puis clôture des inscriptions, lancement, remise des réponses, "
+            "délibération du jury, résultats."
+        )
+    if not event.rules.strip():
+        return gettext("Impossible de publier sans règlement.")
+    return ""
+
+
+def _startable(event, user, *, now=None, **context) -> str:
+    if refusal := _organiser(event, user, **context):
+        return refusal
+    today = timezone.localdate(now or timezone.now())
+    if today <= event.registration_closes:
+        return gettext(
+            "Les inscriptions sont encore ouvertes : l’événement commence après leur clôture."
+        )
+    return ""
+
+
+def _judgeable(event, user, *, now=None, **context) -> str:
+    if refusal := _organiser(event, user, **context):
+        return refusal
+    if (now or timezone.now()) < event.submission_deadline:
+        return gettext(
+            "Impossible d’ouvrir la délibération avant la date limite de remise des réponses."
+        )
+    return ""
+
+
+EVENT = Lifecycle(
+    "challenge_event",
+    [
+        Transition("publish", frozenset({DRAFT}), PUBLISHED, guard=_publishable),
+        Transition("start", frozenset({PUBLISHED}), RUNNING, guard=_startable),
+        Transition("judge", frozenset({RUNNING}), JUDGING, guard=_judgeable),
+        Transition("announce", frozenset({JUDGING}), RESULTS, guard=_organiser),
+        Transition("close", frozenset({RESULTS}), CLOSED, guard=_organiser),
+    ],
+    wrong_state=_("Cette étape n’est pas possible à ce moment de l’événement."),
+)
+
+SUBMITTED: str = Challenge.Status.SUBMITTED
+ACCEPTED: str = Challenge.Status.ACCEPTED
+DECLINED: str = Challenge.Status.DECLINED
+WITHDRAWN: str = Challenge.Status.WITHDRAWN
+
+
+def _organiser_of_event(challenge, user, *, is_organiser: bool = False, **context) -> str:
+    if not is_organiser:
+        return gettext("Seule l’équipe qui organise l’événement retient les défis.")
+    return ""
+
+
+def _proposer(challenge, user, *, is_proposer: bool = False, **context) -> str:
+    if not is_proposer:
+        return gettext("Seuls les membres de l’association peuvent retirer ce défi.")
+    if challenge.event.status != PUBLISHED:
+        return gettext("L’événement a commencé : le défi ne peut plus être retiré.")
+    return ""
+
+
+CHALLENGE = Lifecycle(
+    "challenge",
+    [
+        Transition("accept", frozenset({SUBMITTED}), ACCEPTED, guard=_organiser_of_event),
+        Transition("decline", frozenset({SUBMITTED}), DECLINED, guard=_organiser_of_event),
+        Transition("withdraw", frozenset({SUBMITTED, ACCEPTED}), WITHDRAWN, guard=_proposer),
+    ],
+    wrong_state=_("Ce défi a déjà reçu une réponse ou a été retiré."),
+)

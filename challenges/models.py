@@ -1,0 +1,199 @@
+"""Innovation nights: an organiser's event, the challenges associations bring to it, and the
+student teams that register and pick one (states in `challenges.lifecycle`)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+
+# Who may organise: schools, association networks and local authorities (not companies).
+ORGANISER_KINDS = (
+    Organization.Kind.SCHOOL,
+    Organization.Kind.ASSOCIATION,
+    Organization.Kind.LOCAL_AUTHORITY,
+)
+
+DEFAULT_RIGHTS = _(
+    "Les étudiant·es gardent tous leurs droits sur ce qu’ils créent. L’association qui a "
+    "posé le défi ne reçoit une licence d’utilisation que si la réponse devient une mission "
+    "sur A-lasso, avec l’accord de l’équipe. Pas de travail gratuit : une réponse n’est pas "
+    "une commande."
+)
+DEFAULT_CONDUCT = _(
+    "Soyez bienveillant·es et respectueux·ses avec toutes et tous. Aucune remarque blessante "
+    "sur l’origine, le genre, le handicap, l’âge ou l’apparence. Écoutez les associations : "
+    "elles connaissent leur besoin. En cas de problème, parlez-en à l’équipe d’organisation, "
+    "qui peut exclure une personne de l’événement."
+)
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("brouillon")
+        PUBLISHED = "published", _("inscriptions ouvertes")
+        RUNNING = "running", _("en cours")
+        JUDGING = "judging", _("délibération du jury")
+        RESULTS = "results", _("résultats publiés")
+        CLOSED = "closed", _("terminé")
+
+    organiser = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisateur"),
+        on_delete=models.CASCADE,
+        related_name="challenge_events",
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("présentation"), blank=True)
+    registration_opens = models.DateField(_("ouverture des inscriptions"))
+    registration_closes = models.DateField(_("clôture des inscriptions"))
+    kick_off = models.DateTimeField(_("lancement"))
+    submission_deadline = models.DateTimeField(_("date limite de remise des réponses"))
+    judging_on = models.DateField(_("délibération du jury"))
+    results_on = models.DateField(_("annonce des résultats"))
+    is_online = models.BooleanField(_("en ligne"), default=False)
+    place = models.CharField(_("lieu"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("nombre de places pour les étudiant·es"))
+    team_min = models.PositiveSmallIntegerField(_("taille minimum d’une équipe"), default=2)
+    team_max = models.PositiveSmallIntegerField(_("taille maximum d’une équipe"), default=5)
+    teams_per_challenge = models.PositiveSmallIntegerField(
+        _("nombre d’équipes par défi"), default=3
+    )
+    rules = models.TextField(_("règlement"))
+    rights = models.TextField(_("droits sur les réponses"), default=DEFAULT_RIGHTS)
+    code_of_conduct = models.TextField(_("code de conduite"), default=DEFAULT_CONDUCT)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("événement de défis")
+        ordering = ["kick_off", "pk"]
+        indexes = [models.Index(fields=["status", "kick_off"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("challenges:event", args=[self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    def dates_in_order(self) -> bool:
+        kick_off = self.kick_off.date()
+        deadline = self.submission_deadline.date()
+        return (
+            self.registration_opens <= self.registration_closes <= kick_off
+            and self.kick_off < self.submission_deadline
+            and deadline <= self.judging_on <= self.results_on
+        )
+
+    def registration_open_on(self, today) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.registration_opens <= today <= self.registration_closes
+        )
+
+
+class Challenge(models.Model):
+    """A need an association brings to an event, in plain words."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("proposé")
+        ACCEPTED = "accepted", _("retenu")
+        DECLINED = "declined", _("non retenu")
+        WITHDRAWN = "withdrawn", _("retiré")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="challenges")
+    association = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="challenges"
+    )
+    template = models.ForeignKey(
+        "missions.MissionTemplate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    title = models.CharField(_("titre du défi"), max_length=200)
+    context = models.TextField(_("contexte"))
+    good_answer = models.TextField(_("à quoi ressemble une bonne réponse"))
+    status = models.CharField(max_length=10, choices=Status, default=Status.SUBMITTED)
+    decline_reason = models.TextField(_("motif"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("défi")
+        ordering = ["submitted_at", "pk"]
+        indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Team(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("nom de l’équipe"), max_length=80)
+    code = models.CharField(_("code d’invitation"), max_length=6, unique=True)
+    challenge = models.ForeignKey(
+        Challenge,
+        verbose_name=_("défi choisi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="teams",
+    )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("équipe")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "name"], name="one_team_name_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("challenges:team", args=[self.pk])
+
+    @property
+    def join_path(self) -> str:
+        return reverse("challenges:join", args=[self.code])
+
+
+class Registration(models.Model):
+    """A student's place at an event; `team` is her team there. One row per student and event
+    is what makes « one team per student per event » hold."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="challenge_registrations"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    registered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("inscription")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "student"], name="one_place_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.event}"

@@ -1,0 +1,24 @@
+from accounts import demo as accounts_demo
+from challenges import demo
+from core.demo import DemoContext
+from organizations import demo as organizations_demo
+from schools import demo as schools_demo
+from volunteers import demo as volunteers_demo
+
+
+def test_the_demo_night_is_open_with_two_accepted_challenges_and_leas_team(db, client):
+    ctx = DemoContext(seed=2026, options={"volunteers": 40}, quiet=True)
+    for module in (accounts_demo, organizations_demo, volunteers_demo, schools_demo):
+        module.build(ctx)
+
+    demo.build(ctx)
+
+    event = ctx.objects["challenge_events"]["night"]
+    assert event.status == "published"
+    assert event.challenges.filter(status="accepted").count() == 2
+    team = event.teams.get()
+    assert team.leader == ctx.objects["users"]["lea"]
+    assert team.members.count() == 3 and team.challenge is not None
+    page = client.get(f"/challenges/{event.pk}/").content.decode()
+    assert "Donner envie de jardiner avec nous" in page
+    assert "Un planning des cours lisible sur téléphone" in page
