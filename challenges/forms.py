@@ -8,6 +8,7 @@ from organizations.models import Organization
 from schools.models import CODE_LENGTH, normalize_code
 
 from .models import DEFAULT_CONDUCT, DEFAULT_RIGHTS, Event
+from .services import EVENT_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -16,25 +17,7 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 class EventForm(forms.ModelForm):
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "description",
-            "registration_opens",
-            "registration_closes",
-            "kick_off",
-            "submission_deadline",
-            "judging_on",
-            "results_on",
-            "is_online",
-            "place",
-            "capacity",
-            "team_min",
-            "team_max",
-            "teams_per_challenge",
-            "rules",
-            "rights",
-            "code_of_conduct",
-        ]
+        fields = list(EVENT_FIELDS)  # what `services.event_create` and `event_update` write
         labels = {
             "title": _("Titre de l’événement"),
             "description": _("Présentation"),

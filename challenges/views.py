@@ -13,7 +13,15 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from core.errors import ActionRefused
-from core.ratelimit import allow, client_ip, reached, record
+from core.ratelimit import (
+    CODE_ATTEMPTS,
+    CODE_WINDOW,
+    TOO_MANY_TRIES,
+    allow,
+    guesser,
+    reached,
+    record,
+)
 from missions.models import MissionTemplate
 
 from . import selectors, services
@@ -357,15 +365,7 @@ def team_hand_over(request, pk: int):
 
 
 # Guessing codes: the same budget as schools' cohort codes, counted apart.
-CODE_SCOPE, CODE_ATTEMPTS, CODE_WINDOW = "team_code", 30, 3600
-
-
-def _guesser(request) -> str:
-    return str(request.user.pk) if request.user.is_authenticated else client_ip(request)
-
-
-def _too_many_tries() -> str:
-    return _("Trop d’essais. Patientez un peu, puis réessayez.")
+CODE_SCOPE = "team_code"
 
 
 def join_by_code(request):
@@ -373,8 +373,8 @@ def join_by_code(request):
     without JavaScript and its answer is the team's own join page)."""
     form = CodeForm(request.GET if "code" in request.GET else None)
     if form.is_bound:
-        if not allow(CODE_SCOPE, _guesser(request), limit=CODE_ATTEMPTS, window=CODE_WINDOW):
-            form.add_error(None, _too_many_tries())
+        if not allow(CODE_SCOPE, guesser(request), limit=CODE_ATTEMPTS, window=CODE_WINDOW):
+            form.add_error(None, TOO_MANY_TRIES)
         elif form.is_valid():
             try:
                 team = selectors.get_team_by_code(form.cleaned_data["code"])
@@ -388,10 +388,10 @@ def join_by_code(request):
 
 
 def join(request, code: str):
-    key = _guesser(request)
+    key = guesser(request)
     if reached(CODE_SCOPE, key, limit=CODE_ATTEMPTS):
         return render(
-            request, "challenges/join_closed.html", {"refusal": _too_many_tries()}, status=429
+            request, "challenges/join_closed.html", {"refusal": TOO_MANY_TRIES}, status=429
         )
     try:
         team = selectors.get_team_by_code(code)

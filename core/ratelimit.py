@@ -5,6 +5,7 @@ import ipaddress
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy
 
 
 def _cache_key(scope: str, key: str) -> str:
@@ -80,3 +81,14 @@ def client_ip(request) -> str:
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return str(address)
+
+
+# Invite codes (a cohort's, a team's): typed in a box or opened as a link, both are ways of
+# guessing one, counted against one budget per kind of code.
+CODE_ATTEMPTS, CODE_WINDOW = 30, 3600
+TOO_MANY_TRIES = gettext_lazy("Trop d’essais. Patientez un peu, puis réessayez.")
+
+
+def guesser(request) -> str:
+    """Who tries codes: the account when logged in, else the address."""
+    return str(request.user.pk) if request.user.is_authenticated else client_ip(request)

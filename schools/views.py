@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
-from core.ratelimit import allow, client_ip, reached, record
+from core.ratelimit import (
+    CODE_ATTEMPTS,
+    CODE_WINDOW,
+    TOO_MANY_TRIES,
+    allow,
+    guesser,
+    reached,
+    record,
+)
 from core.redirects import safe_next
 from missions.models import Mission
 
@@ -252,15 +260,7 @@ def call_propose(request, pk: int):
 # --- Students -------------------------------------------------------------------------------
 # Codes typed in the box and join links that match no cohort count against one limit: both
 # are ways of guessing a code.
-CODE_SCOPE, CODE_ATTEMPTS, CODE_WINDOW = "cohort_code", 30, 3600
-
-
-def _guesser(request) -> str:
-    return str(request.user.pk) if request.user.is_authenticated else client_ip(request)
-
-
-def _too_many_tries() -> str:
-    return _("Trop d’essais. Patientez un peu, puis réessayez.")
+CODE_SCOPE = "cohort_code"
 
 
 def join_by_code(request):
@@ -268,8 +268,8 @@ def join_by_code(request):
     without JavaScript and its answer is the cohort's own join page)."""
     form = CodeForm(request.GET if "code" in request.GET else None)
     if form.is_bound:
-        if not allow(CODE_SCOPE, _guesser(request), limit=CODE_ATTEMPTS, window=CODE_WINDOW):
-            form.add_error(None, _too_many_tries())
+        if not allow(CODE_SCOPE, guesser(request), limit=CODE_ATTEMPTS, window=CODE_WINDOW):
+            form.add_error(None, TOO_MANY_TRIES)
         elif form.is_valid():
             try:
                 cohort = selectors.get_cohort_by_code(form.cleaned_data["code"])
@@ -286,9 +286,9 @@ def join_by_code(request):
 
 
 def join(request, code: str):
-    key = _guesser(request)
+    key = guesser(request)
     if reached(CODE_SCOPE, key, limit=CODE_ATTEMPTS):
-        context = {"refusal": _too_many_tries()}
+        context = {"refusal": TOO_MANY_TRIES}
         return render(request, "schools/join_closed.html", context, status=429)
     try:
         cohort = selectors.get_cohort_by_code(code)
