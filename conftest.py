@@ -1,5 +1,6 @@
 """Test fixtures shared by every app: the named cast, e-mail helpers, fast settings."""
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -275,23 +276,88 @@ def bruno(db):
 
 
 # --- Shipped data --------------------------------------------------------------------------
+def _geography_tables() -> tuple[str, ...]:
+    from geo.models import Commune, Departement, Region
+
+    return tuple(model._meta.db_table for model in (Region, Departement, Commune))
+
+
+@functools.cache
+def _shipped_geography_counts() -> tuple[int, ...]:
+    """How many régions, départements and communes geo/data ships (one per code)."""
+    import csv
+    import gzip
+
+    from geo.loader import DATA
+
+    counts = []
+    for name in ("regions", "departements", "communes"):
+        with gzip.open(DATA / f"{name}.csv.gz", "rt", encoding="utf-8", newline="") as source:
+            counts.append(len({row["code"] for row in csv.DictReader(source)}))
+    return tuple(counts)
+
+
+def _geography_as_shipped(connection) -> bool:
+    with connection.cursor() as cursor:
+        counts = []
+        for table in _geography_tables():
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+            counts.append(cursor.fetchone()[0])
+    return tuple(counts) == _shipped_geography_counts()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_keeps_the_geography():
+    """Transactional tests (browser tests, races) end with a `flush` of every table. The
+    shipped régions, départements and ~35 000 communes took 2.5 s to load back for each
+    test asking for `shipped_data`: the flush leaves these three tables alone while they
+    hold exactly the shipped rows (no test adds or deletes any; one that did would have
+    them flushed and reloaded as before). Nothing else references them but the tables
+    flushed, so PostgreSQL's TRUNCATE accepts the shorter list."""
+    from django.core.management.commands import flush
+
+    real_sql_flush = flush.sql_flush
+
+    def sql_flush(style, connection, reset_sequences=True, allow_cascade=False):
+        if not _geography_as_shipped(connection):
+            return real_sql_flush(
+                style, connection, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        kept = _geography_tables()
+        tables = [
+            table
+            for table in connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
+            if table not in kept
+        ]
+        return connection.ops.sql_flush(
+            style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flush, "sql_flush", sql_flush)
+        yield
+
+
 @pytest.fixture
 def shipped_data(transactional_db):
     """Transactional tests (browser tests, races) empty every table when they end, the rows
-    that data migrations shipped included: put back what is missing — communes, taxonomy,
-    mission templates, the diagnosis questionnaire — for the test that asks for this fixture."""
+    that data migrations shipped included (the geography aside, kept by the flush while it
+    is whole): put back what is missing — taxonomy, mission templates, the diagnosis
+    questionnaire, communes — for the test that asks for this fixture."""
     from django.apps import apps
+    from django.db import connection
 
     from diagnosis.models import Question
     from diagnosis.questionnaire import load as load_questionnaire
     from geo.loader import load as load_geography
-    from geo.models import Commune
     from missions.models import MissionTemplate
     from missions.template_data import load as load_templates
     from taxonomy.data import load as load_taxonomy
     from taxonomy.models import Skill
 
-    if not Commune.objects.exists():
+    if not _geography_as_shipped(connection):
         load_geography()
     if not Skill.objects.exists():
         load_taxonomy(apps)
