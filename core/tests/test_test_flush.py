@@ -34,3 +34,17 @@ def test_a_commune_added_by_a_test_goes_with_the_whole_geography():
     statements = flushed_tables()
     assert "geo_commune" in statements
     assert "geo_region" in statements
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_empties_what_a_test_made_and_keeps_the_communes(martine, association):
+    from django.core.management import call_command
+
+    from accounts.models import User
+    from organizations.models import Organization
+
+    communes = Commune.objects.count()
+    call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
+    assert not User.objects.exists()
+    assert not Organization.objects.exists()
+    assert Commune.objects.count() == communes > 30_000
