@@ -61,7 +61,41 @@ def _empty_cache():
     _empty_the_cache()
 
 
+# What gives a test the test database: without any, a test's outcome cannot depend on the
+# database engine (pure functions, settings, subprocesses that bring their own).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def asks_for_no_database(item) -> bool:
+    return (
+        item.get_closest_marker("django_db") is None
+        and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("every_database") is None
+    )
+
+
 def pytest_collection_modifyitems(config, items):
+    # Tests that use no database are marked `no_database` and run once, in the SQLite run:
+    # the PostgreSQL run of `make test` leaves them out. The cache run (REDIS_URL) keeps
+    # them, the cache being what it tests.
+    for item in items:
+        if asks_for_no_database(item):
+            item.add_marker(pytest.mark.no_database)
+    engine = django_settings.DATABASES["default"]["ENGINE"]
+    if engine.endswith("postgresql") and not os.environ.get("REDIS_URL"):
+        once = [item for item in items if item.get_closest_marker("no_database")]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            items[:] = [item for item in items if not item.get_closest_marker("no_database")]
+
     # Tests on the Redis cache itself (a second process sharing it): without REDIS_URL they
     # are left to `make test-cache`, which sets it (the in-process cache is not shared).
     if os.environ.get("REDIS_URL"):

@@ -13,6 +13,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.every_database
 @pytest.mark.skipif(
     not DATABASE_URL.startswith(("postgres://", "postgresql://")),
     reason="runs in the PostgreSQL run (DATABASE_URL=postgres://…)",
