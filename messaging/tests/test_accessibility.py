@@ -14,8 +14,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def paris(transactional_db):
-    # Browser tests empty the database after them, shipped communes included; the
-    # association of the cast lives in Paris.
+    # The association of the cast lives in Paris: a shipped commune, which the flush after
+    # browser tests keeps unless a test changed the geography (conftest.py).
     from geo.models import Commune, Departement, Region
 
     region, _ = Region.objects.get_or_create(code="11", defaults={"name": "Île-de-France"})
