@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelMultipleChoiceField
 from core.links import parse_links
-from messaging.attachments import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
+from core.uploads import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
 from messaging.forms import MultipleFileField, MultipleFileInput
 from taxonomy.models import Skill
 

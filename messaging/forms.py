@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .attachments import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_count, max_size
+from core.uploads import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_count, max_size
+
 from .services import MAX_BODY_LENGTH
 
 
