@@ -241,10 +241,11 @@ def can_see_submission(user, submission: Submission, now=None) -> bool:
         return True
     if is_organiser(user, event) and (now or timezone.now()) >= event.submission_deadline:
         return True
+    challenge = team.challenge
     return bool(
         event.status in RESULTS_OUT
-        and team.challenge_id is not None
-        and team.challenge.association.memberships.filter(user=user).exists()
+        and challenge is not None
+        and challenge.association.memberships.filter(user=user).exists()
     )
 
 
