@@ -396,7 +396,12 @@ def test_only_a_member_leaves_her_team(challenge_world):
         "/challenges/teams/{student_team}/leave/".format(**challenge_world),
         {},
         "ines",
-        lambda: Registration.objects.get(student=challenge_world["users"]["ines"]).team is None,
+        lambda: (
+            Registration.objects.get(
+                student=challenge_world["users"]["ines"], event_id=challenge_world["event"]
+            ).team
+            is None
+        ),
         roles=SCHOOL_ROLES,
     )
 
