@@ -128,6 +128,14 @@ VERBS: dict[str, Verb] = {
         _("Défi choisi par l’équipe"), (Field("challenge", _("défi n°")),)
     ),
     "team.leader_changed": Verb(_("Chef·fe d’équipe changé·e"), (USER,)),
+    "submission.submitted": Verb(_("Réponse d’équipe remise")),
+    "submission.revised": Verb(_("Réponse d’équipe modifiée")),
+    "submission.file_added": Verb(
+        _("Fichier ajouté à la réponse"), (Field("file", _("fichier n°")),)
+    ),
+    "submission.file_removed": Verb(
+        _("Fichier retiré de la réponse"), (Field("file", _("fichier n°")),)
+    ),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),

@@ -1,16 +1,18 @@
-"""Demo night of challenges: the design school of Nantes opens registration for its
+"""Demo nights of challenges: the design school of Nantes opens registration for its
 innovation night; two associations' challenges are accepted (Martine's and Yacine's), and
-Léa leads a team of three from her cohort."""
+Léa leads a team of three from her cohort. Its autumn night is over: two teams handed in
+their answers before the deadline and the jury deliberates."""
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.demo import DemoContext
 from organizations.models import Organization
 
 from . import services
-from .models import Event
+from .models import Event, Team
 
 
 def build(ctx: DemoContext) -> None:
@@ -94,4 +96,111 @@ def build(ctx: DemoContext) -> None:
         services.team_join(team=team, by=classmate)
     chosen[0].refresh_from_db()
     services.team_choose(team=team, by=lea, challenge=chosen[0])
-    ctx.objects["challenge_events"] = {"night": Event.objects.get(pk=event.pk)}
+    ctx.objects["challenge_events"] = {
+        "night": Event.objects.get(pk=event.pk),
+        "autumn": _autumn_night(ctx, needs, [lea, *classmates]),
+    }
+
+
+# A one-page PDF: what the demo teams hand in.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+ANSWERS = [
+    (
+        "Les Martinets",
+        "Une affiche A3 « Venez semer avec nous » et trois messages courts pour Instagram et "
+        "Facebook. Les textes se modifient dans le fichier LibreOffice joint ; les couleurs "
+        "reprennent celles du jardin.",
+        "https://example.org/martinets/maquette",
+    ),
+    (
+        "Les Hérons",
+        "Une page d’horaires lisible sur téléphone, un tableau par jour, que les bénévoles "
+        "mettent à jour depuis un tableur partagé. Mode d’emploi en une page joint.",
+        "https://example.org/herons/planning\nhttps://example.org/herons/video",
+    ),
+]
+
+
+def _autumn_night(ctx: DemoContext, needs, students) -> Event:
+    """Last autumn's night: registered and formed while open, then moved to its past dates;
+    both teams answered before the deadline; the jury now deliberates."""
+    users = ctx.objects["users"]
+    organisations = ctx.objects["organizations"]
+    sophie = users["sophie"]
+    today = timezone.localdate()
+    evening = timezone.now().replace(hour=18, minute=0, second=0, microsecond=0)
+    event = services.event_create(
+        organiser=organisations["design_nantes"],
+        by=sophie,
+        title="Nuit de l’innovation solidaire d’automne",
+        description="La première nuit de l’école : deux défis, deux équipes, un jury.",
+        registration_opens=today - datetime.timedelta(days=1),
+        registration_closes=today + datetime.timedelta(days=1),
+        kick_off=evening + datetime.timedelta(days=2),
+        submission_deadline=evening + datetime.timedelta(days=3, hours=-10),
+        judging_on=today + datetime.timedelta(days=3),
+        results_on=today + datetime.timedelta(days=4),
+        place="École de design de Nantes, 2 rue Stalingrad, Nantes",
+        capacity=60,
+        rules="Équipes de 2 à 5 personnes, une réponse par équipe, remise le lendemain matin.",
+    )
+    services.event_transition(event=event, action="publish", by=sophie)
+    event.refresh_from_db()
+    challenges = [
+        services.challenge_submit(
+            event=event,
+            association=organisations[key],
+            by=member,
+            title=title,
+            context=context,
+            good_answer=good_answer,
+        )
+        for key, member, title, context, good_answer in needs
+    ]
+    for challenge in challenges:
+        services.challenge_decide(
+            challenge=challenge, action="accept", by=sophie, is_organiser=True
+        )
+    teams = []
+    groups = [students[: len(students) - 1], students[len(students) - 1 :]]
+    for (name, _description, _links), group, challenge in zip(
+        ANSWERS, groups, challenges, strict=True
+    ):
+        services.register(event=event, student=group[0])
+        team = services.team_create(event=event, by=group[0], name=name)
+        for student in group[1:]:
+            services.team_join(team=team, by=student)
+        challenge.refresh_from_db()
+        event.refresh_from_db()
+        # A team of one may not choose; the demo's small second team is given its challenge.
+        Team.objects.filter(pk=team.pk).update(challenge=challenge)
+        teams.append(team)
+    # The night took place three weeks ago.
+    past = datetime.timedelta(days=24)
+    Event.objects.filter(pk=event.pk).update(
+        registration_opens=event.registration_opens - past,
+        registration_closes=event.registration_closes - past,
+        kick_off=event.kick_off - past,
+        submission_deadline=event.submission_deadline - past,
+        judging_on=event.judging_on - past,
+        results_on=event.results_on - past,
+    )
+    event.refresh_from_db()
+    services.event_transition(event=event, action="start", by=sophie)
+    for (_name, description, links), team in zip(ANSWERS, teams, strict=True):
+        team.refresh_from_db()
+        services.submission_save(
+            team=team,
+            by=team.leader,
+            description=description,
+            links=links,
+            files=[ContentFile(DEMO_PDF, name="reponse.pdf")],
+            now=event.submission_deadline - datetime.timedelta(hours=3),
+        )
+    services.event_transition(event=event, action="judge", by=sophie)
+    return Event.objects.get(pk=event.pk)

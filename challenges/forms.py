@@ -1,14 +1,18 @@
 """The organiser's event form, an association's challenge, a team's name and choices."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import MultipleFileField, MultipleFileInput
+from core.links import parse_links
+from core.uploads import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
 from missions.models import MissionTemplate
 from organizations.models import Organization
 from schools.models import CODE_LENGTH, normalize_code
 
 from .models import DEFAULT_CONDUCT, DEFAULT_RIGHTS, Event
-from .services import EVENT_FIELDS
+from .services import EVENT_FIELDS, MAX_SUBMISSION_FILES
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -188,3 +192,65 @@ class CodeForm(forms.Form):
                 )
             )
         return code
+
+
+class SubmissionForm(forms.Form):
+    """A team's answer: what it made, its links, files to add (checked as deliveries are)."""
+
+    description = forms.CharField(
+        label=_("Votre réponse"),
+        help_text=_(
+            "Ce que votre équipe propose et comment l’association peut s’en servir. Par "
+            "exemple : « Une affiche A3 et trois messages courts ; les textes se modifient "
+            "dans le fichier .odt. »"
+        ),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Décrivez votre réponse en quelques phrases.")},
+    )
+    links = forms.CharField(
+        label=_("Liens"),
+        help_text=_(
+            "Une adresse par ligne : une maquette, une vidéo, un dossier partagé. Par exemple : "
+            "https://www.figma.com/file/…"
+        ),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    files = MultipleFileField(
+        label=_("Ajouter des fichiers"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def __init__(self, *args, existing: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.existing = existing
+        self.fields["files"].help_text = _(
+            "%(size)s au plus par fichier, %(count)s fichiers au plus par réponse : %(types)s."
+        ) % {
+            "size": human_size(max_size()),
+            "count": MAX_SUBMISSION_FILES,
+            "types": ACCEPTED_TEXT,
+        }
+
+    def clean_links(self) -> str:
+        return "\n".join(parse_links(self.cleaned_data.get("links"), max_length=500))
+
+    def clean_files(self) -> list:
+        files = self.cleaned_data.get("files") or []
+        errors = []
+        for file in files:
+            try:
+                check_attachments([file])
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        if self.existing + len(files) > MAX_SUBMISSION_FILES:
+            raise ValidationError(
+                _("Une réponse compte %(max)s fichiers au plus : retirez-en avant d’en ajouter."),
+                params={"max": MAX_SUBMISSION_FILES},
+            )
+        return files

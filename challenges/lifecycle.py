@@ -19,13 +19,13 @@ Guards take `is_organiser=` / `is_proposer=` (the page has already checked who i
 and `now=` (a datetime: tests and pages pass the same clock).
 """
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.lifecycle import Lifecycle, Transition
 
-from .models import Challenge, Event
+from .models import Challenge, Event, Team
 
 DRAFT: str = Event.Status.DRAFT
 PUBLISHED: str = Event.Status.PUBLISHED
@@ -117,3 +117,43 @@ CHALLENGE = Lifecycle(
     ],
     wrong_state=_("Ce défi a déjà reçu une réponse ou a été retiré."),
 )
+
+
+# --- Submissions ----------------------------------------------------------------------------
+def deadline_text(event: Event) -> str:
+    """« 14 mars 2027 à 08:00 », in the site's time zone."""
+    moment = timezone.localtime(event.submission_deadline)
+    return gettext("%(date)s à %(time)s") % {
+        "date": formats.date_format(moment, "DATE_FORMAT"),
+        "time": formats.time_format(moment, "TIME_FORMAT"),
+    }
+
+
+def submission_refusal(team: Team, user, now=None) -> str:
+    """Why `user` cannot submit or revise `team`'s answer now ("" when she can).
+
+    Asked by the page (to show the form or the reason) and by every submission service (which
+    refuses with the same words): any member of the team, while the event runs, before its
+    submission deadline, once the team has chosen a challenge.
+    """
+    event = team.event
+    if not (
+        user is not None and user.is_authenticated and team.members.filter(student=user).exists()
+    ):
+        return gettext("Seuls les membres de l’équipe peuvent remettre sa réponse.")
+    if (now or timezone.now()) >= event.submission_deadline or event.status in (
+        JUDGING,
+        RESULTS,
+        CLOSED,
+    ):
+        return gettext(
+            "La date limite de remise des réponses était le %(deadline)s : elle est passée. "
+            "La réponse ne peut plus être remise ni modifiée."
+        ) % {"deadline": deadline_text(event)}
+    if event.status != RUNNING:
+        return gettext(
+            "Les réponses se remettent une fois l’événement lancé, jusqu’au %(deadline)s."
+        ) % {"deadline": deadline_text(event)}
+    if team.challenge_id is None:
+        return gettext("Choisissez d’abord le défi auquel votre équipe répond.")
+    return ""

@@ -1,11 +1,18 @@
 """Innovation nights: an organiser's event, the challenges associations bring to it, and the
 student teams that register and pick one (states in `challenges.lifecycle`)."""
 
+import os
+import uuid
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.links import parse_links
+from core.storage import private_storage
 from organizations.models import Organization
 
 # Who may organise: schools, association networks and local authorities (not companies).
@@ -157,6 +164,17 @@ class Team(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Written by the results (rank, prize) and « turn this answer into a mission » (mission).
+    rank = models.PositiveIntegerField(_("classement"), null=True, blank=True)
+    prize = models.CharField(_("prix"), max_length=120, blank=True)
+    mission = models.ForeignKey(
+        "missions.Mission",
+        verbose_name=_("mission issue de la réponse"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="challenge_teams",
+    )
 
     class Meta:
         verbose_name = _("équipe")
@@ -197,3 +215,64 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} · {self.event}"
+
+
+def validate_links(text: str) -> None:
+    """Web addresses, one per line (the same check as delivered work's links)."""
+    parse_links(text, max_length=500)
+
+
+def submission_path(instance, filename: str) -> str:
+    # A random name: the original one (kept in SubmissionFile.name) may say too much.
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return timezone.now().strftime(f"submissions/%Y/%m/{uuid.uuid4().hex}{extension}")
+
+
+class Submission(models.Model):
+    """A team's answer to its challenge, revised until the event's submission deadline
+    (`challenges.lifecycle.submission_refusal`)."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="submission")
+    description = models.TextField(_("description de votre réponse"))
+    links = models.TextField(_("liens"), blank=True, validators=[validate_links])
+    submitted_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("réponse d’équipe")
+
+    def __str__(self) -> str:
+        return f"{self.team}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("challenges:submission", args=[self.team_id])
+
+    @property
+    def link_list(self) -> list[str]:
+        try:
+            return parse_links(self.links)
+        except ValidationError:
+            return []
+
+    @property
+    def was_revised(self) -> bool:
+        return self.updated_at > self.submitted_at
+
+
+class SubmissionFile(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to=submission_path, storage=private_storage, max_length=200)
+    name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=100)
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("fichier de réponse")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("challenges:submission_file", args=[self.submission.team_id, self.pk])

@@ -4,17 +4,29 @@ Who sees what: anyone sees a published event (and its accepted challenges); a dr
 by its organiser's members only; the organiser sees every challenge brought to its event,
 an association the ones it brought; a team's page is for its members and the organiser.
 Anyone else gets a 404, the same answer as for a thing that does not exist.
+
+A team's submission (`can_see_submission`): its members always; the organiser once the
+submission deadline has passed; the association whose challenge it answers once the results
+are published; nobody else (other teams never).
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from missions.models import MissionTemplate
 from organizations.models import Organization
 
-from .models import ORGANISER_KINDS, Challenge, Event, Registration, Team
+from .models import (
+    ORGANISER_KINDS,
+    Challenge,
+    Event,
+    Registration,
+    Submission,
+    SubmissionFile,
+    Team,
+)
 
 PER_PAGE = 20
 
@@ -207,3 +219,76 @@ def templates() -> list[MissionTemplate]:
 
 def today():
     return timezone.localdate()
+
+
+# --- Submissions ----------------------------------------------------------------------------
+# The association of the challenge reads the answers once results are out.
+RESULTS_OUT = frozenset({Event.Status.RESULTS, Event.Status.CLOSED})
+
+
+def is_teammate(user, team: Team) -> bool:
+    return bool(user.is_authenticated and team.members.filter(student=user).exists())
+
+
+def can_see_submission(user, submission: Submission, now=None) -> bool:
+    """Whether `user` may read `submission` and download its files (see the module's
+    docstring); later slices (jury, books) add their readers here."""
+    if not user.is_authenticated:
+        return False
+    team = submission.team
+    event = team.event
+    if is_teammate(user, team):
+        return True
+    if is_organiser(user, event) and (now or timezone.now()) >= event.submission_deadline:
+        return True
+    challenge = team.challenge
+    return bool(
+        event.status in RESULTS_OUT
+        and challenge is not None
+        and challenge.association.memberships.filter(user=user).exists()
+    )
+
+
+def submission_of(team: Team) -> Submission | None:
+    return Submission.objects.filter(team=team).first()
+
+
+def submission_files(submission: Submission | None) -> list[SubmissionFile]:
+    return list(submission.files.all()) if submission is not None else []
+
+
+def get_team_for_submission(request, pk: int) -> Team:
+    """The team `pk`, for anyone who may see its page or its answer (the view says which)."""
+    team = (
+        Team.objects.select_related("event__organiser", "challenge__association", "leader")
+        .filter(pk=pk)
+        .first()
+    )
+    if team is None or not request.user.is_authenticated:
+        raise Http404
+    return team
+
+
+def get_submission_file(request, team_pk: int, pk: int) -> SubmissionFile:
+    """A file of team `team_pk`'s answer, for whoever may see that answer; else 404."""
+    file = (
+        SubmissionFile.objects.select_related(
+            "submission__team__event__organiser", "submission__team__challenge__association"
+        )
+        .filter(pk=pk, submission__team_id=team_pk)
+        .first()
+    )
+    if file is None or not can_see_submission(request.user, file.submission):
+        raise Http404
+    return file
+
+
+def submissions_of(event: Event, *, page=1) -> Page:
+    """The event's teams with their answer (or none yet) and its number of files, the ones
+    that answered first (a constant number of queries, however many teams)."""
+    teams = (
+        event.teams.select_related("challenge__association", "submission")
+        .annotate(file_count=Count("submission__files"))
+        .order_by(F("submission__submitted_at").asc(nulls_last=True), "name", "pk")
+    )
+    return Paginator(teams, PER_PAGE).get_page(page)

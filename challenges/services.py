@@ -8,13 +8,23 @@ from django.utils.translation import gettext_lazy as _
 import audit
 from accounts.models import User
 from core.errors import ActionRefused
+from core.uploads import check_attachments
 from missions.models import MissionTemplate
 from notifications.services import notify
 from organizations.models import Organization
 from schools.models import new_code
 
-from .lifecycle import CHALLENGE, EVENT
-from .models import ORGANISER_KINDS, Challenge, Event, Registration, Team
+from .lifecycle import CHALLENGE, EVENT, submission_refusal
+from .models import (
+    ORGANISER_KINDS,
+    Challenge,
+    Event,
+    Registration,
+    Submission,
+    SubmissionFile,
+    Team,
+    validate_links,
+)
 from .signals import challenge_changed, event_changed
 
 EVENT_FIELDS = (
@@ -393,7 +403,102 @@ def registrations_erase(*, user: User) -> None:
     for team in Team.objects.filter(pk__in=team_ids):
         successor = team.members.order_by("registered_at", "pk").first()
         if successor is None:
+            _delete_files(SubmissionFile.objects.filter(submission__team=team))
             team.delete()
         elif team.leader_id == user.pk:
             team.leader_id = successor.student_id
             team.save(update_fields=["leader"])
+
+
+# --- Submissions ----------------------------------------------------------------------------
+# A submission holds this many files at most (each checked as deliveries are).
+MAX_SUBMISSION_FILES = 10
+
+
+class TooManyFiles(ActionRefused):
+    def __init__(self) -> None:
+        super().__init__(
+            _("Une réponse compte %(max)s fichiers au plus : retirez-en avant d’en ajouter.")
+            % {"max": MAX_SUBMISSION_FILES}
+        )
+
+
+def _check_submitter(team: Team, by: User, now) -> None:
+    if refusal := submission_refusal(team, by, now):
+        raise ActionRefused(refusal)
+
+
+def _delete_files(files) -> None:
+    """Delete the rows now and their files from the private storage once committed."""
+    files = list(files)
+    names = [f.file.name for f in files if f.file]
+    SubmissionFile.objects.filter(pk__in=[f.pk for f in files]).delete()
+    storage = SubmissionFile._meta.get_field("file").storage
+
+    def remove() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
+@transaction.atomic
+def submission_save(
+    *,
+    team: Team,
+    by: User,
+    description: str,
+    links: str = "",
+    files=(),
+    now=None,
+) -> Submission:
+    """`by` (a member of `team`) hands in or revises the team's answer before the deadline:
+    the description and links are replaced, `files` added (checked as deliveries are)."""
+    now = now or timezone.now()
+    locked = Team.objects.select_for_update().select_related("event").get(pk=team.pk)
+    _check_submitter(locked, by, now)
+    validate_links(links)
+    checked = [item for file in files for item in check_attachments([file])]
+    submission = Submission.objects.filter(team=locked).first()
+    existing = submission.files.count() if submission else 0
+    if existing + len(checked) > MAX_SUBMISSION_FILES:
+        raise TooManyFiles
+    if submission is None:
+        submission = Submission.objects.create(
+            team=locked,
+            description=description.strip(),
+            links=links.strip(),
+            submitted_at=now,
+            updated_at=now,
+        )
+        audit.log(actor=by, verb="submission.submitted", target=locked)
+    else:
+        submission.description = description.strip()
+        submission.links = links.strip()
+        submission.updated_at = now
+        submission.save(update_fields=["description", "links", "updated_at"])
+        audit.log(actor=by, verb="submission.revised", target=locked)
+    for item in checked:
+        added = SubmissionFile.objects.create(
+            submission=submission,
+            file=item.file,
+            name=item.name,
+            size=item.size,
+            content_type=item.content_type,
+            uploaded_at=now,
+        )
+        audit.log(actor=by, verb="submission.file_added", target=locked, data={"file": added.pk})
+    return submission
+
+
+@transaction.atomic
+def submission_file_remove(*, file: SubmissionFile, by: User, now=None) -> None:
+    """`by` (a member) takes a file out of her team's answer, before the deadline."""
+    now = now or timezone.now()
+    locked = (
+        Team.objects.select_for_update().select_related("event").get(pk=file.submission.team_id)
+    )
+    _check_submitter(locked, by, now)
+    Submission.objects.filter(pk=file.submission_id).update(updated_at=now)
+    _delete_files([file])
+    audit.log(actor=by, verb="submission.file_removed", target=locked, data={"file": file.pk})

@@ -9,3 +9,8 @@ event_changed = Signal()
 
 # `challenge_id=<int>`, `action=<str>` (accept, decline or withdraw).
 challenge_changed = Signal()
+
+# `event=<Event>`, sender `Event`: the organiser published the ranked results (`Team.rank`,
+# `Team.prize` are set). Sent by nothing yet: the results slice sends it after its commit;
+# badges listen.
+results_published = Signal()

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from core.ratelimit import (
     reached,
     record,
 )
+from core.uploads import IMAGE_TYPES
 from missions.models import MissionTemplate
 
 from . import selectors, services
@@ -32,10 +33,11 @@ from .forms import (
     DecisionForm,
     EventForm,
     HandOverForm,
+    SubmissionForm,
     TeamForm,
 )
-from .lifecycle import CHALLENGE, EVENT
-from .models import Challenge, Event
+from .lifecycle import CHALLENGE, EVENT, deadline_text, submission_refusal
+from .models import Challenge, Event, SubmissionFile
 
 # An event is edited until it starts: afterwards its dates and rules are what people signed up to.
 EDITABLE = frozenset({Event.Status.DRAFT, Event.Status.PUBLISHED})
@@ -300,6 +302,8 @@ def team(request, pk: int):
         "is_member": any(m.student_id == request.user.pk for m in members),
         "is_leader": is_leader,
         "is_open": team.event.status == Event.Status.PUBLISHED,
+        # Members hand the answer in once the event runs; the organiser reads it after.
+        "shows_submission": team.event.status not in (Event.Status.DRAFT, Event.Status.PUBLISHED),
         "join_url": settings.SITE_URL + team.join_path,
         "challenges": challenges,
         "choose_form": ChooseForm(
@@ -414,3 +418,118 @@ def join(request, code: str):
             return redirect(team)
     context = {"team": team, "event": team.event, "members": team.members.count()}
     return render(request, "challenges/join.html", context)
+
+
+# --- Submissions ----------------------------------------------------------------------------
+@login_required
+def submission(request, pk: int):
+    """The team's answer: its members hand it in and revise it until the deadline; whoever
+    `selectors.can_see_submission` lets in reads it."""
+    team = selectors.get_team_for_submission(request, pk)
+    event = team.event
+    answer = selectors.submission_of(team)
+    is_member = selectors.is_teammate(request.user, team)
+    if not is_member:
+        if answer is None:
+            raise Http404
+        answer.team = team
+        if not selectors.can_see_submission(request.user, answer):
+            raise Http404
+    refusal = submission_refusal(team, request.user) if is_member else ""
+    files = selectors.submission_files(answer)
+    form = None
+    if is_member and not refusal:
+        initial = {"description": answer.description, "links": answer.links} if answer else None
+        form = SubmissionForm(
+            request.POST or None,
+            request.FILES or None,
+            initial=initial,
+            existing=len(files),
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.submission_save(
+                    team=team,
+                    by=request.user,
+                    description=data["description"],
+                    links=data["links"],
+                    files=data["files"],
+                )
+            except ActionRefused as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Votre réponse est enregistrée. Vous pouvez la modifier jusqu’au "
+                        "%(deadline)s."
+                    )
+                    % {"deadline": deadline_text(event)},
+                )
+                return redirect("challenges:submission", team.pk)
+    elif request.method == "POST":
+        messages.error(request, refusal)
+        return redirect("challenges:submission", team.pk)
+    context = {
+        "team": team,
+        "event": event,
+        "submission": answer,
+        "files": files,
+        "is_member": is_member,
+        "refusal": refusal,
+        "form": form,
+        "deadline": deadline_text(event),
+    }
+    return render(request, "challenges/submission.html", context)
+
+
+@login_required
+def submission_file(request, pk: int, file_pk: int):
+    file = selectors.get_submission_file(request, pk, file_pk)
+    try:
+        opened = file.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    # Images open in the browser; anything else is downloaded, never rendered by our site.
+    response = FileResponse(
+        opened,
+        as_attachment=file.content_type not in IMAGE_TYPES,
+        filename=file.name,
+        content_type=file.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def submission_file_remove(request, pk: int, file_pk: int):
+    team = selectors.get_team_for_teammate(request, pk)
+    file = (
+        SubmissionFile.objects.select_related("submission")
+        .filter(pk=file_pk, submission__team=team)
+        .first()
+    )
+    if file is None:
+        raise Http404
+    try:
+        services.submission_file_remove(file=file, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("« %(name)s » est retiré de la réponse.") % {"name": file.name})
+    return redirect("challenges:submission", team.pk)
+
+
+@login_required
+def submissions(request, pk: int):
+    """The organiser's list of the teams' answers; each opens once the deadline has passed."""
+    event = selectors.get_event_for_organiser(request, pk)
+    context = {
+        "event": event,
+        "page": selectors.submissions_of(event, page=request.GET.get("page")),
+        "deadline": deadline_text(event),
+        "deadline_passed": timezone.now() >= event.submission_deadline,
+    }
+    return render(request, "challenges/submissions.html", context)

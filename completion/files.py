@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from pypdf import PdfReader
 
 from core.images import redraw_image
-from messaging.attachments import IMAGE_TYPES
+from core.uploads import IMAGE_TYPES
 
 PREVIEW_SIDE = 1200
 

@@ -4,10 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ModelMultipleChoiceField
+from core.fields import ModelMultipleChoiceField, MultipleFileField, MultipleFileInput
 from core.links import parse_links
-from messaging.attachments import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
-from messaging.forms import MultipleFileField, MultipleFileInput
+from core.uploads import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_size
 from taxonomy.models import Skill
 
 from .services import MAX_DELIVERABLES, MAX_HOURS

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 import audit
 from accounts.models import User
 from core.errors import ActionRefused
+from core.uploads import check_attachments
 from engagements.models import Application
 from engagements.selectors import Viewer
 from engagements.services import lock_application
-from messaging.attachments import check_attachments
 from missions import lifecycle
 from missions.models import Mission, Reason
 from missions.models import Status as MissionStatus

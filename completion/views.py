@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from messaging.attachments import IMAGE_TYPES
+from core.uploads import IMAGE_TYPES
 from missions.models import MissionSkill
 from taxonomy.models import Skill
 from volunteers.models import VolunteerSkill

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .converters import is_id
+from .uploads import ACCEPT
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -23,3 +24,19 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": pk},
                     )
         return super()._check_values(value)
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (message attachments, deliverables, submissions)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list:
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]

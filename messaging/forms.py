@@ -3,22 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .attachments import ACCEPT, ACCEPTED_TEXT, check_attachments, human_size, max_count, max_size
+from core.fields import MultipleFileField, MultipleFileInput  # noqa: F401  (older imports)
+from core.uploads import ACCEPTED_TEXT, check_attachments, human_size, max_count, max_size
+
 from .services import MAX_BODY_LENGTH
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None) -> list:
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
 
 
 class MessageForm(forms.Form):

@@ -2,40 +2,21 @@
 
 import os
 import uuid
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-
-def private_media_root() -> Path:
-    """Where attachments and deliverables live: PRIVATE_MEDIA_ROOT, never inside MEDIA_ROOT.
-
-    Whatever serves /media/ (the web server in production, Django in DEBUG) must never
-    serve a private conversation's files: only the `attachment` view does, after checking
-    who is asking.
-    """
-    return Path(settings.PRIVATE_MEDIA_ROOT)
+from core import storage as core_storage
+from core.storage import private_media_root  # noqa: F401  (older imports)
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
-    # Read from the settings each time, so that tests moving PRIVATE_MEDIA_ROOT move this too.
-    @property
-    def base_location(self) -> str:
-        return str(private_media_root())
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None  # no public URL, on purpose
+class PrivateStorage(core_storage.PrivateStorage):
+    """`core.storage.PrivateStorage` under its old name, which the migrations of messaging and
+    completion name: the same place on disk."""
 
 
 private_storage = PrivateStorage()

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.uploads import check_attachments
 from engagements.models import Application
 from missions.models import Mission
 from notifications.models import Notification
 from notifications.services import notifications_mark_read, notify
 
 from . import selectors
-from .attachments import check_attachments
 from .models import Attachment, Message, ReadMark, Thread
 
 EXCERPT_LENGTH = 300

@@ -11,12 +11,12 @@ from django_htmx.http import reswap, retarget
 
 from core.ratelimit import allow
 from core.roles import roles_of
+from core.uploads import IMAGE_TYPES
 from engagements.models import Application
 from missions.models import Mission
 from organizations.selectors import is_member
 
 from . import selectors, services
-from .attachments import IMAGE_TYPES
 from .forms import MessageForm
 
 # Enough for a lively conversation, too few for a flood.

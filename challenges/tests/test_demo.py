@@ -22,3 +22,22 @@ def test_the_demo_night_is_open_with_two_accepted_challenges_and_leas_team(db, c
     page = client.get(f"/challenges/{event.pk}/").content.decode()
     assert "Donner envie de jardiner avec nous" in page
     assert "Un planning des cours lisible sur téléphone" in page
+
+
+def test_the_demo_autumn_night_has_two_answers_handed_in_before_its_deadline(db, client):
+    ctx = DemoContext(seed=2026, options={"volunteers": 40}, quiet=True)
+    for module in (accounts_demo, organizations_demo, volunteers_demo, schools_demo):
+        module.build(ctx)
+
+    demo.build(ctx)
+
+    event = ctx.objects["challenge_events"]["autumn"]
+    assert event.status == "judging"
+    teams = list(event.teams.select_related("submission"))
+    assert len(teams) == 2
+    for team in teams:
+        assert team.submission.updated_at < event.submission_deadline
+        assert team.submission.files.get().name == "reponse.pdf"
+    client.force_login(ctx.objects["users"]["sophie"])
+    page = client.get(f"/challenges/{event.pk}/submissions/").content.decode()
+    assert page.count("Réponse remise, 1 fichier") == 2

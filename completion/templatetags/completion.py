@@ -4,7 +4,7 @@ from django import template
 
 from completion import selectors, services
 from completion.models import Completion
-from messaging.attachments import human_size
+from core.uploads import human_size
 
 register = template.Library()
 

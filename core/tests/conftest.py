@@ -146,4 +146,54 @@ def challenge_world(school_world):
         "submitted": submitted.pk,
         "student_team": team.pk,
         "team_code": team.code,
+        **_submissions_scene(school, sophie, association, ines, school_world["users"]["lea"]),
     }
+
+
+def _submissions_scene(school, sophie, association, ines, lea) -> dict:
+    """Two more nights of Sophie's school: one running, where Inès's team has handed in its
+    answer (the deadline is tomorrow); one whose results are out, where Inès's team and Léa's
+    both answered the association's challenge."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from challenges import services as challenges
+    from challenges.models import Event, Registration, SubmissionFile, Team
+    from challenges.tests.factories import ChallengeFactory, EventFactory
+
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    scene = {}
+    for key, title in (("running", "Nuit en cours"), ("finished", "Nuit terminée")):
+        event = EventFactory(
+            organiser=school,
+            created_by=sophie,
+            title=title,
+            status=Event.Status.RUNNING,
+            submission_deadline=timezone.now() + timedelta(days=1),
+        )
+        challenge = ChallengeFactory(event=event, association=association)
+        members = [("Les Colibris", ines, "RUN1" if key == "running" else "FIN1")]
+        if key == "finished":
+            members.append(("Les Hérons", lea, "FIN2"))
+        teams = []
+        for name, student, code in members:
+            team = Team.objects.create(
+                event=event, name=name, code=code, leader=student, challenge=challenge
+            )
+            Registration.objects.create(
+                event=event, student=student, team=team, registered_at=timezone.now()
+            )
+            challenges.submission_save(
+                team=team,
+                by=student,
+                description="Une affiche A3 et trois messages courts.",
+                links="https://example.org/maquette",
+                files=[SimpleUploadedFile("affiche.pdf", pdf)],
+            )
+            teams.append(team)
+        scene[f"{key}_event"] = event.pk
+        scene[f"{key}_team"] = teams[0].pk
+        scene[f"{key}_file"] = SubmissionFile.objects.get(submission__team=teams[0]).pk
+    Event.objects.filter(pk=scene["finished_event"]).update(
+        status=Event.Status.RESULTS, submission_deadline=timezone.now() - timedelta(days=1)
+    )
+    return scene

@@ -124,6 +124,8 @@ CHALLENGE_VIEWERS = ["sophie", "yacine", "ines", *SCHOOL_VIEWERS]
 def challenge_pages_to_check() -> list[tuple[str, str]]:
     pages = []
     for template, expected in CHALLENGE_PAGES.items():
+        if "/files/" in template:  # a download, not a page
+            continue
         allowed = {
             role for role, got in zip(SCHOOL_ROLES, expected.split(), strict=True) if got == "ok"
         }
@@ -134,6 +136,9 @@ def challenge_pages_to_check() -> list[tuple[str, str]]:
     pages += [("/challenges/join/{team_code}/", "anonymous"), ("/challenges/", "anonymous")]
     # Her team as its leader sees it: the challenge to choose, the way out.
     pages += [("/challenges/teams/{student_team}/", "ines")]
+    # A team's answer as a member revising it (the form) and after the deadline (read only).
+    pages += [("/challenges/teams/{running_team}/submission/", "ines")]
+    pages += [("/challenges/teams/{finished_team}/submission/", "ines")]
     return pages
 
 

@@ -327,6 +327,19 @@ CHALLENGE_PAGES = {
     "/challenges/teams/{student_team}/": "login no no no no no ok no ok",
     "/challenges/join/": "ok ok ok ok ok ok ok ok ok",
     "/challenges/join/{team_code}/": "ok ok ok ok ok ok ok ok ok",
+    # A team's answer before the deadline: its members only (Inès), not even the organiser.
+    "/challenges/teams/{running_team}/submission/": "login no no no no no no no ok",
+    "/challenges/teams/{running_team}/submission/files/{running_file}/": (
+        "login no no no no no no no ok"
+    ),
+    "/challenges/{running_event}/submissions/": "login no no no no no ok no no",
+    # Results out: the organiser and the association of the challenge (Yacine) read it too;
+    # another team (Léa's) never does.
+    "/challenges/teams/{finished_team}/submission/": "login no no no ok no ok no ok",
+    "/challenges/teams/{finished_team}/submission/files/{finished_file}/": (
+        "login no no no ok no ok no ok"
+    ),
+    "/challenges/{finished_event}/submissions/": "login no no no no no ok no no",
 }
 
 
@@ -383,6 +396,33 @@ def test_only_a_member_leaves_her_team(challenge_world):
         "/challenges/teams/{student_team}/leave/".format(**challenge_world),
         {},
         "ines",
-        lambda: Registration.objects.get(student=challenge_world["users"]["ines"]).team is None,
+        lambda: (
+            Registration.objects.get(
+                student=challenge_world["users"]["ines"], event_id=challenge_world["event"]
+            ).team
+            is None
+        ),
         roles=SCHOOL_ROLES,
     )
+
+
+def test_only_a_member_hands_in_her_teams_answer(challenge_world):
+    from challenges.models import Submission
+
+    refused_then_done(
+        challenge_world,
+        "/challenges/teams/{running_team}/submission/".format(**challenge_world),
+        {"description": "Une affiche revue.", "links": ""},
+        "ines",
+        lambda: Submission.objects.filter(description="Une affiche revue.").exists(),
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_nobody_revises_an_answer_once_the_deadline_has_passed(challenge_world):
+    from challenges.models import Submission
+
+    url = "/challenges/teams/{finished_team}/submission/".format(**challenge_world)
+    for role in SCHOOL_ROLES:
+        client_for(challenge_world["users"][role]).post(url, {"description": "Trop tard"})
+    assert not Submission.objects.filter(description="Trop tard").exists()

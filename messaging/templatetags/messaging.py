@@ -2,8 +2,9 @@
 
 from django import template
 
+from core.uploads import human_size
+
 from .. import selectors, services
-from ..attachments import human_size
 
 register = template.Library()
 
