@@ -21,7 +21,7 @@ def team_of(mission: Mission) -> list[Application]:
     the association wrote its recommendation. Three queries, whatever the team's size."""
     return list(
         Application.objects.filter(mission=mission, status=ACCEPTED)
-        .select_related("volunteer__portfolio", "agreement", "completion", "credential")
+        .select_related("volunteer__portfolio", "agreement__covered_by", "completion", "credential")
         .prefetch_related("completion__deliverables")
         .annotate(
             reviewed=Exists(
@@ -38,7 +38,7 @@ def engagement_of(mission: Mission, user) -> Application | None:
         return None
     return (
         Application.objects.filter(mission=mission, volunteer=user, status=ACCEPTED)
-        .select_related("agreement", "completion", "credential")
+        .select_related("agreement__covered_by", "completion", "credential")
         .first()
     )
 

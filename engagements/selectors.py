@@ -103,7 +103,7 @@ def applicants_of(mission: Mission) -> QuerySet[Application]:
     """Applications of `mission` for its members: waiting ones first, with each profile."""
     return (
         Application.objects.filter(mission=mission)
-        .select_related("volunteer__volunteer_profile", "agreement")
+        .select_related("volunteer__volunteer_profile", "agreement__covered_by")
         .prefetch_related(
             Prefetch(
                 "volunteer__volunteer_profile__skills",
@@ -137,7 +137,7 @@ def applications_of(user) -> QuerySet[Application]:
     whens += [When(status=status, then=Value(i)) for i, status in enumerate(GROUP_ORDER)]
     return (
         Application.objects.filter(volunteer=user)
-        .select_related("mission__organization", "agreement", "completion")
+        .select_related("mission__organization", "agreement__covered_by", "completion")
         .annotate(
             group=Case(*whens, default=Value(FINISHED), output_field=IntegerField()),
             # An engagement that ended, and whether it ended because the mission was called off.
