@@ -230,7 +230,9 @@ def application_withdraw(*, application: Application, by: User) -> Application:
 
 
 @transaction.atomic
-def team_join(*, mission: Mission, volunteers: list[User], lead: User, cosigner: User, by: User):
+def team_join(
+    *, mission: Mission, volunteers: list[User], lead: User, cosigner: User | None, by: User
+) -> tuple[Agreement, list[Application]]:
     """A member takes a whole team at once (a school's class project): each volunteer gets
     her accepted application, as if taken one by one, and the team one agreement: the
     lead's, which `cosigner` (their teacher) confirms as well; the others' agreements are
@@ -376,7 +378,11 @@ def agreement_confirm(*, agreement: Agreement, by: User) -> Agreement:
         setattr(agreement, name, getattr(locked, name))
     if locked.is_confirmed:
         notify(
-            users=[application.volunteer, locked.cosigner, *members_of(mission)],
+            users=[
+                application.volunteer,
+                *([locked.cosigner] if locked.cosigner else []),
+                *members_of(mission),
+            ],
             kind="agreement_confirmed",
             context=_context(application, mission, organization=mission.organization.name),
             url=_agreement_url(application),

@@ -108,7 +108,7 @@ def _association_takes(project, user, *, is_association: bool = False, **context
     students = context.get("students")
     if students is None:
         students = [member.student for member in project.members.select_related("student")]
-    return team_refused(project.mission, students)
+    return team_refused(project.mission, students) or ""
 
 
 def _association_answers(project, user, *, is_association: bool = False, **context) -> Refusal:

@@ -408,7 +408,7 @@ def _team(project: ClassProject) -> list[ClassProjectMember]:
 def _tell_team(project: ClassProject, mission: Mission, kind: str, **extra) -> None:
     people = [member.student for member in _team(project)]
     notify(
-        users=[*people, project.teacher],
+        users=[*people, *([project.teacher] if project.teacher else [])],
         kind=kind,
         context=_project_context(project, mission, **extra),
         url=project.get_absolute_url(),
@@ -481,7 +481,7 @@ def class_project_withdraw(*, project: ClassProject, by: User) -> ClassProject:
 def class_project_sign(*, project: ClassProject, by: User) -> None:
     """The lead student or the teacher confirms the team's agreement (the association
     confirms it on its own agreement page)."""
-    if project.agreement_id is None:
+    if project.agreement is None:
         raise ActionRefused(_("L’association n’a pas encore accepté l’équipe."))
     agreement_confirm(agreement=project.agreement, by=by)
 

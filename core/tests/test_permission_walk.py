@@ -386,3 +386,71 @@ def test_only_a_member_leaves_her_team(challenge_world):
         lambda: Registration.objects.get(student=challenge_world["users"]["ines"]).team is None,
         roles=SCHOOL_ROLES,
     )
+
+
+# --- Class projects: Sophie proposed two teams of her cohort (Inès leads, Hugo is in both) to
+# Yacine's association; Marc teaches another cohort of the same school; Paul another school.
+CLASS_ROLES = [*SCHOOL_ROLES, "colleague", "hugo"]
+
+# address: what anonymous, lea, karim, bruno, yacine, staff, sophie, paul, ines, colleague,
+# hugo get.
+CLASS_PAGES = {
+    # The team form: the cohort's own teachers only.
+    "/schools/cohorts/{cohort}/missions/{proposed_mission}/team/": (
+        "login no no no no no ok no no no no"
+    ),
+    # A project: its teacher, its students, the association; nobody else, staff included.
+    "/schools/projects/{proposed}/": "login no no no ok no ok no ok no ok",
+    "/schools/projects/{accepted}/": "login no no no ok no ok no ok no ok",
+    "/schools/projects/{proposed}/decline/": "login no no no ok no no no no no no",
+    # The team's conversation: the students and the association, never the teacher.
+    "/messages/{class_thread}/": "login no no no ok no no no ok no ok",
+}
+
+
+def test_every_class_project_page_answers_each_person_as_the_table_says(class_world):
+    differences = []
+    for template, expected in CLASS_PAGES.items():
+        url = template.format(**class_world)
+        for role, wanted in zip(CLASS_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(class_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_association_answers_a_team_and_only_its_teacher_withdraws_it(class_world):
+    from schools.models import ClassProject
+
+    def status():
+        return ClassProject.objects.get(pk=class_world["proposed"]).status
+
+    url = "/schools/projects/{proposed}/withdraw/".format(**class_world)
+    refused_then_done(
+        class_world, url, {}, "sophie", lambda: status() == "withdrawn", roles=CLASS_ROLES
+    )
+    ClassProject.objects.filter(pk=class_world["proposed"]).update(status="proposed")
+    url = "/schools/projects/{proposed}/accept/".format(**class_world)
+    refused_then_done(
+        class_world, url, {}, "yacine", lambda: status() == "accepted", roles=CLASS_ROLES
+    )
+
+
+def test_only_the_lead_and_the_teacher_confirm_the_teams_agreement_here(class_world):
+    from engagements.models import Agreement
+
+    def agreement():
+        return Agreement.objects.get(class_project=class_world["accepted"])
+
+    url = "/schools/projects/{accepted}/sign/".format(**class_world)
+    refused_then_done(
+        class_world,
+        url,
+        {},
+        "ines",
+        lambda: agreement().volunteer_confirmed_at is not None,
+        also=("sophie",),
+        roles=CLASS_ROLES,
+    )
+    assert outcome(client_for(class_world["users"]["sophie"]).post(url)) == "go"
+    assert agreement().cosigner_confirmed_at is not None
