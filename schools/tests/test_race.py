@@ -41,7 +41,7 @@ def test_two_members_accepting_two_teams_at_once_never_overfill_the_mission(
                 mission=mission,
                 by=teacher,
                 name=name,
-                roles={student: "graphisme" for student in students},
+                roles=dict.fromkeys(students, "graphisme"),
                 lead=students[0],
             )
         )
