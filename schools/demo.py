@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
-from geo.models import Departement
 from engagements.models import Application
 from engagements.services import agreement_confirm
+from geo.models import Departement
 from missions.models import Mission, MissionEvent, Status
 from missions.services import mission_start
 from organizations.models import Membership, Organization
