@@ -396,3 +396,31 @@ def test_the_team_form_does_not_grow_in_queries_with_the_cohort(
     client.force_login(sophie)
     with django_assert_max_num_queries(25):
         client.get(reverse("schools:project_propose", args=[cohort.pk, mission.pk]))
+
+
+# --- personal data ------------------------------------------------------------------------------
+def test_the_export_names_her_class_projects_and_deleting_her_account_takes_her_off_the_team(
+    accepted, ines, hugo, nora, sophie, mission
+):
+    from accounts.services import user_delete, user_personal_data
+
+    data = user_personal_data(user=hugo)["schools"]["class_projects"]
+    assert data == [
+        {
+            "project": "Identité des jardins",
+            "mission": mission.title,
+            "role": "typographie",
+            "lead": False,
+            "status": "accepted",
+        }
+    ]
+    assert user_personal_data(user=sophie)["schools"]["class_projects_proposed"][0]["message"]
+
+    user_delete(user=ines)
+    user_delete(user=sophie)
+
+    accepted.refresh_from_db()
+    assert accepted.lead is None and accepted.message == ""
+    assert {m.student for m in accepted.members.all()} == {hugo, nora}
+    # The association keeps the record of who helped.
+    assert Application.objects.filter(mission=mission, status="accepted").count() == 3
