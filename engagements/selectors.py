@@ -76,9 +76,8 @@ class Viewer:
     is_staff: bool
 
 
-def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
-    """The application `pk` for its volunteer, the organisation's members, or staff."""
-    application = get_object_or_404(
+def _application(pk: int) -> Application:
+    return get_object_or_404(
         Application.objects.select_related(
             "volunteer__volunteer_profile",
             "invited_by",
@@ -88,6 +87,11 @@ def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
         ),
         pk=pk,
     )
+
+
+def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
+    """The application `pk` for its volunteer, the organisation's members, or staff."""
+    application = _application(pk)
     user = request.user
     viewer = Viewer(
         is_volunteer=user.is_authenticated and user.pk == application.volunteer_id,
@@ -97,6 +101,20 @@ def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
     if not (viewer.is_volunteer or viewer.is_member or viewer.is_staff):
         raise PermissionDenied
     return application, viewer
+
+
+def get_agreement_application_for_reader(request, pk: int) -> tuple[Application, Viewer]:
+    """The application `pk` for its agreement's page: those of `get_application_for_viewer`,
+    and, for a team's agreement, its cosigner (the teacher) and the members it covers, who
+    read it without a say (the lead and the cosigner confirm it for them)."""
+    try:
+        return get_application_for_viewer(request, pk)
+    except PermissionDenied:
+        user = request.user
+        readers = Q(agreement__cosigner=user) | Q(agreement__covered__application__volunteer=user)
+        if not Application.objects.filter(readers, pk=pk).exists():
+            raise
+    return _application(pk), Viewer(is_volunteer=False, is_member=False, is_staff=False)
 
 
 def applicants_of(mission: Mission) -> QuerySet[Application]:

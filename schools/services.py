@@ -479,8 +479,8 @@ def class_project_withdraw(*, project: ClassProject, by: User) -> ClassProject:
 
 @transaction.atomic
 def class_project_sign(*, project: ClassProject, by: User) -> None:
-    """The lead student or the teacher confirms the team's agreement (the association
-    confirms it on its own agreement page)."""
+    """The lead student, the teacher or a member of the association confirms the team's
+    agreement (engagements checks who may, and whether it is still to confirm)."""
     if project.agreement is None:
         raise ActionRefused(_("L’association n’a pas encore accepté l’équipe."))
     agreement_confirm(agreement=project.agreement, by=by)

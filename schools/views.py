@@ -408,11 +408,11 @@ def _project_context(request, project, viewer) -> dict:
         )
         if viewer.is_association and project.is_proposed
         else "",
-        # The lead and the teacher who proposed the team confirm on this page (the
-        # association on its agreement page); engagements' table says whether they still may.
+        # The lead, the teacher who proposed the team and the association confirm here
+        # (or on the agreement's own page); engagements' table says whether they still may.
         "can_sign": bool(
             agreement is not None
-            and (viewer.is_lead or agreement.cosigner_id == user.pk)
+            and (viewer.is_lead or viewer.is_association or agreement.cosigner_id == user.pk)
             and APPLICATION.allows(lead_application, "confirm_agreement", user, agreement=agreement)
         ),
         "decline_form": DeclineTeamForm(auto_id="decline-%s"),
@@ -488,7 +488,7 @@ def project_withdraw(request, pk: int):
 @require_POST
 def project_sign(request, pk: int):
     project, viewer = selectors.get_project_for_viewer(request, pk)
-    if not (viewer.is_lead or viewer.is_teacher):
+    if not (viewer.is_lead or viewer.is_teacher or viewer.is_association):
         raise PermissionDenied
     try:
         services.class_project_sign(project=project, by=request.user)

@@ -196,4 +196,5 @@ def class_world(school_world):
         "proposed_mission": proposed.mission_id,
         "accepted": accepted.pk,
         "class_thread": thread.pk,
+        "team_agreement": accepted.agreement.application_id,
     }

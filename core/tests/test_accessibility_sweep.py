@@ -180,9 +180,11 @@ CLASS_VIEWS = [
     ("/missions/{proposed_mission}/applications/", "yacine"),
     ("/missions/{proposed_mission}/", "sophie"),
     ("/applications/", "hugo"),
+    ("/applications/{team_agreement}/agreement/", "sophie"),
 ]
 assert {template for template, _role in CLASS_VIEWS} >= set(CLASS_PAGES) - {
-    "/messages/{class_thread}/"  # the conversation page is swept with the marketplace's
+    "/messages/{class_thread}/",  # the conversation page is swept with the marketplace's
+    "/applications/{team_agreement}/",  # and so is an application's
 }
 assert {role for _template, role in CLASS_VIEWS} <= set(CLASS_ROLES)
 

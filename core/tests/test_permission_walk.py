@@ -403,6 +403,10 @@ CLASS_PAGES = {
     "/schools/projects/{proposed}/": "login no no no ok no ok no ok no ok",
     "/schools/projects/{accepted}/": "login no no no ok no ok no ok no ok",
     "/schools/projects/{proposed}/decline/": "login no no no ok no no no no no no",
+    # The team's agreement: the association, the lead and her teammates, the teacher who
+    # confirms it, staff; her application itself stays hers and the association's.
+    "/applications/{team_agreement}/agreement/": "login no no no ok ok ok no ok no ok",
+    "/applications/{team_agreement}/": "login no no no ok ok no no ok no no",
     # The team's conversation: the students and the association, never the teacher.
     "/messages/{class_thread}/": "login no no no ok no no no ok no ok",
 }
@@ -436,7 +440,7 @@ def test_only_the_association_answers_a_team_and_only_its_teacher_withdraws_it(c
     )
 
 
-def test_only_the_lead_and_the_teacher_confirm_the_teams_agreement_here(class_world):
+def test_only_the_lead_the_teacher_and_the_association_confirm_the_teams_agreement(class_world):
     from engagements.models import Agreement
 
     def agreement():
@@ -449,8 +453,9 @@ def test_only_the_lead_and_the_teacher_confirm_the_teams_agreement_here(class_wo
         {},
         "ines",
         lambda: agreement().volunteer_confirmed_at is not None,
-        also=("sophie",),
+        also=("sophie", "yacine"),
         roles=CLASS_ROLES,
     )
-    assert outcome(client_for(class_world["users"]["sophie"]).post(url)) == "go"
-    assert agreement().cosigner_confirmed_at is not None
+    for role in ("sophie", "yacine"):
+        assert outcome(client_for(class_world["users"][role]).post(url)) == "go"
+    assert agreement().is_confirmed

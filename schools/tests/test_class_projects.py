@@ -424,3 +424,25 @@ def test_the_export_names_her_class_projects_and_deleting_her_account_takes_her_
     assert {m.student for m in accepted.members.all()} == {hugo, nora}
     # The association keeps the record of who helped.
     assert Application.objects.filter(mission=mission, status="accepted").count() == 3
+
+
+def test_the_teacher_and_the_teammates_read_the_teams_agreement_and_the_teacher_confirms_it(
+    client, accepted, hugo, sophie, lea
+):
+    url = reverse("engagements:agreement", args=[accepted.agreement.application_id])
+    client.force_login(hugo)
+    page = client.get(url)
+    assert page.status_code == 200 and "Je confirme" not in page.text
+    assert client.post(url).status_code == 403
+    client.force_login(sophie)
+    assert "Je confirme cet accord" in client.get(url).text
+    client.post(url)
+    accepted.agreement.refresh_from_db()
+    assert accepted.agreement.cosigner_confirmed_at is not None
+    client.force_login(lea)
+    assert client.get(url).status_code == 403
+    # Hugo's own agreement points to the team's.
+    client.force_login(hugo)
+    own = Application.objects.get(mission=accepted.mission, volunteer=hugo)
+    page = client.get(reverse("engagements:agreement", args=[own.pk]))
+    assert url in page.text
