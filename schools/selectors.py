@@ -520,3 +520,16 @@ def project_of_student(application) -> ClassProjectMember | None:
         .select_related("project__cohort__school")
         .first()
     )
+
+
+def teammates_of(user, mission: Mission) -> dict[int, str]:
+    """The other students of `user`'s accepted (or completed) class project on `mission`,
+    each with her role: {student id: role}; empty when she is in none (one query)."""
+    if not user.is_authenticated:
+        return {}
+    rows = ClassProjectMember.objects.filter(
+        project__mission=mission,
+        project__status__in=[ClassProject.Status.ACCEPTED, ClassProject.Status.COMPLETED],
+        project__members__student=user,
+    ).values_list("student_id", "role")
+    return {student_id: role for student_id, role in rows if student_id != user.pk}

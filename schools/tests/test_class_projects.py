@@ -446,3 +446,41 @@ def test_the_teacher_and_the_teammates_read_the_teams_agreement_and_the_teacher_
     own = Application.objects.get(mission=accepted.mission, volunteer=hugo)
     page = client.get(reverse("engagements:agreement", args=[own.pk]))
     assert url in page.text
+
+
+def test_the_team_shares_what_each_student_handed_over(
+    client, accepted, mission, martine, ines, hugo, sophie, lea
+):
+    agreement_confirm(agreement=accepted.agreement, by=martine)
+    services.class_project_sign(project=accepted, by=ines)
+    services.class_project_sign(project=accepted, by=sophie)
+    mission_start(mission=mission, by=martine)
+    hugos = Application.objects.get(mission=mission, volunteer=hugo)
+    work_deliver(application=hugos, by=hugo, hours=8, links=["https://example.org/typo"])
+    client.force_login(ines)
+    page = client.get(reverse("missions:detail", args=[mission.pk]))
+    assert "Ce que votre équipe a remis" in page.text
+    assert "https://example.org/typo" in page.text and "typographie" in page.text
+    # Someone who merely applied to the mission sees nothing of it.
+    client.force_login(lea)
+    assert "Ce que votre équipe a remis" not in client.get(
+        reverse("missions:detail", args=[mission.pk])
+    ).text
+
+
+def test_a_teammate_opens_the_files_handed_over_and_an_outsider_does_not(
+    client, accepted, mission, ines, hugo, lea, sophie
+):
+    from completion.models import Completion
+    from completion.tests.factories import ImageDeliverableFactory
+
+    hugos = Application.objects.get(mission=mission, volunteer=hugo)
+    image = ImageDeliverableFactory(
+        completion=Completion.objects.create(application=hugos, status="delivered")
+    )
+    url = reverse("completion:file", args=[image.pk])
+    client.force_login(ines)
+    assert client.get(url).status_code == 200
+    for outsider in (lea, sophie):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 403
