@@ -463,9 +463,10 @@ def test_the_team_shares_what_each_student_handed_over(
     assert "https://example.org/typo" in page.text and "typographie" in page.text
     # Someone who merely applied to the mission sees nothing of it.
     client.force_login(lea)
-    assert "Ce que votre équipe a remis" not in client.get(
-        reverse("missions:detail", args=[mission.pk])
-    ).text
+    assert (
+        "Ce que votre équipe a remis"
+        not in client.get(reverse("missions:detail", args=[mission.pk])).text
+    )
 
 
 def test_a_teammate_opens_the_files_handed_over_and_an_outsider_does_not(
