@@ -197,4 +197,5 @@ def class_world(school_world):
         "accepted": accepted.pk,
         "class_thread": thread.pk,
         "team_agreement": accepted.agreement.application_id,
+        "accepted_mission": accepted.mission_id,
     }

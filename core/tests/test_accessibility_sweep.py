@@ -181,6 +181,8 @@ CLASS_VIEWS = [
     ("/missions/{proposed_mission}/", "sophie"),
     ("/applications/", "hugo"),
     ("/applications/{team_agreement}/agreement/", "sophie"),
+    # A student of the team on the mission's page: what her teammates handed over.
+    ("/missions/{accepted_mission}/", "ines"),
 ]
 assert {template for template, _role in CLASS_VIEWS} >= set(CLASS_PAGES) - {
     "/messages/{class_thread}/",  # the conversation page is swept with the marketplace's
