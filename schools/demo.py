@@ -140,7 +140,7 @@ def _team_for(cohort: Cohort, mission: Mission) -> list[User]:
     )
 
 
-def _team_project(ctx, cohort: Cohort, teacher: User, mission: Mission, name: str):
+def _team_project(ctx, cohort: Cohort, teacher: User, mission: Mission):
     students = _team_for(cohort, mission)
     admin = (
         Membership.objects.filter(organization=mission.organization)
@@ -157,7 +157,7 @@ def _team_project(ctx, cohort: Cohort, teacher: User, mission: Mission, name: st
         cohort=cohort,
         mission=mission,
         by=teacher,
-        name=name,
+        name=f"Atelier {cohort.name} : {mission.title}"[:120],
         roles={student: ROLES[i % len(ROLES)] for i, student in enumerate(students)},
         lead=students[0],
         message=(
@@ -191,13 +191,13 @@ def _class_projects(ctx: DemoContext, design: Cohort, sophie: User, mmi: Cohort,
         return
     projects = {}
     # In progress: Sophie's team is at work on an association's mission.
-    at_work = _team_project(ctx, design, sophie, graphic[0], "Une identité pour l’association")
+    at_work = _team_project(ctx, design, sophie, graphic[0])
     if at_work is not None:
         project, admin = at_work
         mission_start(mission=project.mission, by=admin)
         projects["in_progress"] = project
     # Completed six weeks ago: Thomas's team; completion's demo adds the work and reviews.
-    done = _team_project(ctx, mmi, thomas, graphic[-1], "Affiches et flyers de la saison")
+    done = _team_project(ctx, mmi, thomas, graphic[-1])
     if done is not None:
         project, admin = done
         finished = timezone.now() - datetime.timedelta(days=42)
