@@ -38,7 +38,11 @@ ROLE = Field("role", _("rôle"), "organizations.models.Membership.Role")
 WHO = Field(
     "side",
     _("confirmé par"),
-    {"volunteer": _("le ou la bénévole"), "organization": _("l’association")},
+    {
+        "volunteer": _("le ou la bénévole"),
+        "organization": _("l’association"),
+        "cosigner": _("l’enseignant·e"),
+    },
 )
 HOURS = Field("hours", _("heures"))
 
@@ -105,6 +109,14 @@ VERBS: dict[str, Verb] = {
     "cohort.readmitted": Verb(_("Élève remis·e dans la promotion"), (USER,)),
     "cohort.mission_pinned": Verb(_("Mission choisie pour la promotion"), (MISSION,)),
     "cohort.mission_unpinned": Verb(_("Mission retirée des choix de la promotion"), (MISSION,)),
+    # Class projects: a cohort's team for a mission (`count`: how many students).
+    "class_project.proposed": Verb(
+        _("Projet de classe proposé"), (MISSION, Field("count", _("élèves")))
+    ),
+    "class_project.accepted": Verb(_("Projet de classe accepté"), (MISSION,)),
+    "class_project.declined": Verb(_("Projet de classe décliné"), (MISSION,)),
+    "class_project.withdrawn": Verb(_("Projet de classe retiré"), (MISSION,)),
+    "class_project.completed": Verb(_("Projet de classe terminé"), (MISSION,)),
     "call.published": Verb(_("Appel à missions publié")),
     "call.closed": Verb(_("Appel à missions clos")),
     "call.mission_proposed": Verb(_("Mission proposée pour un appel"), (MISSION,)),
@@ -168,6 +180,7 @@ TARGET_MODELS = (
     "credentials.credential",
     "schools.cohort",
     "schools.callforneeds",
+    "schools.classproject",
     "challenges.event",
     "challenges.challenge",
     "challenges.team",

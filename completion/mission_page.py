@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from engagements.models import Application
 from missions.models import Mission
 from missions.signals import mission_delivery_answered, mission_page
+from schools.selectors import teammates_of
 
 from . import next_steps
 from .services import mission_finish
@@ -21,7 +22,7 @@ def team_of(mission: Mission) -> list[Application]:
     the association wrote its recommendation. Three queries, whatever the team's size."""
     return list(
         Application.objects.filter(mission=mission, status=ACCEPTED)
-        .select_related("volunteer__portfolio", "agreement", "completion", "credential")
+        .select_related("volunteer__portfolio", "agreement__covered_by", "completion", "credential")
         .prefetch_related("completion__deliverables")
         .annotate(
             reviewed=Exists(
@@ -38,7 +39,7 @@ def engagement_of(mission: Mission, user) -> Application | None:
         return None
     return (
         Application.objects.filter(mission=mission, volunteer=user, status=ACCEPTED)
-        .select_related("agreement", "completion", "credential")
+        .select_related("agreement__covered_by", "completion", "credential")
         .first()
     )
 
@@ -47,9 +48,18 @@ def _page(sender, mission: Mission, user, member: bool, **kwargs) -> dict:
     insider = member or (user.is_authenticated and user.is_staff)
     team = next_steps.with_engagement_rows(team_of(mission)) if insider else []
     engagement = None if member else engagement_of(mission, user)
+    teammates = []
     if engagement is not None:
         next_steps.with_engagement_rows([engagement])
+        # A class project shares its work: each student sees what her teammates handed over.
+        roles = teammates_of(user, mission)
+        if roles:
+            teammates = [a for a in team_of(mission) if a.volunteer_id in roles]
+            next_steps.with_engagement_rows(teammates)
+            for application in teammates:
+                application.role = roles[application.volunteer_id]  # type: ignore[attr-defined]
     context: dict = {
+        "teammates": teammates,
         "team": team,
         "next_step": next_steps.for_association(mission, user, team) if member else None,
         "engagement": engagement,

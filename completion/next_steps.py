@@ -44,7 +44,12 @@ def for_association(mission: Mission, user, team: list) -> NextStep | None:
             )
         for application in team:
             agreement = application.agreement_or_none
-            if agreement is not None and not agreement.association_confirmed_at:
+            # A class project's members are covered by their lead's agreement: one to confirm.
+            if (
+                agreement is not None
+                and not agreement.is_covered
+                and not agreement.association_confirmed_at
+            ):
                 return NextStep(
                     _("Relisez l’accord d’engagement proposé, puis confirmez-le."),
                     _("Confirmer l’accord avec %(name)s")
@@ -97,7 +102,16 @@ def for_volunteer(application) -> NextStep:
     """What the accepted volunteer does next, after the delivery guard of completion."""
     agreement = getattr(application, "agreement", None)
     completion = getattr(application, "completion", None)
-    if agreement is not None and not agreement.volunteer_confirmed_at:
+    if agreement is not None and agreement.is_covered and not agreement.is_confirmed:
+        return NextStep(
+            _(
+                "L’accord de l’équipe attend la confirmation de l’élève responsable, de "
+                "l’enseignant·e et de l’association."
+            ),
+            _("Lire l’accord de l’équipe"),
+            url=reverse("engagements:agreement", args=[application.pk]),
+        )
+    if agreement is not None and not agreement.is_covered and not agreement.volunteer_confirmed_at:
         return NextStep(
             _("Relisez l’accord d’engagement, puis confirmez-le."),
             _("Confirmer l’accord"),

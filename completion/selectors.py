@@ -15,6 +15,7 @@ from engagements.models import Application
 from engagements.selectors import get_application_for_viewer
 from missions.selectors import is_member
 from organizations.models import Organization
+from schools.selectors import teammates_of
 
 from .models import Completion, Deliverable, Review
 
@@ -161,8 +162,8 @@ def get_engagement_for_viewer(request, pk: int):
 
 
 def get_deliverable_for_viewer(request, pk: int) -> Deliverable:
-    """A deliverable for the volunteer who handed it over, the association's members, or
-    staff; 403 for anyone else."""
+    """A deliverable for the volunteer who handed it over, her teammates of a class project,
+    the association's members, or staff; 403 for anyone else."""
     deliverable = get_object_or_404(
         Deliverable.objects.select_related("completion__application__mission__organization"),
         pk=pk,
@@ -170,7 +171,10 @@ def get_deliverable_for_viewer(request, pk: int) -> Deliverable:
     user = request.user
     application = deliverable.completion.application
     if not (
-        user.pk == application.volunteer_id or user.is_staff or is_member(user, application.mission)
+        user.pk == application.volunteer_id
+        or user.is_staff
+        or is_member(user, application.mission)
+        or application.volunteer_id in teammates_of(user, application.mission)
     ):
         raise PermissionDenied
     return deliverable

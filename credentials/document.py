@@ -16,7 +16,7 @@ import datetime
 from django.conf import settings
 from django.urls import reverse
 
-from .facts import SKILLS_GENRE, SKILLS_SEPARATOR, TESTIMONIAL_GENRE, Facts
+from .facts import CLASS_PROJECT_GENRE, SKILLS_GENRE, SKILLS_SEPARATOR, TESTIMONIAL_GENRE, Facts
 from .jsonld import OB_V3, VC_V2
 from .keys import platform_did
 from .signing import w3c_datetime
@@ -55,6 +55,12 @@ def _description(facts: Facts) -> str:
             f", en tant que salarié·e de {facts.company_name} "
             "dans le cadre du mécénat de compétences"
         )
+    if facts.class_project:
+        text += f", dans le cadre du projet de classe « {facts.class_project} »"
+        if facts.school_name:
+            text += f" ({facts.school_name})"
+        if facts.role:
+            text += f", avec le rôle « {facts.role} »"
     return text + "."
 
 
@@ -120,6 +126,16 @@ def build(facts: Facts, *, public_id: str, issued_at: datetime.datetime, status:
                 "name": "Compétences reconnues par l’association",
                 "description": SKILLS_SEPARATOR.join(facts.endorsed_skills),
                 "genre": SKILLS_GENRE,
+            }
+        )
+    if facts.class_project:
+        evidence.append(
+            {
+                "type": ["Evidence"],
+                "name": facts.class_project,
+                "description": facts.role,
+                "narrative": facts.school_name,
+                "genre": CLASS_PROJECT_GENRE,
             }
         )
     if facts.testimonial:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from completion.selectors import volunteer_review
 from completion.services import REVIEW_DELAY
 from engagements.models import Application
+from schools.selectors import project_of_student
 from volunteers.models import VolunteerProfile
 
 
@@ -34,6 +35,10 @@ class Facts:
     testimonial: str = ""
     # Set for a company's employee: the hours count as mécénat de compétences.
     company_name: str = ""
+    # Set when the mission was a school's class project: its name, the school, her role.
+    class_project: str = ""
+    school_name: str = ""
+    role: str = ""
 
 
 def association_review(application: Application, *, now: datetime.datetime | None = None):
@@ -75,7 +80,11 @@ def gather(application: Application) -> Facts:
     company = ""
     if profile and profile.kind == VolunteerProfile.Kind.EMPLOYEE:
         company = profile.company_name
+    place = project_of_student(application)
     return Facts(
+        class_project=place.project.name if place else "",
+        school_name=place.project.cohort.school.name if place else "",
+        role=place.role if place else "",
         volunteer_name=application.volunteer.full_name,
         association_name=organization.name,
         association_url=settings.SITE_URL + organization.get_absolute_url(),
@@ -129,10 +138,14 @@ def read(document: dict, *, company_name: str = "") -> Facts:
         endorsed_skills=[s for s in skills.split(SKILLS_SEPARATOR) if s],
         testimonial=evidence.get(TESTIMONIAL_GENRE, {}).get("narrative", ""),
         company_name=company_name,
+        class_project=evidence.get(CLASS_PROJECT_GENRE, {}).get("name", ""),
+        school_name=evidence.get(CLASS_PROJECT_GENRE, {}).get("narrative", ""),
+        role=evidence.get(CLASS_PROJECT_GENRE, {}).get("description", ""),
     )
 
 
 # How the association's words are filed as Open Badges `evidence` (see document.py).
 SKILLS_GENRE = "Compétences reconnues"
 TESTIMONIAL_GENRE = "Témoignage"
+CLASS_PROJECT_GENRE = "Projet de classe"
 SKILLS_SEPARATOR = " ; "

@@ -28,13 +28,18 @@ def _facts(sender, missions: list[Mission], **kwargs) -> dict[int, dict]:
         .values("mission_id")
         .annotate(
             pending=Count("pk", filter=Q(status=Status.PENDING)),
-            # An agreement both sides confirmed: the mission is ready to start.
+            # An agreement both sides confirmed (and its cosigner, a team's teacher, when it
+            # has one): the mission is ready to start.
             confirmed=Count(
                 "pk",
                 filter=Q(
                     status=Status.ACCEPTED,
                     agreement__association_confirmed_at__isnull=False,
                     agreement__volunteer_confirmed_at__isnull=False,
+                )
+                & (
+                    Q(agreement__cosigner__isnull=True)
+                    | Q(agreement__cosigner_confirmed_at__isnull=False)
                 ),
             ),
         )

@@ -71,6 +71,16 @@ class NotYours(ActionRefused):
 
 ALREADY_MEMBER = _("Cette personne fait déjà partie de votre association.")
 TOO_LATE_TO_WITHDRAW = _("Cette candidature ne peut plus être retirée.")
+AGREEMENT_COVERED = _(
+    "Cet accord est celui de toute l’équipe : l’élève responsable et son enseignant·e le "
+    "confirment pour elle."
+)
+TEAM_TOO_BIG = _(
+    "L’équipe est trop nombreuse : il reste %(places)s place(s) sur cette mission pour "
+    "%(count)s élève(s) proposé·es."
+)
+ALREADY_ON_MISSION = _("%(name)s a déjà une candidature ou une place sur cette mission.")
+TEAM_MEMBER_OF_ASSOCIATION = _("%(name)s fait partie de l’association qui propose cette mission.")
 AGREEMENT_VOID = _("Cette candidature n’est plus acceptée : l’accord n’a plus d’effet.")
 ASSOCIATION_CONFIRMED = _("L’association a déjà confirmé cet accord.")
 NO_AGREEMENT = _("Il n’y a pas d’accord à confirmer pour cette candidature.")
@@ -151,8 +161,12 @@ def _side_confirms(application: Application, user, **context) -> Refusal:
     agreement = context.get("agreement") or getattr(application, "agreement", None)
     if agreement is None:
         return WrongStatus(NO_AGREEMENT)
+    if agreement.covered_by_id is not None:
+        return WrongStatus(AGREEMENT_COVERED)
     if _is_volunteer(application, user, context):
         return AlreadyConfirmed() if agreement.volunteer_confirmed_at else ""
+    if user is not None and agreement.cosigner_id == user.pk:
+        return AlreadyConfirmed() if agreement.cosigner_confirmed_at else ""
     if _is_member(application, user, context):
         return AlreadyConfirmed(ASSOCIATION_CONFIRMED) if agreement.association_confirmed_at else ""
     return NotYours()
@@ -233,4 +247,32 @@ def invitation_refused(mission: Mission, volunteer, by) -> ActionRefused | None:
         return AlreadyApplied()
     if _team_full(mission, {}):
         return TeamFull()
+    return None
+
+
+def team_refused(
+    mission: Mission, volunteers: list, *, accepting=ACCEPTING_VOLUNTEERS
+) -> ActionRefused | None:
+    """Why `volunteers` may not join `mission` together, as one team (None when they may).
+
+    Asked when a school proposes a class (`accepting`: open missions only) and again when
+    the association accepts it, under the lock of the mission row (started missions too).
+    """
+    if mission.status not in accepting:
+        return MissionClosed()
+    for volunteer in volunteers:
+        if is_member(volunteer, mission):
+            return MemberCannotApply(TEAM_MEMBER_OF_ASSOCIATION % {"name": volunteer.full_name})
+    taken = set(
+        Application.objects.filter(mission=mission, volunteer__in=volunteers)
+        .exclude(status=Status.WITHDRAWN)
+        .values_list("volunteer_id", flat=True)
+    )
+    for volunteer in volunteers:
+        if volunteer.pk in taken:
+            return AlreadyApplied(ALREADY_ON_MISSION % {"name": volunteer.full_name})
+    team = Application.objects.filter(mission=mission, status=Status.ACCEPTED).count()
+    places = max(mission.team_size - team, 0)
+    if len(volunteers) > places:
+        return TeamFull(TEAM_TOO_BIG % {"places": places, "count": len(volunteers)})
     return None

@@ -95,14 +95,32 @@ class Agreement(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     volunteer_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # A team taken at once (a school's class project) has one agreement: its lead's. The
+    # other members' agreements are covered by it and count as confirmed when it is.
+    covered_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="covered"
+    )
+    # Someone who must confirm too, besides both sides (the team's teacher): named when the
+    # agreement is drafted, so engagements needs to know nothing of schools.
+    cosigner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cosigner_confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("accord d’engagement")
 
     @property
+    def is_covered(self) -> bool:
+        return self.covered_by_id is not None
+
+    @property
     def is_confirmed(self) -> bool:
-        return bool(self.association_confirmed_at and self.volunteer_confirmed_at)
+        if self.covered_by_id is not None:
+            return self.covered_by.is_confirmed
+        cosigned = self.cosigner_id is None or self.cosigner_confirmed_at is not None
+        return bool(self.association_confirmed_at and self.volunteer_confirmed_at and cosigned)
 
     @property
     def deliverable_list(self) -> list[str]:

@@ -76,9 +76,8 @@ class Viewer:
     is_staff: bool
 
 
-def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
-    """The application `pk` for its volunteer, the organisation's members, or staff."""
-    application = get_object_or_404(
+def _application(pk: int) -> Application:
+    return get_object_or_404(
         Application.objects.select_related(
             "volunteer__volunteer_profile",
             "invited_by",
@@ -88,6 +87,11 @@ def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
         ),
         pk=pk,
     )
+
+
+def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
+    """The application `pk` for its volunteer, the organisation's members, or staff."""
+    application = _application(pk)
     user = request.user
     viewer = Viewer(
         is_volunteer=user.is_authenticated and user.pk == application.volunteer_id,
@@ -99,11 +103,25 @@ def get_application_for_viewer(request, pk: int) -> tuple[Application, Viewer]:
     return application, viewer
 
 
+def get_agreement_application_for_reader(request, pk: int) -> tuple[Application, Viewer]:
+    """The application `pk` for its agreement's page: those of `get_application_for_viewer`,
+    and, for a team's agreement, its cosigner (the teacher) and the members it covers, who
+    read it without a say (the lead and the cosigner confirm it for them)."""
+    try:
+        return get_application_for_viewer(request, pk)
+    except PermissionDenied:
+        user = request.user
+        readers = Q(agreement__cosigner=user) | Q(agreement__covered__application__volunteer=user)
+        if not Application.objects.filter(readers, pk=pk).exists():
+            raise
+    return _application(pk), Viewer(is_volunteer=False, is_member=False, is_staff=False)
+
+
 def applicants_of(mission: Mission) -> QuerySet[Application]:
     """Applications of `mission` for its members: waiting ones first, with each profile."""
     return (
         Application.objects.filter(mission=mission)
-        .select_related("volunteer__volunteer_profile", "agreement")
+        .select_related("volunteer__volunteer_profile", "agreement__covered_by")
         .prefetch_related(
             Prefetch(
                 "volunteer__volunteer_profile__skills",
@@ -137,7 +155,7 @@ def applications_of(user) -> QuerySet[Application]:
     whens += [When(status=status, then=Value(i)) for i, status in enumerate(GROUP_ORDER)]
     return (
         Application.objects.filter(volunteer=user)
-        .select_related("mission__organization", "agreement", "completion")
+        .select_related("mission__organization", "agreement__covered_by", "completion")
         .annotate(
             group=Case(*whens, default=Value(FINISHED), output_field=IntegerField()),
             # An engagement that ended, and whether it ended because the mission was called off.

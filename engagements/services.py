@@ -104,7 +104,13 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
     application.answered_at = now
     application.save(update_fields=["status", "answered_by", "answered_at"])
     _changed(application)
-    agreement = Agreement.objects.create(
+    agreement = _draft_agreement(application, mission)
+    _touch(mission, now)
+    return agreement
+
+
+def _draft_agreement(application: Application, mission: Mission, **extra) -> Agreement:
+    return Agreement.objects.create(
         application=application,
         scope=mission.need,
         deliverables=mission.deliverables,
@@ -112,9 +118,8 @@ def _join_team(*, application: Application, mission: Mission, by: User, now: dat
         end_date=mission.end_date,
         hours=mission.effort_hours,
         licence=mission.licence,
+        **extra,
     )
-    _touch(mission, now)
-    return agreement
 
 
 # --- applications ----------------------------------------------------------------------------
@@ -224,6 +229,50 @@ def application_withdraw(*, application: Application, by: User) -> Application:
     return locked
 
 
+@transaction.atomic
+def team_join(
+    *, mission: Mission, volunteers: list[User], lead: User, cosigner: User | None, by: User
+) -> tuple[Agreement, list[Application]]:
+    """A member takes a whole team at once (a school's class project): each volunteer gets
+    her accepted application, as if taken one by one, and the team one agreement: the
+    lead's, which `cosigner` (their teacher) confirms as well; the others' agreements are
+    covered by it. Returns the team's agreement and the applications, lead first.
+
+    The caller vouches for who the team are; this checks the association's side, after
+    locking the mission row: a member answers, the mission takes volunteers, nobody is on
+    it already, and there is room for all (TeamFull otherwise, even when two answer at once).
+    """
+    mission = Mission.objects.select_for_update().get(pk=mission.pk)
+    _require_member(by, mission)
+    refused = lifecycle.team_refused(mission, volunteers)
+    if refused is not None:
+        raise refused
+    now = timezone.now()
+    ordered = [lead, *(v for v in volunteers if v.pk != lead.pk)]
+    team_agreement: Agreement | None = None
+    applications = []
+    for volunteer in ordered:
+        application = Application.objects.create(
+            mission=mission,
+            volunteer=volunteer,
+            status=Application.Status.ACCEPTED,
+            answered_by=by,
+            answered_at=now,
+        )
+        _changed(application)
+        if team_agreement is None:
+            team_agreement = _draft_agreement(application, mission, cosigner=cosigner)
+        else:
+            _draft_agreement(application, mission, covered_by=team_agreement)
+        audit.log(
+            actor=by, verb="application.accepted", target=application, data={"mission": mission.pk}
+        )
+        applications.append(application)
+    _touch(mission, now)
+    assert team_agreement is not None  # a team has a lead
+    return team_agreement, applications
+
+
 # --- invitations -----------------------------------------------------------------------------
 @transaction.atomic
 def invitation_create(*, mission: Mission, volunteer: User, by: User, message: str) -> Application:
@@ -300,13 +349,17 @@ def agreement_confirm(*, agreement: Agreement, by: User) -> Agreement:
     locked = Agreement.objects.select_for_update(of=("self",)).get(pk=agreement.pk)
     locked.application = application
     volunteer_side = by is not None and by.pk == application.volunteer_id
-    if not (volunteer_side or (by is not None and is_member(by, mission))):
-        raise PermissionDenied("only the volunteer or the association may confirm")
+    cosigner_side = by is not None and by.pk == locked.cosigner_id
+    if not (volunteer_side or cosigner_side or (by is not None and is_member(by, mission))):
+        raise PermissionDenied("only the volunteer, the cosigner or the association may confirm")
     lifecycle.check(application, "confirm_agreement", by, agreement=locked)
     now = timezone.now()
     if volunteer_side:
         locked.volunteer_confirmed_at = now
         fields = ["volunteer_confirmed_at"]
+    elif cosigner_side:
+        locked.cosigner_confirmed_at = now
+        fields = ["cosigner_confirmed_at"]
     else:
         locked.association_confirmed_at = now
         locked.association_confirmed_by = by
@@ -318,14 +371,18 @@ def agreement_confirm(*, agreement: Agreement, by: User) -> Agreement:
         target=locked,
         data={
             "mission": mission.pk,
-            "side": "volunteer" if fields[0].startswith("volunteer") else "organization",
+            "side": fields[0].split("_")[0].replace("association", "organization"),
         },
     )
     for name in fields:
         setattr(agreement, name, getattr(locked, name))
     if locked.is_confirmed:
         notify(
-            users=[application.volunteer, *members_of(mission)],
+            users=[
+                application.volunteer,
+                *([locked.cosigner] if locked.cosigner else []),
+                *members_of(mission),
+            ],
             kind="agreement_confirmed",
             context=_context(application, mission, organization=mission.organization.name),
             url=_agreement_url(application),

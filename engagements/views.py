@@ -219,7 +219,7 @@ def detail(request, pk: int):
 
 @login_required
 def agreement(request, pk: int):
-    application, viewer = selectors.get_application_for_viewer(request, pk)
+    application, viewer = selectors.get_agreement_application_for_reader(request, pk)
     agreement = getattr(application, "agreement", None)
     if agreement is None:
         raise Http404

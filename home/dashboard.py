@@ -69,7 +69,7 @@ def engagements_under_way(user) -> list[tuple[Application, NextStep]]:
             mission__status__in=[Status.OPEN, Status.IN_PROGRESS, Status.DELIVERED],
         )
         .exclude(completion__status=Completion.Status.COMPLETED)
-        .select_related("mission__organization", "agreement", "completion")
+        .select_related("mission__organization", "agreement__covered_by", "completion")
         .order_by("-answered_at", "-pk")[:ENGAGEMENTS_SHOWN]
     )
     return [(application, for_volunteer(application)) for application in applications]

@@ -37,6 +37,10 @@ CATEGORIES = {
         "application_reminder",
         "invitation_received",
         "invitation_answered",
+        # A school's class project (schools app): proposed to the association, answered.
+        "class_project_proposed",
+        "class_project_accepted",
+        "class_project_declined",
     ],
     "agreements": ["agreement_to_confirm", "agreement_confirmed"],
     "messages": ["message_received"],

@@ -1,6 +1,8 @@
 """Demo cohorts: the design school of Nantes with two teachers and two cohorts of students,
 Léa among them; a mission Sophie chose for Léa's cohort, and her call for needs, which
-Martine's association (in Paris) sees on its dashboard."""
+Martine's association (in Paris) sees on its dashboard. Two class projects: Sophie's team
+at work on an association's mission, and Thomas's, whose mission is completed (completion's
+demo then hands the work over and writes the reviews, credentials' signs the attestations)."""
 
 import datetime
 
@@ -10,15 +12,18 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
+from engagements.models import Application
+from engagements.services import agreement_confirm
 from geo.models import Departement
-from missions.models import Mission, Status
+from missions.models import Mission, MissionEvent, Status
+from missions.services import mission_start
 from organizations.models import Membership, Organization
 from organizations.validators import uai_letter
 from taxonomy.models import Skill
 from volunteers.models import VolunteerProfile
 
 from . import services
-from .models import Cohort, Level
+from .models import ClassProject, Cohort, CohortMembership, Level, PinnedMission
 
 STUDENTS_PER_COHORT = 6
 
@@ -79,6 +84,7 @@ def build(ctx: DemoContext) -> None:
         services.cohort_join(cohort=cohort, student=student)
     ctx.objects["cohorts"] = {"design": design, "mmi": mmi}
     _curation(ctx, design, sophie)
+    _class_projects(ctx, design, sophie, mmi, thomas)
 
 
 def _curation(ctx: DemoContext, cohort: Cohort, teacher: User) -> None:
@@ -114,3 +120,98 @@ def _curation(ctx: DemoContext, cohort: Cohort, teacher: User) -> None:
         ends_on=today + datetime.timedelta(days=90),
         departement=Departement.objects.get(pk="75"),
     )
+
+
+# Roles the teachers give, in the words of a design school.
+ROLES = ["direction artistique", "typographie", "mise en page", "illustration", "photographie"]
+TEAM = 3
+
+
+def _team_for(cohort: Cohort, mission: Mission) -> list[User]:
+    """Students of `cohort` with nothing to do with `mission` yet."""
+    busy = Application.objects.filter(mission=mission).values("volunteer_id")
+    return list(
+        User.objects.filter(
+            cohort_memberships__cohort=cohort,
+            cohort_memberships__status=CohortMembership.Status.JOINED,
+        )
+        .exclude(pk__in=busy)
+        .order_by("pk")[:TEAM]
+    )
+
+
+def _team_project(ctx, cohort: Cohort, teacher: User, mission: Mission):
+    students = _team_for(cohort, mission)
+    admin = (
+        Membership.objects.filter(organization=mission.organization)
+        .order_by("role", "pk")
+        .select_related("user")
+        .first()
+    )
+    if len(students) < 2 or admin is None:
+        return None
+    taken = Application.objects.filter(mission=mission, status=Application.Status.ACCEPTED)
+    Mission.objects.filter(pk=mission.pk).update(team_size=taken.count() + len(students))
+    mission.refresh_from_db()
+    project = services.class_project_propose(
+        cohort=cohort,
+        mission=mission,
+        by=teacher,
+        name=f"Atelier {cohort.name} : {mission.title}"[:120],
+        roles={student: ROLES[i % len(ROLES)] for i, student in enumerate(students)},
+        lead=students[0],
+        message=(
+            "Mes étudiant·es travailleront en atelier le jeudi après-midi ; je relis chaque "
+            "étape avec eux avant de vous la montrer."
+        ),
+    )
+    services.class_project_accept(project=project, by=admin.user)
+    project.refresh_from_db()
+    agreement = project.agreement
+    for person in (admin.user, students[0], teacher):
+        agreement_confirm(agreement=agreement, by=person)
+    return project, admin.user
+
+
+def _class_projects(ctx: DemoContext, design: Cohort, sophie: User, mmi: Cohort, thomas: User):
+    ids = [m.pk for m in ctx.objects.get("missions", [])]
+    graphic = list(
+        Mission.objects.filter(
+            pk__in=ids,
+            status=Status.OPEN,
+            required_skills__skill__domain__slug="graphic-design",
+        )
+        # The mission Sophie chose stays open for her students to see first.
+        .exclude(pk__in=PinnedMission.objects.values("mission_id"))
+        .select_related("organization")
+        .distinct()
+        .order_by("pk")
+    )
+    if len(graphic) < 2:
+        return
+    projects = {}
+    # In progress: Sophie's team is at work on an association's mission.
+    at_work = _team_project(ctx, design, sophie, graphic[0])
+    if at_work is not None:
+        project, admin = at_work
+        mission_start(mission=project.mission, by=admin)
+        projects["in_progress"] = project
+    # Completed six weeks ago: Thomas's team; completion's demo adds the work and reviews.
+    done = _team_project(ctx, mmi, thomas, graphic[-1])
+    if done is not None:
+        project, admin = done
+        finished = timezone.now() - datetime.timedelta(days=42)
+        mission = project.mission
+        steps = [(Status.OPEN, Status.IN_PROGRESS, 70), (Status.IN_PROGRESS, Status.DELIVERED, 45)]
+        steps.append((Status.DELIVERED, Status.COMPLETED, 42))
+        for source, target, days in steps:
+            event = MissionEvent.objects.create(
+                mission=mission, from_status=source, to_status=target, by=admin
+            )
+            at = timezone.now() - datetime.timedelta(days=days)
+            MissionEvent.objects.filter(pk=event.pk).update(at=at)
+        Mission.objects.filter(pk=mission.pk).update(status=Status.COMPLETED)
+        services.class_projects_follow_mission(mission_id=mission.pk)
+        ClassProject.objects.filter(pk=project.pk).update(completed_at=finished)
+        projects["completed"] = project
+    ctx.objects["class_projects"] = projects

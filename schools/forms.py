@@ -189,3 +189,107 @@ class ProposeForm(forms.Form):
         self.fields["mission"].label_from_instance = lambda mission: (
             f"{mission.title} ({mission.get_status_display()})"
         )
+
+
+class TeamForm(forms.Form):
+    """A teacher's team for a mission: the project's name, the whole cohort or some of its
+    students, a role for each, and the lead. One checkbox, one role box and one « lead »
+    button per student: it works without JavaScript."""
+
+    name = forms.CharField(
+        label=_("Nom du projet"),
+        max_length=120,
+        help_text=_(
+            "Il figurera sur l’attestation de chaque élève. Par exemple : Identité visuelle du club"
+        ),
+    )
+    message = forms.CharField(
+        label=_("Message à l’association"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Présentez la classe et comment vous l’encadrez. Par exemple : « Mes élèves de "
+            "master 1 travailleront en atelier le jeudi, je relis chaque étape. »"
+        ),
+    )
+    whole = forms.BooleanField(
+        label=_("Toute la promotion"),
+        required=False,
+        help_text=_(
+            "Cochez pour proposer tous les élèves ; sinon, cochez ceux de l’équipe ci-dessous."
+        ),
+    )
+
+    def __init__(self, *args, students: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.students = students
+        for student in students:
+            self.fields[f"in_{student.pk}"] = forms.BooleanField(
+                label=_("Dans l’équipe"), required=False
+            )
+            self.fields[f"role_{student.pk}"] = forms.CharField(
+                label=_("Rôle"),
+                max_length=80,
+                required=False,
+                help_text=_("Par exemple : direction artistique"),
+            )
+        self.fields["lead"] = forms.TypedChoiceField(
+            label=_("Élève responsable"),
+            coerce=int,
+            choices=[(student.pk, student.full_name) for student in students],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choisissez l’élève responsable de l’équipe.")},
+        )
+
+    def rows(self) -> list[dict]:
+        """What the template shows for each student: her boxes and the lead's button."""
+        lead = {choice.data["value"]: choice for choice in self["lead"]}
+        return [
+            {
+                "student": student,
+                "include": self[f"in_{student.pk}"],
+                "role": self[f"role_{student.pk}"],
+                "lead": lead.get(student.pk),
+            }
+            for student in self.students
+        ]
+
+    def clean(self):
+        data = super().clean()
+        whole = data.get("whole")
+        team = [s for s in self.students if whole or data.get(f"in_{s.pk}")]
+        if not team:
+            raise forms.ValidationError(_("Cochez au moins un·e élève, ou toute la promotion."))
+        for student in team:
+            if not (data.get(f"role_{student.pk}") or "").strip():
+                self.add_error(
+                    f"role_{student.pk}",
+                    _("Donnez un rôle à %(name)s. Par exemple : mise en page")
+                    % {"name": student.full_name},
+                )
+        lead = data.get("lead")
+        if lead is not None and lead not in {student.pk for student in team}:
+            self.add_error("lead", _("L’élève responsable doit faire partie de l’équipe."))
+        self.team = team
+        return data
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        lead = next(student for student in self.team if student.pk == data["lead"])
+        return {
+            "name": data["name"],
+            "message": data["message"],
+            "roles": {student: data[f"role_{student.pk}"] for student in self.team},
+            "lead": lead,
+        }
+
+
+class DeclineTeamForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Un mot pour l’enseignant·e et les élèves"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Par exemple : « Merci ! Nous avons déjà trouvé quelqu’un pour ce logo. »"),
+    )

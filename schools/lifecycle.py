@@ -1,4 +1,5 @@
-"""The states of schools' things: a student's place in a cohort, and a call for needs.
+"""The states of schools' things: a student's place in a cohort, a call for needs, and a
+class project.
 
 A student's place in a cohort: joined, then left (by her) or removed (by the school).
 
@@ -14,9 +15,12 @@ school: the page that shows the buttons has checked it already).
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.lifecycle import Lifecycle, Transition
+from core.errors import ActionRefused
+from core.lifecycle import Lifecycle, Refusal, Transition
+from engagements.lifecycle import team_refused
+from missions.lifecycle import ACCEPTING_APPLICATIONS
 
-from .models import CallForNeeds, CohortMembership
+from .models import CallForNeeds, ClassProject, ClassProjectMember, CohortMembership
 
 JOINED: str = CohortMembership.Status.JOINED
 LEFT: str = CohortMembership.Status.LEFT
@@ -75,3 +79,94 @@ CALL = Lifecycle(
     [Transition("close", frozenset({OPEN}), CLOSED, guard=_a_member)],
     wrong_state=_("Cet appel est déjà clos."),
 )
+
+
+# --- A class project --------------------------------------------------------------------------
+#   (nothing) --propose--> proposed      (a teacher of the cohort: `proposal_refused`)
+#   proposed --accept--> accepted         (the association, the team as a whole)
+#   proposed --decline--> declined        (the association)
+#   proposed --withdraw--> withdrawn      (a teacher of the cohort)
+#   accepted --complete--> completed      (the system, when the mission is completed)
+#
+# Guards take `is_association=` / `is_teacher=` (the caller has looked the person up) and,
+# for accept, `students=` (the team, to spare a query).
+PROPOSED: str = ClassProject.Status.PROPOSED
+ACCEPTED: str = ClassProject.Status.ACCEPTED
+DECLINED: str = ClassProject.Status.DECLINED
+WITHDRAWN: str = ClassProject.Status.WITHDRAWN
+COMPLETED: str = ClassProject.Status.COMPLETED
+# A project that holds its students and its mission: another one may not take them.
+LIVE_PROJECT = frozenset({PROPOSED, ACCEPTED})
+
+NOT_THE_ASSOCIATION = _("Seule l’association qui propose la mission peut répondre.")
+NOT_A_TEACHER = _("Seul·e un·e enseignant·e de la promotion peut faire cela.")
+
+
+def _association_takes(project, user, *, is_association: bool = False, **context) -> Refusal:
+    if not is_association:
+        return str(NOT_THE_ASSOCIATION)
+    students = context.get("students")
+    if students is None:
+        students = [member.student for member in project.members.select_related("student")]
+    return team_refused(project.mission, students) or ""
+
+
+def _association_answers(project, user, *, is_association: bool = False, **context) -> Refusal:
+    return "" if is_association else str(NOT_THE_ASSOCIATION)
+
+
+def _teacher_withdraws(project, user, *, is_teacher: bool = False, **context) -> Refusal:
+    return "" if is_teacher else str(NOT_A_TEACHER)
+
+
+def _system_only(project, user, **context) -> Refusal:
+    return "" if user is None else gettext("Un projet se termine avec sa mission.")
+
+
+CLASS_PROJECT = Lifecycle(
+    "class_project",
+    [
+        Transition("accept", frozenset({PROPOSED}), ACCEPTED, guard=_association_takes),
+        Transition("decline", frozenset({PROPOSED}), DECLINED, guard=_association_answers),
+        Transition("withdraw", frozenset({PROPOSED}), WITHDRAWN, guard=_teacher_withdraws),
+        Transition("complete", frozenset({ACCEPTED}), COMPLETED, guard=_system_only),
+    ],
+    wrong_state=_("Ce projet a déjà reçu une réponse ; rien n’a été changé."),
+)
+
+
+def proposal_refused(
+    *, cohort, mission, students: list, lead, is_teacher: bool
+) -> ActionRefused | str | None:
+    """Why a team of `cohort` may not be proposed for `mission` now (None when it may).
+
+    `students`: the users named; `is_teacher`: the person proposing teaches the cohort."""
+    if not is_teacher:
+        return str(NOT_A_TEACHER)
+    if not students:
+        return gettext("Choisissez au moins un·e élève pour l’équipe.")
+    if lead is None or lead.pk not in {student.pk for student in students}:
+        return gettext("L’élève responsable doit faire partie de l’équipe.")
+    active = set(
+        CohortMembership.objects.filter(
+            cohort=cohort, student__in=students, status=CohortMembership.Status.JOINED
+        ).values_list("student_id", flat=True)
+    )
+    for student in students:
+        if student.pk not in active:
+            return gettext("%(name)s ne fait pas (ou plus) partie de la promotion.") % {
+                "name": student.full_name
+            }
+    live = ClassProject.objects.filter(mission=mission, status__in=LIVE_PROJECT)
+    if live.filter(cohort=cohort).exists():
+        return gettext("Cette promotion a déjà un projet proposé ou en cours pour cette mission.")
+    busy = (
+        ClassProjectMember.objects.filter(project__in=live, student__in=students)
+        .select_related("student")
+        .first()
+    )
+    if busy is not None:
+        return gettext("%(name)s fait déjà partie d’une équipe proposée pour cette mission.") % {
+            "name": busy.student.full_name
+        }
+    return team_refused(mission, students, accepting=ACCEPTING_APPLICATIONS)

@@ -199,3 +199,96 @@ class CallResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.call} · {self.mission_id}"
+
+
+class ClassProject(models.Model):
+    """A teacher proposes a team of her cohort for a mission; the association takes it or
+    not, as a whole (its states are in `schools.lifecycle.CLASS_PROJECT`). Once accepted,
+    each member has her own engagement (`engagements.Application`) and the team one
+    agreement, the lead's, which the teacher confirms too."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposé à l’association")
+        ACCEPTED = "accepted", _("accepté, en cours")
+        DECLINED = "declined", _("décliné par l’association")
+        WITHDRAWN = "withdrawn", _("retiré par l’enseignant·e")
+        COMPLETED = "completed", _("terminé")
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="projects")
+    mission = models.ForeignKey(
+        "missions.Mission", on_delete=models.CASCADE, related_name="class_projects"
+    )
+    name = models.CharField(_("nom du projet"), max_length=120)
+    message = models.TextField(_("message à l’association"), blank=True)
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="class_projects_taught",
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="class_projects_led",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PROPOSED)
+    # The team's one agreement (the lead's), once the association accepted.
+    agreement = models.OneToOneField(
+        "engagements.Agreement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="class_project",
+    )
+    answer = models.TextField(_("réponse de l’association"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("projet de classe")
+        verbose_name_plural = _("projets de classe")
+        indexes = [models.Index(fields=["mission", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("schools:project", args=[self.pk])
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.status == self.Status.PROPOSED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == self.Status.COMPLETED
+
+
+class ClassProjectMember(models.Model):
+    """A student of the team, with her role in it (« direction artistique »…)."""
+
+    project = models.ForeignKey(ClassProject, on_delete=models.CASCADE, related_name="members")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="class_project_places"
+    )
+    role = models.CharField(_("rôle"), max_length=80)
+
+    class Meta:
+        verbose_name = _("élève d’un projet de classe")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "student"], name="one_place_per_project")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.role}"

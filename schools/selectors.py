@@ -7,14 +7,17 @@ its département; anyone else gets a 404, the same answer as for a cohort that d
 exist.
 """
 
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
 from missions.lifecycle import PUBLIC
 from missions.models import Mission, Status
+from missions.selectors import is_member
 from organizations.models import Organization
 from taxonomy.models import Skill
 
@@ -23,6 +26,8 @@ from .models import (
     CODE_LENGTH,
     CallForNeeds,
     CallResponse,
+    ClassProject,
+    ClassProjectMember,
     Cohort,
     CohortMembership,
     PinnedMission,
@@ -389,3 +394,142 @@ def proposed_by(user, call: CallForNeeds) -> list[CallResponse]:
         .order_by("-proposed_at")
         .distinct()
     )
+
+
+# --- Class projects -----------------------------------------------------------------------------
+def is_teacher_of(user, cohort: Cohort) -> bool:
+    """Whether `user` teaches `cohort`: named among its teachers, and still a member of its
+    school (one query)."""
+    if not user.is_authenticated:
+        return False
+    return Cohort.objects.filter(
+        pk=cohort.pk, teachers=user, school__memberships__user=user
+    ).exists()
+
+
+def project_choices(user, mission: Mission) -> list[Cohort]:
+    """The cohorts `user` teaches, for which she may propose a team for `mission` (the
+    mission page's link): one query, none when the mission takes no one."""
+    if not user.is_authenticated or mission.status != Status.OPEN:
+        return []
+    return list(
+        Cohort.objects.filter(teachers=user, school__memberships__user=user)
+        .order_by("-year", "name", "pk")
+        .distinct()
+    )
+
+
+def get_cohort_for_its_teacher(request, pk: int) -> Cohort:
+    """The cohort `pk` if the requester teaches it (and is a member of its school), else
+    404: proposing a class for a mission is the cohort's teachers' business."""
+    cohort = get_cohort_for_teacher(request, pk)
+    if not any(teacher.pk == request.user.pk for teacher in cohort.teachers.all()):
+        raise Http404
+    return cohort
+
+
+def active_students_of(cohort: Cohort) -> list[User]:
+    """The students in the cohort now, by name (the team form's choices)."""
+    return list(
+        User.objects.filter(
+            cohort_memberships__cohort=cohort,
+            cohort_memberships__status=CohortMembership.Status.JOINED,
+        ).order_by("full_name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ProjectViewer:
+    """Who looks at a class project, decided once per request."""
+
+    is_teacher: bool
+    is_student: bool
+    is_lead: bool
+    is_association: bool
+
+
+def get_project_for_viewer(request, pk: int) -> tuple[ClassProject, ProjectViewer]:
+    """The class project `pk` for the cohort's teachers, the team's students and the
+    members of the mission's association; 404 for anyone else."""
+    user = request.user
+    project = (
+        ClassProject.objects.filter(pk=pk)
+        .select_related(
+            "cohort__school",
+            "mission__organization",
+            "teacher",
+            "lead",
+            "agreement__association_confirmed_by",
+            "agreement__cosigner",
+            "answered_by",
+        )
+        .prefetch_related(
+            Prefetch("members", queryset=ClassProjectMember.objects.select_related("student"))
+        )
+        .first()
+    )
+    if project is None or not user.is_authenticated:
+        raise Http404
+    viewer = ProjectViewer(
+        is_teacher=is_teacher_of(user, project.cohort),
+        is_student=any(member.student_id == user.pk for member in project.members.all()),
+        is_lead=project.lead_id == user.pk,
+        is_association=is_member(user, project.mission),
+    )
+    if not (viewer.is_teacher or viewer.is_student or viewer.is_association):
+        raise Http404
+    return project, viewer
+
+
+def projects_of_cohort(cohort: Cohort) -> list[ClassProject]:
+    """The cohort's class projects, the latest first, with their mission and team size."""
+    return list(
+        ClassProject.objects.filter(cohort=cohort)
+        .select_related("mission")
+        .annotate(member_count=Count("members"))
+        .order_by("-created_at", "-pk")[:PER_PAGE]
+    )
+
+
+def projects_for_mission(mission: Mission) -> list[ClassProject]:
+    """The class projects proposed for `mission` (its association's applications page):
+    those waiting first; each with its team (a constant number of queries)."""
+    return list(
+        ClassProject.objects.filter(mission=mission)
+        .exclude(status=ClassProject.Status.WITHDRAWN)
+        .select_related("cohort__school", "teacher")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=ClassProjectMember.objects.select_related("student").order_by("pk"),
+            )
+        )
+        .order_by(Case(When(status=ClassProject.Status.PROPOSED, then=0), default=1), "-created_at")
+    )
+
+
+def project_of_student(application) -> ClassProjectMember | None:
+    """The student's place in the class project through which she holds `application`
+    (credentials name it on her attestation)."""
+    return (
+        ClassProjectMember.objects.filter(
+            student_id=application.volunteer_id,
+            project__mission_id=application.mission_id,
+            project__status__in=[ClassProject.Status.ACCEPTED, ClassProject.Status.COMPLETED],
+        )
+        .select_related("project__cohort__school")
+        .first()
+    )
+
+
+def teammates_of(user, mission: Mission) -> dict[int, str]:
+    """The other students of `user`'s accepted (or completed) class project on `mission`,
+    each with her role: {student id: role}; empty when she is in none (one query)."""
+    if not user.is_authenticated:
+        return {}
+    rows = ClassProjectMember.objects.filter(
+        project__mission=mission,
+        project__status__in=[ClassProject.Status.ACCEPTED, ClassProject.Status.COMPLETED],
+        project__members__student=user,
+    ).values_list("student_id", "role")
+    return {student_id: role for student_id, role in rows if student_id != user.pk}

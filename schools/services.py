@@ -7,15 +7,27 @@ from django.utils.translation import gettext_lazy as _
 import audit
 from accounts.models import User
 from core.errors import ActionRefused
+from engagements.services import TeamFull, agreement_confirm, team_join  # noqa: F401
 from geo.models import Departement
 from missions.models import Mission, Status
+from missions.selectors import is_member
 from notifications.services import notify
 from organizations.models import Membership, Organization
+from organizations.selectors import mission_members
 from volunteers.services import profile_set_school
 
-from .lifecycle import CALL, COHORT_MEMBERSHIP
-from .models import CallForNeeds, CallResponse, Cohort, CohortMembership, PinnedMission, new_code
-from .selectors import PROPOSABLE
+from .lifecycle import CALL, CLASS_PROJECT, COHORT_MEMBERSHIP, proposal_refused
+from .models import (
+    CallForNeeds,
+    CallResponse,
+    ClassProject,
+    ClassProjectMember,
+    Cohort,
+    CohortMembership,
+    PinnedMission,
+    new_code,
+)
+from .selectors import PROPOSABLE, is_teacher_of
 
 COHORT_FIELDS = ("name", "programme", "level", "year")
 
@@ -301,3 +313,193 @@ def call_propose(*, call: CallForNeeds, mission: Mission, by: User) -> CallRespo
             url=call.get_absolute_url(),
         )
     return response
+
+
+# --- Class projects -----------------------------------------------------------------------------
+def _project_context(project: ClassProject, mission: Mission, **extra) -> dict:
+    return {
+        "project": project.name,
+        "mission": mission.title,
+        "organization": mission.organization.name,
+        "school": project.cohort.school.name,
+        "cohort": project.cohort.name,
+        **extra,
+    }
+
+
+def _refuse(refusal) -> None:
+    if isinstance(refusal, ActionRefused):
+        raise refusal
+    if refusal:
+        raise ActionRefused(refusal)
+
+
+@transaction.atomic
+def class_project_propose(
+    *,
+    cohort: Cohort,
+    mission: Mission,
+    by: User,
+    name: str,
+    roles: dict[User, str],
+    lead: User,
+    message: str = "",
+) -> ClassProject:
+    """A teacher of `cohort` proposes a team of its students for `mission`: `roles` gives
+    each student her role. The association's members are told and answer for the team."""
+    mission = Mission.objects.select_for_update().select_related("organization").get(pk=mission.pk)
+    students = list(roles)
+    _refuse(
+        proposal_refused(
+            cohort=cohort,
+            mission=mission,
+            students=students,
+            lead=lead,
+            is_teacher=is_teacher_of(by, cohort),
+        )
+    )
+    project = ClassProject.objects.create(
+        cohort=cohort,
+        mission=mission,
+        name=name.strip(),
+        message=message.strip(),
+        teacher=by,
+        lead=lead,
+    )
+    ClassProjectMember.objects.bulk_create(
+        ClassProjectMember(project=project, student=student, role=role.strip())
+        for student, role in roles.items()
+    )
+    audit.log(
+        actor=by,
+        verb="class_project.proposed",
+        target=project,
+        data={"mission": mission.pk, "count": len(students)},
+    )
+    notify(
+        users=mission_members(mission),
+        kind="class_project_proposed",
+        context=_project_context(project, mission, count=len(students)),
+        url=project.get_absolute_url(),
+    )
+    return project
+
+
+def _lock_project(project: ClassProject) -> tuple[ClassProject, Mission]:
+    # The mission first, then the project: the order engagements locks in too.
+    mission = (
+        Mission.objects.select_for_update()
+        .select_related("organization")
+        .get(pk=project.mission_id)
+    )
+    locked = (
+        ClassProject.objects.select_for_update(of=("self",))
+        .select_related("cohort__school")
+        .get(pk=project.pk)
+    )
+    locked.mission = mission
+    return locked, mission
+
+
+def _team(project: ClassProject) -> list[ClassProjectMember]:
+    return list(project.members.select_related("student").order_by("pk"))
+
+
+def _tell_team(project: ClassProject, mission: Mission, kind: str, **extra) -> None:
+    people = [member.student for member in _team(project)]
+    notify(
+        users=[*people, *([project.teacher] if project.teacher else [])],
+        kind=kind,
+        context=_project_context(project, mission, **extra),
+        url=project.get_absolute_url(),
+    )
+
+
+@transaction.atomic
+def class_project_accept(*, project: ClassProject, by: User) -> ClassProject:
+    """A member of the association takes the team, as a whole: every student gets her
+    engagement, and the team one agreement that the lead and the teacher confirm.
+
+    Raises TeamFull when places ran out, even when two answers cross."""
+    locked, mission = _lock_project(project)
+    members = _team(locked)
+    students = [member.student for member in members]
+    transition = CLASS_PROJECT.check(
+        locked, "accept", by, is_association=is_member(by, mission), students=students
+    )
+    lead = next((s for s in students if s.pk == locked.lead_id), students[0])
+    agreement, _applications = team_join(
+        mission=mission, volunteers=students, lead=lead, cosigner=locked.teacher, by=by
+    )
+    now = timezone.now()
+    locked.status = transition.target
+    locked.agreement = agreement
+    locked.answered_by, locked.answered_at = by, now
+    locked.save(update_fields=["status", "agreement", "answered_by", "answered_at"])
+    _copy_project(locked, project)
+    audit.log(actor=by, verb="class_project.accepted", target=locked, data={"mission": mission.pk})
+    _tell_team(locked, mission, "class_project_accepted")
+    return locked
+
+
+def _copy_project(source: ClassProject, target: ClassProject) -> None:
+    for name in ("status", "agreement_id", "answer", "answered_by_id", "answered_at"):
+        setattr(target, name, getattr(source, name))
+
+
+@transaction.atomic
+def class_project_decline(*, project: ClassProject, by: User, reason: str = "") -> ClassProject:
+    """A member of the association says no to the team, kindly; students and teacher read
+    the reason."""
+    locked, mission = _lock_project(project)
+    transition = CLASS_PROJECT.check(locked, "decline", by, is_association=is_member(by, mission))
+    locked.status = transition.target
+    locked.answer = reason.strip()
+    locked.answered_by, locked.answered_at = by, timezone.now()
+    locked.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+    _copy_project(locked, project)
+    audit.log(actor=by, verb="class_project.declined", target=locked, data={"mission": mission.pk})
+    _tell_team(locked, mission, "class_project_declined", reason=locked.answer)
+    return locked
+
+
+@transaction.atomic
+def class_project_withdraw(*, project: ClassProject, by: User) -> ClassProject:
+    """The teacher takes the proposal back before the association answers."""
+    locked, mission = _lock_project(project)
+    transition = CLASS_PROJECT.check(
+        locked, "withdraw", by, is_teacher=is_teacher_of(by, locked.cohort)
+    )
+    locked.status = transition.target
+    locked.save(update_fields=["status"])
+    _copy_project(locked, project)
+    audit.log(actor=by, verb="class_project.withdrawn", target=locked, data={"mission": mission.pk})
+    return locked
+
+
+@transaction.atomic
+def class_project_sign(*, project: ClassProject, by: User) -> None:
+    """The lead student, the teacher or a member of the association confirms the team's
+    agreement (engagements checks who may, and whether it is still to confirm)."""
+    if project.agreement is None:
+        raise ActionRefused(_("L’association n’a pas encore accepté l’équipe."))
+    agreement_confirm(agreement=project.agreement, by=by)
+
+
+@transaction.atomic
+def class_projects_follow_mission(*, mission_id: int) -> int:
+    """Accepted projects of a mission that is completed are completed too (the system)."""
+    if not Mission.objects.filter(pk=mission_id, status=Status.COMPLETED).exists():
+        return 0
+    done = 0
+    for project in ClassProject.objects.select_for_update().filter(
+        mission_id=mission_id, status=ClassProject.Status.ACCEPTED
+    ):
+        transition = CLASS_PROJECT.check(project, "complete", None)
+        project.status, project.completed_at = transition.target, timezone.now()
+        project.save(update_fields=["status", "completed_at"])
+        audit.log(
+            actor=None, verb="class_project.completed", target=project, data={"mission": mission_id}
+        )
+        done += 1
+    return done

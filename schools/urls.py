@@ -27,6 +27,16 @@ urlpatterns = [
     path("calls/<id:pk>/", views.call, name="call"),
     path("calls/<id:pk>/close/", views.call_close, name="call_close"),
     path("calls/<id:pk>/propose/", views.call_propose, name="call_propose"),
+    path(
+        "cohorts/<id:pk>/missions/<id:mission_pk>/team/",
+        views.project_propose,
+        name="project_propose",
+    ),
+    path("projects/<id:pk>/", views.project, name="project"),
+    path("projects/<id:pk>/accept/", views.project_accept, name="project_accept"),
+    path("projects/<id:pk>/decline/", views.project_decline, name="project_decline"),
+    path("projects/<id:pk>/withdraw/", views.project_withdraw, name="project_withdraw"),
+    path("projects/<id:pk>/sign/", views.project_sign, name="project_sign"),
     path("join/", views.join_by_code, name="join_by_code"),
     path("join/<str:code>/", views.join, name="join"),
 ]

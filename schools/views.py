@@ -5,6 +5,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,11 +25,14 @@ from core.ratelimit import (
     record,
 )
 from core.redirects import safe_next
+from engagements.lifecycle import APPLICATION, team_refused
+from missions.lifecycle import ACCEPTING_APPLICATIONS
 from missions.models import Mission
+from missions.selectors import get_mission_for_viewer
 
 from . import selectors, services
-from .forms import CallForm, CodeForm, CohortForm, PinForm, ProposeForm
-from .lifecycle import CALL, COHORT_MEMBERSHIP
+from .forms import CallForm, CodeForm, CohortForm, DeclineTeamForm, PinForm, ProposeForm, TeamForm
+from .lifecycle import CALL, CLASS_PROJECT, COHORT_MEMBERSHIP
 
 
 def _qr(url: str, title: str) -> str:
@@ -95,6 +99,8 @@ def cohort(request, pk: int):
         "removed": selectors.removed_students_of(cohort),
         "pins": selectors.pins_of(cohort),
         "calls": selectors.calls_of(cohort),
+        "projects": selectors.projects_of_cohort(cohort),
+        "is_cohort_teacher": any(t.pk == request.user.pk for t in cohort.teachers.all()),
     }
     return render(request, "schools/cohort.html", context)
 
@@ -336,3 +342,158 @@ def leave(request, pk: int):
         )
         return redirect("schools:mine")
     return render(request, "schools/leave.html", {"membership": membership})
+
+
+# --- Class projects ---------------------------------------------------------------------------
+@login_required
+def project_propose(request, pk: int, mission_pk: int):
+    """A teacher of the cohort proposes a team of its students for an open mission."""
+    cohort = selectors.get_cohort_for_its_teacher(request, pk)
+    mission, _member = get_mission_for_viewer(request, mission_pk)
+    students = selectors.active_students_of(cohort)
+    refused = team_refused(mission, [], accepting=ACCEPTING_APPLICATIONS)
+    form = TeamForm(request.POST or None, students=students, initial={"name": mission.title})
+    if request.method == "POST" and not refused and form.is_valid():
+        try:
+            project = services.class_project_propose(
+                cohort=cohort, mission=mission, by=request.user, **form.service_fields()
+            )
+        except ActionRefused as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "L’équipe est proposée à %(organization)s. Vous serez prévenu·e de sa "
+                    "réponse, et vos élèves aussi."
+                )
+                % {"organization": mission.organization.name},
+            )
+            return redirect(project)
+    context = {
+        "cohort": cohort,
+        "mission": mission,
+        "form": form,
+        "rows": form.rows(),
+        "refusal": str(refused) if refused else "",
+    }
+    return render(request, "schools/project_form.html", context)
+
+
+def _project_context(request, project, viewer) -> dict:
+    user = request.user
+    lead_application = None
+    agreement = project.agreement
+    if agreement is not None:
+        lead_application = agreement.application
+    members = list(project.members.all())
+    students = [member.student for member in members]
+    return {
+        "project": project,
+        "mission": project.mission,
+        "cohort": project.cohort,
+        "viewer": viewer,
+        "members": members,
+        "agreement": agreement,
+        "can": CLASS_PROJECT.can(
+            project,
+            user,
+            is_teacher=viewer.is_teacher,
+            is_association=viewer.is_association,
+            students=students,
+        ),
+        # Why the association may not take the team (full, closed…), said where it answers.
+        "accept_refusal": CLASS_PROJECT.refusal(
+            project, "accept", user, is_association=True, students=students
+        )
+        if viewer.is_association and project.is_proposed
+        else "",
+        # The lead, the teacher who proposed the team and the association confirm here
+        # (or on the agreement's own page); engagements' table says whether they still may.
+        "can_sign": bool(
+            agreement is not None
+            and (viewer.is_lead or viewer.is_association or agreement.cosigner_id == user.pk)
+            and APPLICATION.allows(lead_application, "confirm_agreement", user, agreement=agreement)
+        ),
+        "decline_form": DeclineTeamForm(auto_id="decline-%s"),
+    }
+
+
+@login_required
+def project(request, pk: int):
+    project, viewer = selectors.get_project_for_viewer(request, pk)
+    return render(request, "schools/project.html", _project_context(request, project, viewer))
+
+
+@login_required
+@require_POST
+def project_accept(request, pk: int):
+    project, viewer = selectors.get_project_for_viewer(request, pk)
+    if not viewer.is_association:
+        raise PermissionDenied
+    try:
+        services.class_project_accept(project=project, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "L’équipe est acceptée. Confirmez l’accord de l’équipe ; l’élève responsable "
+                "et l’enseignant·e le confirment aussi."
+            ),
+        )
+    return redirect(project)
+
+
+@login_required
+def project_decline(request, pk: int):
+    project, viewer = selectors.get_project_for_viewer(request, pk)
+    if not viewer.is_association:
+        raise PermissionDenied
+    form = DeclineTeamForm(request.POST or None, auto_id="decline-%s")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.class_project_decline(
+                project=project, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ActionRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Votre réponse est envoyée à l’enseignant·e et aux élèves.")
+            )
+        return redirect(project)
+    context = _project_context(request, project, viewer)
+    context["decline_form"] = form
+    return render(request, "schools/project.html", context)
+
+
+@login_required
+@require_POST
+def project_withdraw(request, pk: int):
+    project, viewer = selectors.get_project_for_viewer(request, pk)
+    if not viewer.is_teacher:
+        raise PermissionDenied
+    try:
+        services.class_project_withdraw(project=project, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("La proposition est retirée."))
+    return redirect(project)
+
+
+@login_required
+@require_POST
+def project_sign(request, pk: int):
+    project, viewer = selectors.get_project_for_viewer(request, pk)
+    if not (viewer.is_lead or viewer.is_teacher or viewer.is_association):
+        raise PermissionDenied
+    try:
+        services.class_project_sign(project=project, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Merci, votre confirmation de l’accord est enregistrée."))
+    return redirect(project)

@@ -197,3 +197,55 @@ def _submissions_scene(school, sophie, association, ines, lea) -> dict:
         status=Event.Status.RESULTS, submission_deadline=timezone.now() - timedelta(days=1)
     )
     return scene
+
+
+@pytest.fixture
+def class_world(school_world):
+    """The school scene with two class projects of Sophie's cohort for missions of Martine's
+    and Yacine's association: one proposed (Inès leads, Hugo is in it), one accepted (its
+    team's conversation has a message). Marc teaches another cohort of Sophie's school."""
+    from accounts.tests.factories import UserFactory
+    from organizations.tests.factories import MembershipFactory
+    from schools import services as schools
+    from schools.models import Cohort
+    from schools.tests.factories import CohortFactory
+
+    users = school_world["users"]
+    sophie, ines = users["sophie"], users["ines"]
+    cohort = Cohort.objects.get(pk=school_world["cohort"])
+    association = Organization.objects.get(slug=school_world["org"])
+    colleague = UserFactory(full_name="Marc Colin", email="marc@example.org")
+    MembershipFactory(organization=cohort.school, user=colleague)
+    CohortFactory(school=cohort.school, name="Licence 3 Web", teachers=[colleague])
+    hugo = UserFactory(full_name="Hugo Lefèvre", email="hugo@example.org", intent="volunteer")
+    VolunteerProfileFactory(user=hugo)
+    schools.cohort_join(cohort=cohort, student=hugo)
+    projects = []
+    for title in ("Affiches du printemps", "Identité des jardins"):
+        mission = MissionFactory(
+            organization=association, created_by=users["yacine"], title=title, team_size=3
+        )
+        projects.append(
+            schools.class_project_propose(
+                cohort=cohort,
+                mission=mission,
+                by=sophie,
+                name=title,
+                roles={ines: "direction artistique", hugo: "typographie"},
+                lead=ines,
+            )
+        )
+    proposed, accepted = projects
+    schools.class_project_accept(project=accepted, by=users["yacine"])
+    thread = messaging.thread_for_mission(accepted.mission)
+    MessageFactory(thread=thread, author=users["yacine"], body="Bienvenue à toute l’équipe !")
+    return {
+        **school_world,
+        "users": {**users, "colleague": colleague, "hugo": hugo},
+        "proposed": proposed.pk,
+        "proposed_mission": proposed.mission_id,
+        "accepted": accepted.pk,
+        "class_thread": thread.pk,
+        "team_agreement": accepted.agreement.application_id,
+        "accepted_mission": accepted.mission_id,
+    }

@@ -5,7 +5,15 @@ import pytest
 
 from conftest import WIDTHS, axe_violations
 
-from .test_permission_walk import CHALLENGE_PAGES, PAGES, ROLES, SCHOOL_PAGES, SCHOOL_ROLES
+from .test_permission_walk import (
+    CHALLENGE_PAGES,
+    CLASS_PAGES,
+    CLASS_ROLES,
+    PAGES,
+    ROLES,
+    SCHOOL_PAGES,
+    SCHOOL_ROLES,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -156,6 +164,55 @@ def test_every_challenge_page_has_no_accessibility_violation(
         url = template.format(**world)
         response = page.goto(url)
         assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+# Class projects: each page as the teacher, the association and the lead see it (the team
+# form with an error, the project waiting for an answer, the accepted one with its
+# agreement to confirm), and the mission page where a teacher finds the team form.
+CLASS_VIEWS = [
+    ("/schools/cohorts/{cohort}/missions/{proposed_mission}/team/", "sophie"),
+    ("/schools/projects/{proposed}/", "sophie"),
+    ("/schools/projects/{proposed}/", "yacine"),
+    ("/schools/projects/{proposed}/decline/", "yacine"),
+    ("/schools/projects/{accepted}/", "ines"),
+    ("/schools/projects/{accepted}/", "sophie"),
+    ("/schools/projects/{accepted}/", "yacine"),
+    ("/missions/{proposed_mission}/applications/", "yacine"),
+    ("/missions/{proposed_mission}/", "sophie"),
+    ("/applications/", "hugo"),
+    ("/applications/{team_agreement}/agreement/", "sophie"),
+    # A student of the team on the mission's page: what her teammates handed over.
+    ("/missions/{accepted_mission}/", "ines"),
+]
+assert {template for template, _role in CLASS_VIEWS} >= set(CLASS_PAGES) - {
+    "/messages/{class_thread}/",  # the conversation page is swept with the marketplace's
+    "/applications/{team_agreement}/",  # and so is an application's
+}
+assert {role for _template, role in CLASS_VIEWS} <= set(CLASS_ROLES)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_class_project_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, class_world
+):
+    world = class_world
+    failures = {}
+    pages = {}
+    for template, role in CLASS_VIEWS:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        if template.endswith("/team/"):  # the form as it comes back with an error
+            page.get_by_role("button", name="Proposer l’équipe à l’association").click()
+            page.wait_for_load_state()
         violations = axe_violations(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if violations or overflow > 0:

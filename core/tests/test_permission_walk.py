@@ -426,3 +426,76 @@ def test_nobody_revises_an_answer_once_the_deadline_has_passed(challenge_world):
     for role in SCHOOL_ROLES:
         client_for(challenge_world["users"][role]).post(url, {"description": "Trop tard"})
     assert not Submission.objects.filter(description="Trop tard").exists()
+
+
+# --- Class projects: Sophie proposed two teams of her cohort (Inès leads, Hugo is in both) to
+# Yacine's association; Marc teaches another cohort of the same school; Paul another school.
+CLASS_ROLES = [*SCHOOL_ROLES, "colleague", "hugo"]
+
+# address: what anonymous, lea, karim, bruno, yacine, staff, sophie, paul, ines, colleague,
+# hugo get.
+CLASS_PAGES = {
+    # The team form: the cohort's own teachers only.
+    "/schools/cohorts/{cohort}/missions/{proposed_mission}/team/": (
+        "login no no no no no ok no no no no"
+    ),
+    # A project: its teacher, its students, the association; nobody else, staff included.
+    "/schools/projects/{proposed}/": "login no no no ok no ok no ok no ok",
+    "/schools/projects/{accepted}/": "login no no no ok no ok no ok no ok",
+    "/schools/projects/{proposed}/decline/": "login no no no ok no no no no no no",
+    # The team's agreement: the association, the lead and her teammates, the teacher who
+    # confirms it, staff; her application itself stays hers and the association's.
+    "/applications/{team_agreement}/agreement/": "login no no no ok ok ok no ok no ok",
+    "/applications/{team_agreement}/": "login no no no ok ok no no ok no no",
+    # The team's conversation: the students and the association, never the teacher.
+    "/messages/{class_thread}/": "login no no no ok no no no ok no ok",
+}
+
+
+def test_every_class_project_page_answers_each_person_as_the_table_says(class_world):
+    differences = []
+    for template, expected in CLASS_PAGES.items():
+        url = template.format(**class_world)
+        for role, wanted in zip(CLASS_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(class_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_association_answers_a_team_and_only_its_teacher_withdraws_it(class_world):
+    from schools.models import ClassProject
+
+    def status():
+        return ClassProject.objects.get(pk=class_world["proposed"]).status
+
+    url = "/schools/projects/{proposed}/withdraw/".format(**class_world)
+    refused_then_done(
+        class_world, url, {}, "sophie", lambda: status() == "withdrawn", roles=CLASS_ROLES
+    )
+    ClassProject.objects.filter(pk=class_world["proposed"]).update(status="proposed")
+    url = "/schools/projects/{proposed}/accept/".format(**class_world)
+    refused_then_done(
+        class_world, url, {}, "yacine", lambda: status() == "accepted", roles=CLASS_ROLES
+    )
+
+
+def test_only_the_lead_the_teacher_and_the_association_confirm_the_teams_agreement(class_world):
+    from engagements.models import Agreement
+
+    def agreement():
+        return Agreement.objects.get(class_project=class_world["accepted"])
+
+    url = "/schools/projects/{accepted}/sign/".format(**class_world)
+    refused_then_done(
+        class_world,
+        url,
+        {},
+        "ines",
+        lambda: agreement().volunteer_confirmed_at is not None,
+        also=("sophie", "yacine"),
+        roles=CLASS_ROLES,
+    )
+    for role in ("sophie", "yacine"):
+        assert outcome(client_for(class_world["users"][role]).post(url)) == "go"
+    assert agreement().is_confirmed

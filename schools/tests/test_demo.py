@@ -44,3 +44,32 @@ def test_the_demo_has_a_mission_chosen_for_leas_cohort_and_a_call_martine_sees(d
     call = CallForNeeds.objects.get()
     assert call.cohort == design and call.skills.count() == 3
     assert dashboard_for(ctx.objects["users"]["martine"]).calls == [call]
+
+
+def test_the_demo_has_a_class_project_at_work_and_one_completed_with_attestations(db):
+    from completion import demo as completion_demo
+    from credentials import demo as credentials_demo
+    from credentials.models import Credential
+    from engagements import demo as engagements_demo
+    from missions import demo as missions_demo
+    from schools.models import ClassProject
+
+    ctx = DemoContext(seed=2026, options={"volunteers": 40}, quiet=True)
+    for module in (accounts_demo, organizations_demo, volunteers_demo, missions_demo):
+        module.build(ctx)
+    engagements_demo.build(ctx)
+    demo.build(ctx)
+    completion_demo.build(ctx)
+    credentials_demo.build(ctx)
+
+    at_work = ctx.objects["class_projects"]["in_progress"]
+    at_work.refresh_from_db()
+    assert at_work.is_accepted and at_work.agreement.is_confirmed
+    assert at_work.mission.status == "in_progress"
+    done = ClassProject.objects.get(pk=ctx.objects["class_projects"]["completed"].pk)
+    assert done.is_completed
+    for member in done.members.all():
+        credential = Credential.objects.get(
+            application__mission=done.mission, application__volunteer=member.student
+        )
+        assert f"rôle « {member.role} »" in credential.document["description"]

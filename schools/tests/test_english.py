@@ -4,6 +4,7 @@ meets no French sentence (the school's and cohort's names apart: they are data).
 from django.urls import reverse
 
 from core.tests.test_english import french_left, main_text
+from notifications.models import Notification
 from schools.models import CohortMembership
 
 
@@ -107,4 +108,61 @@ def test_the_curation_pages_have_no_french_left_in_english(
         response = client.get(url)
         assert response.status_code == 200, url
         problems += [f"{url}: {find}" for find in french_left(main_text(response.text), data)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_class_project_pages_have_no_french_left_in_english(
+    client, sophie, ines, cohort, martine, association
+):
+    from engagements.tests.factories import MissionFactory
+    from schools import services
+
+    cohort.name, cohort.programme = "Master 1 Graphic design", "Graphic design"
+    cohort.save()
+    mission = MissionFactory(organization=association, title="A logo", team_size=2)
+    accepted_for = MissionFactory(organization=association, title="A poster", team_size=2)
+    for person in (sophie, ines, martine):
+        person.language = "en"
+        person.save(update_fields=["language"])
+    proposed = services.class_project_propose(
+        cohort=cohort, mission=mission, by=sophie, name="Logo", roles={ines: "art"}, lead=ines
+    )
+    accepted = services.class_project_propose(
+        cohort=cohort,
+        mission=accepted_for,
+        by=sophie,
+        name="Poster",
+        roles={ines: "art"},
+        lead=ines,
+    )
+    services.class_project_accept(project=accepted, by=martine)
+    data = [
+        cohort.school.name,
+        cohort.name,
+        association.name,
+        "Inès Moreau",
+        "Sophie Bernard",
+        "Martine Lefèvre",
+        mission.need,
+        *mission.deliverables.splitlines(),
+        "art",
+    ]
+    pages = [
+        (sophie, reverse("schools:project_propose", args=[cohort.pk, mission.pk])),
+        (sophie, proposed.get_absolute_url()),
+        (martine, proposed.get_absolute_url()),
+        (martine, reverse("engagements:applicants", args=[mission.pk])),
+        (sophie, accepted.get_absolute_url()),
+        (ines, accepted.get_absolute_url()),
+        (ines, reverse("engagements:agreement", args=[accepted.agreement.application_id])),
+    ]
+    problems = []
+    for person, url in pages:
+        client.force_login(person)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        problems += [f"{url}: {find}" for find in french_left(main_text(response.text), data)]
+    notes = Notification.objects.filter(kind__startswith="class_project", user__language="en")
+    for note in notes:
+        problems += [f"{note.kind}: {find}" for find in french_left(note.title + note.body, data)]
     assert not problems, "\n".join(problems)
