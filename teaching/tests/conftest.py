@@ -5,10 +5,17 @@ import pytest
 
 from accounts.tests.factories import UserFactory
 from organizations.tests.factories import MembershipFactory
-from schools.tests.conftest import cohort, ines, paul, school, sophie  # noqa: F401
+from schools.tests import conftest as schools_cast
 from schools.tests.factories import CohortFactory
 
 from .factories import completed_engagement
+
+# The schools cast, shared.
+school = schools_cast.school
+sophie = schools_cast.sophie
+paul = schools_cast.paul
+cohort = schools_cast.cohort
+ines = schools_cast.ines
 
 
 @pytest.fixture
