@@ -111,9 +111,7 @@ VERBS: dict[str, Verb] = {
     "call.mission_proposed": Verb(_("Mission proposée pour un appel"), (MISSION,)),
     # Teaching: a teacher's verdict on a student's mission (the target is the engagement).
     "validation.validated": Verb(_("Mission validée par l’enseignant·e"), (MISSION, COHORT)),
-    "validation.to_improve": Verb(
-        _("Mission à améliorer selon l’enseignant·e"), (MISSION, COHORT)
-    ),
+    "validation.to_improve": Verb(_("Mission à améliorer selon l’enseignant·e"), (MISSION, COHORT)),
     # Challenges: events, the associations' challenges, the students' teams.
     "event.created": Verb(_("Événement de défis créé")),
     "event.updated": Verb(_("Événement de défis modifié")),
