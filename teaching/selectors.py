@@ -209,6 +209,11 @@ class StudentRow:
         return self.membership.student
 
     @property
+    def has_profile(self) -> bool:
+        """Whether her profile page exists (the teacher may read it: `receivers`)."""
+        return hasattr(self.membership.student, "volunteer_profile")
+
+    @property
     def hours(self) -> int:
         return sum(row.confirmed_hours for row in self.engagements)
 
@@ -268,7 +273,7 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
     for the cohort (its teachers may still validate it); otherwise she is gone."""
     memberships = list(
         CohortMembership.objects.filter(cohort=cohort)
-        .select_related("student")
+        .select_related("student__volunteer_profile")
         .order_by("student__full_name", "pk")
     )
     applications = list(cohort_applications(cohort))

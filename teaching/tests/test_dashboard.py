@@ -153,3 +153,16 @@ def test_the_header_offers_my_cohorts_to_teachers_only(client, sophie, cohort, i
     # Claire is a member of the school but teaches no cohort yet.
     client.force_login(claire)
     assert reverse("teaching:cohorts") not in client.get(reverse("core:home")).text
+
+
+def test_the_name_leads_to_the_profile_only_when_there_is_one(client, sophie, cohort, ines):
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    profile_url = reverse("volunteers:detail", args=[ines.pk])
+    client.force_login(sophie)
+    assert profile_url not in dashboard(client, cohort).text
+
+    VolunteerProfileFactory(user=ines, is_public=False)
+
+    assert profile_url in dashboard(client, cohort).text
+    assert client.get(profile_url).status_code == 200
