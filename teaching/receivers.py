@@ -6,13 +6,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from completion.signals import engagement_page
 from credentials.mentions import Mention
 from credentials.signals import attestation_mentions
 from organizations.models import Membership
 from schools.models import CohortMembership
 from volunteers.signals import profile_readers
 
-from .selectors import validated_for_attestation
+from .selectors import validated_for_attestation, verdicts_on
 
 
 def _profile_readers(sender, viewer, **kwargs):
@@ -53,6 +54,15 @@ def _attestation_mentions(sender, credential, **kwargs) -> list[Mention]:
     ]
 
 
+def _engagement_page(sender, application, viewer, **kwargs) -> list[dict]:
+    """Her teachers' verdicts on the mission, on its end page (the volunteer's only)."""
+    validations = verdicts_on(application.pk)
+    return (
+        [{"template": "teaching/_verdicts.html", "validations": validations}] if validations else []
+    )
+
+
 def connect() -> None:
     profile_readers.connect(_profile_readers, dispatch_uid="teaching-profile-readers")
     attestation_mentions.connect(_attestation_mentions, dispatch_uid="teaching-attestation")
+    engagement_page.connect(_engagement_page, dispatch_uid="teaching-engagement-page")

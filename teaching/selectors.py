@@ -342,6 +342,15 @@ def validations_for_student(user, *, limit: int = 10) -> list[Validation]:
     )
 
 
+def verdicts_on(application_id: int) -> list[Validation]:
+    """Every teacher's verdict on one engagement, latest first (one query)."""
+    return list(
+        Validation.objects.filter(application_id=application_id)
+        .select_related("cohort__school", "teacher")
+        .order_by("-updated_at", "-pk")
+    )
+
+
 def validated_for_attestation(application_id: int) -> list[Validation]:
     """The validations printed on the attestation of an engagement (one query)."""
     return list(

@@ -233,3 +233,20 @@ def test_validations_are_in_the_export_and_go_with_the_students_account(
     )
     user_delete(user=ines)
     assert not Validation.objects.exists()
+
+
+def test_the_student_reads_the_verdict_on_the_end_page_of_her_mission_the_association_not(
+    client, sophie, cohort, ines, ines_logo, martine
+):
+    validation_give(
+        application=ines_logo, cohort=cohort, by=sophie, verdict="validated", comment="Bravo !"
+    )
+    url = reverse("completion:detail", args=[ines_logo.pk])
+
+    client.force_login(ines)
+    page = client.get(url).text
+    assert "L’avis de vos enseignant·es" in page
+    assert "Bravo !" in page and "Cette validation figure sur votre attestation." in page
+
+    client.force_login(martine)
+    assert "Bravo !" not in client.get(url).text
