@@ -182,6 +182,8 @@ def teaching_pages_to_check() -> list[tuple[str, str]]:
             pages.append((template, viewer))
     # Her teacher's verdict on the student's dashboard; the list of a teacher of no cohort.
     pages += [("/", "ines"), ("/teaching/", "lea")]
+    # And on the end page of her mission.
+    pages += [("/applications/{ines_work}/completion/", "ines")]
     return pages
 
 
