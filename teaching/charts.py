@@ -17,9 +17,10 @@ class Bar:
     value: int
     y: int
     width: int
-    # Where the label and the number sit (their baseline), and the bar's left edge.
+    # Where the label ends and the number starts, and their baseline.
     text_y: int
     value_x: int
+    label_x: int = LABEL_WIDTH - 6
 
 
 @dataclass(frozen=True)

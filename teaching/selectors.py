@@ -262,6 +262,23 @@ def cohort_applications(cohort: Cohort) -> QuerySet[Application]:
     return (
         Application.objects.filter(cohort_work(cohort), status__in=FOLLOWED)
         .select_related("mission__organization", "completion")
+        # What the page and the CSV show, no more: 40 students' rows are read in a blink.
+        .only(
+            "pk",
+            "status",
+            "created_at",
+            "volunteer_id",
+            "mission__title",
+            "mission__status",
+            "mission__end_date",
+            "mission__organization__name",
+            "completion__status",
+            "completion__proposed_hours",
+            "completion__confirmed_hours",
+            "completion__delivered_at",
+            "completion__completed_at",
+            "completion__application_id",
+        )
         .annotate(deliverable_count=_deliverable_count())
         .order_by("created_at", "pk")
     )
@@ -274,6 +291,14 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
     memberships = list(
         CohortMembership.objects.filter(cohort=cohort)
         .select_related("student__volunteer_profile")
+        .only(
+            "pk",
+            "status",
+            "ended_at",
+            "student__full_name",
+            "student__volunteer_profile__id",
+            "student__volunteer_profile__user_id",
+        )
         .order_by("student__full_name", "pk")
     )
     applications = list(cohort_applications(cohort))
