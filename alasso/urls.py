@@ -21,6 +21,7 @@ urlpatterns = [
     path("book/", include("portfolio.urls")),
     path("diagnosis/", include("diagnosis.urls")),
     path("schools/", include("schools.urls")),
+    path("teaching/", include("teaching.urls")),
     path("challenges/", include("challenges.urls")),
     path("admin/", admin.site.urls),
 ]

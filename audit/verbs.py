@@ -45,6 +45,7 @@ WHO = Field(
     },
 )
 HOURS = Field("hours", _("heures"))
+COHORT = Field("cohort", _("promotion n°"))
 
 VERBS: dict[str, Verb] = {
     # Missions: one verb per state reached (missions.lifecycle.mission_transition).
@@ -120,6 +121,9 @@ VERBS: dict[str, Verb] = {
     "call.published": Verb(_("Appel à missions publié")),
     "call.closed": Verb(_("Appel à missions clos")),
     "call.mission_proposed": Verb(_("Mission proposée pour un appel"), (MISSION,)),
+    # Teaching: a teacher's verdict on a student's mission (the target is the engagement).
+    "validation.validated": Verb(_("Mission validée par l’enseignant·e"), (MISSION, COHORT)),
+    "validation.to_improve": Verb(_("Mission à améliorer selon l’enseignant·e"), (MISSION, COHORT)),
     # Challenges: events, the associations' challenges, the students' teams.
     "event.created": Verb(_("Événement de défis créé")),
     "event.updated": Verb(_("Événement de défis modifié")),

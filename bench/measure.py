@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from core.demo import DEMO_DOMAIN
-from home.demo_scale import ADMIN_PREFIX, VOLUNTEER_PREFIX
+from home.demo_scale import ADMIN_PREFIX, TEACHER_EMAIL, VOLUNTEER_PREFIX
 from missions.models import Mission, Status
 
 # Who visits, how many of them, and the keywords of the search.
@@ -132,6 +132,19 @@ def _dashboard(cast: Cast) -> list[Visit]:
     return [Visit(reverse("core:home"), admin) for admin in cast.admins]
 
 
+def _teacher_dashboard(cast: Cast) -> list[Visit]:
+    """The dashboard of the scale data's cohort (40 students), by its teacher."""
+    from schools.models import Cohort
+
+    cohort = (
+        Cohort.objects.filter(teachers__email=TEACHER_EMAIL).values_list("pk", "teachers").first()
+    )
+    if cohort is None:
+        raise RuntimeError("No scale cohort: run `manage.py demo --volunteers N` first.")
+    pk, teacher = cohort
+    return [Visit(reverse("teaching:dashboard", args=[pk]), teacher)] * len(cast.admins)
+
+
 PAGES = [
     Page("mission_search", "Recherche de missions (« site internet »)", _search),
     Page("missions_for_you", "Missions pour vous", _for_you, _forget_for_you),
@@ -140,6 +153,7 @@ PAGES = [
     ),
     Page("mission_page", "Page d’une mission", _mission_page),
     Page("association_dashboard", "Tableau de bord d’une association", _dashboard),
+    Page("teacher_dashboard", "Tableau de bord d’une promotion (40 élèves)", _teacher_dashboard),
 ]
 
 

@@ -28,6 +28,7 @@ PAGE_NAMES = [
     "volunteers_for_mission",
     "mission_page",
     "association_dashboard",
+    "teacher_dashboard",
 ]
 # The targets, checked on the largest size of each database.
 P95_MS = 30

@@ -12,3 +12,10 @@ engagement_completed = Signal()
 # written, written after the delay, or published by the hourly `publish_due_reviews`.
 # Credentials listen to it (the association's review completes the attestation).
 review_published = Signal()
+
+# Asked by `views.detail` (the end of a mission) with `application` and `viewer`
+# (engagements.selectors.Viewer), once the end is confirmed and only for its volunteer:
+# each receiver returns a list of sections for the page, dicts with `template` (a template
+# included with the dict as `section`) and what it shows. Teaching answers: her teachers'
+# verdicts on the mission.
+engagement_page = Signal()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.uploads import IMAGE_TYPES
+from engagements.models import Application
 from missions.models import MissionSkill
 from taxonomy.models import Skill
 from volunteers.models import VolunteerSkill
@@ -25,6 +26,7 @@ from .forms import (
 )
 from .lifecycle import DELIVERY, REVIEW, not_written, nothing_delivered
 from .models import Deliverable, Review
+from .signals import engagement_page
 
 
 def _error_text(error: ValidationError) -> list[str]:
@@ -110,6 +112,17 @@ def _credential(application):
     return credential
 
 
+def _sections(application, viewer) -> list[dict]:
+    """What the apps above add to the volunteer's page (`signals.engagement_page`)."""
+    return [
+        section
+        for _receiver, answer in engagement_page.send(
+            sender=Application, application=application, viewer=viewer
+        )
+        for section in answer or []
+    ]
+
+
 def _detail_context(request, application, viewer, **forms) -> dict:
     completion = selectors.completion_of(application)
     reviews = selectors.reviews_of(application)
@@ -152,6 +165,9 @@ def _detail_context(request, application, viewer, **forms) -> dict:
         "other_written": bool(mine and any(d != mine for d in reviews)),
         "review_delay_days": services.REVIEW_DELAY.days,
         "credential": _credential(application) if completion and completion.is_completed else None,
+        "sections": _sections(application, viewer)
+        if completion and completion.is_completed and viewer.is_volunteer
+        else [],
     }
     if can.request_changes:
         context["confirm_form"] = forms.get("confirm_form") or ConfirmForm(

@@ -23,6 +23,7 @@ class Roles:
     association: bool = False  # member of an association (may create missions)
     has_profile: bool = False  # has a volunteer profile
     volunteer: bool = False  # came to help, or has a profile anyway
+    teacher: bool = False  # named teacher of a cohort of a school she is a member of
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Fact:
 
 _FACTS: dict[str, Fact] = {}
 # The facts a query can tell: the fields of `Roles` but `volunteer`, derived from them.
-FACTS = ("organization", "association", "has_profile")
+FACTS = ("organization", "association", "has_profile", "teacher")
 
 
 def register_fact(name: str, *, sql: Callable[[], str], params: Callable[[Any], list]) -> None:

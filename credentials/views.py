@@ -1,5 +1,6 @@
 """Public verification pages, the signed files behind them, and the staff's revocation."""
 
+import hashlib
 import json
 
 from django.contrib import messages
@@ -19,7 +20,7 @@ from .forms import RevokeForm
 from .keys import platform_did
 from .lifecycle import CREDENTIAL
 from .models import StatusList
-from .pdf import render_attestation
+from .pdf import mentions_for, render_attestation
 
 
 def _json(data: dict, *, content_type: str, filename: str = "", status: int = 200):
@@ -77,10 +78,13 @@ def attestation(request, public_id: str):
     language = "en" if language and language.startswith("en") else "fr"
     # Rendering takes a moment and the address is public: keep each version a day.
     revoked = credential.revoked_at.timestamp() if credential.revoked_at else 0
-    key = f"credentials:pdf:{credential.public_id}:{language}:{revoked}"
+    # What the apps above print on it (a teacher's validation) may change after it is issued.
+    mentions = mentions_for(credential, language=language)
+    printed = hashlib.sha256("|".join(m.key for m in mentions).encode()).hexdigest()[:16]
+    key = f"credentials:pdf:{credential.public_id}:{language}:{revoked}:{printed}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_attestation(credential, language=language)
+        pdf = render_attestation(credential, language=language, mentions=mentions)
         cache.set(key, pdf, 24 * 3600)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"attestation-{credential.public_id}-{language}.pdf"

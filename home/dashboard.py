@@ -17,6 +17,7 @@ from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
 from schools.selectors import open_calls_for, pinned_for_student
+from teaching.selectors import validations_for_student
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Dashboard:
     suggestions: list = field(default_factory=list)
     # The open missions her teachers chose for her cohorts (schools.selectors).
     pinned: list[Mission] = field(default_factory=list)
+    # Her teachers' verdicts on her missions (teaching.selectors).
+    validations: list = field(default_factory=list)
     # Schools' open calls for needs in the départements of the person's associations.
     calls: list = field(default_factory=list)
     moderation: dict[str, int] = field(default_factory=dict)
@@ -57,6 +60,8 @@ class Dashboard:
 ENGAGEMENTS_SHOWN = 3
 # How many of the missions her teachers chose the student's block lists.
 PINNED_SHOWN = 3
+# How many of her teachers' verdicts the student's block lists, latest first.
+VALIDATIONS_SHOWN = 5
 
 
 def engagements_under_way(user) -> list[tuple[Application, NextStep]]:
@@ -134,6 +139,7 @@ def dashboard_for(user) -> Dashboard:
         board.applications = by_status
         if by_status.get(Application.Status.ACCEPTED):
             board.engagements = engagements_under_way(user)
+            board.validations = validations_for_student(user, limit=VALIDATIONS_SHOWN)
         board.pinned = pinned_for_student(user, limit=PINNED_SHOWN)
         if board.has_profile:
             # What her teachers chose is shown above: not twice.

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from completion.models import Completion
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
 from engagements.demo import INVITATIONS, MESSAGES
 from engagements.forms import KIND_REASONS
@@ -40,6 +41,8 @@ from missions.models import Mission, MissionEvent, MissionSkill, MissionTemplate
 from missions.models import WorkMode as MissionWorkMode
 from organizations.models import Membership, Organization
 from organizations.validators import luhn_ok
+from schools.models import Cohort, CohortMembership, new_code
+from schools.models import Level as CohortLevel
 from taxonomy.models import Cause, Level, Skill
 from volunteers.demo import CLOSINGS, COMPANIES, OPENINGS, SCHOOLS
 from volunteers.models import VolunteerProfile, VolunteerSkill, WorkMode
@@ -50,6 +53,9 @@ BATCH = 1000
 # Scale accounts are told from the hand-written demo's by the start of their address.
 VOLUNTEER_PREFIX = "benevole-"
 ADMIN_PREFIX = "responsable-"
+# The teacher of the scale data's cohort (the bench's `teacher_dashboard`), and its size.
+TEACHER_EMAIL = f"enseignante-en-nombre@{DEMO_DOMAIN}"
+COHORT_STUDENTS = 40
 MISSIONS_PER_ASSOCIATION = 5
 # How many applications an open mission has received (two on average).
 APPLICATION_COUNTS, APPLICATION_WEIGHTS = [0, 1, 2, 3, 4], [1, 3, 4, 3, 1]
@@ -185,6 +191,7 @@ def build(ctx: DemoContext, *, volunteers: int, missions: int) -> ScaleSummary:
     ).count()
     if missions > mission_start:
         summary.missions, summary.applications = _add_missions(ctx, world, mission_start, missions)
+    _add_cohort(ctx, world)
     first_volunteer = _scale_users(VOLUNTEER_PREFIX).order_by("pk").first()
     first_admin = _scale_users(ADMIN_PREFIX).order_by("pk").first()
     if first_volunteer:
@@ -787,3 +794,91 @@ def _conversations(world: _World, rng, rows: _MissionRows, association: _Associa
             rows.read_marks.append(ReadMark(thread=thread, user_id=reader, read_at=read_at))
         rows.threads.append(thread)
         rows.messages += messages
+
+
+# --- A school and its cohort -----------------------------------------------------------------
+def _add_cohort(ctx: DemoContext, world: _World) -> None:
+    """A school with one teacher and a cohort of COHORT_STUDENTS scale volunteers who
+    applied to missions, in it since before their first application (so all their work is
+    the cohort's); the engagements of finished missions get their end. Made once."""
+    if User.objects.filter(email=TEACHER_EMAIL).exists():
+        return
+    students = list(
+        _scale_users(VOLUNTEER_PREFIX)
+        .filter(applications__status__in=[Application.Status.ACCEPTED, Application.Status.PENDING])
+        .annotate(first=models.Min("applications__created_at"))
+        .order_by("pk")
+        .values_list("pk", "first")[:COHORT_STUDENTS]
+    )
+    if not students:
+        return
+    insee, town, departement, region = world.communes_by_code.get("44109") or world.communes[0]
+    teacher = User.objects.create(
+        email=TEACHER_EMAIL,
+        full_name="Hélène Martin",
+        intent=User.Intent.OTHER,
+        password=world.password,
+        email_verified_at=world.now,
+    )
+    school = Organization.objects.create(
+        kind=Organization.Kind.SCHOOL,
+        name="Campus numérique (données en nombre)",
+        slug="campus-numerique-en-nombre",
+        commune_id=insee,
+        departement_code=departement,
+        region_code=region,
+        verification=Organization.Verification.VERIFIED,
+        verified_at=world.now,
+    )
+    Membership.objects.create(organization=school, user=teacher, role=Membership.Role.ADMIN)
+    year = world.today.year if world.today.month >= 8 else world.today.year - 1
+    cohort = Cohort.objects.create(
+        school=school,
+        name="Licence pro communication numérique",
+        programme="Communication numérique",
+        level=CohortLevel.BAC_3,
+        year=year,
+        code=new_code(),
+        created_by=teacher,
+    )
+    cohort.teachers.set([teacher])
+    CohortMembership.objects.bulk_create(
+        [
+            CohortMembership(
+                cohort=cohort, student_id=pk, joined_at=first - datetime.timedelta(days=1)
+            )
+            for pk, first in students
+        ]
+    )
+    _finish_engagements([pk for pk, _first in students], world)
+    ctx.add_login("Enseignante (données en nombre)", TEACHER_EMAIL)
+
+
+def _finish_engagements(student_ids: list[int], world: _World) -> None:
+    """The students' engagements on delivered or completed missions, with their delivery
+    (and the hours confirmed, when the mission is completed)."""
+
+    done = Application.objects.filter(
+        volunteer_id__in=student_ids,
+        status=Application.Status.ACCEPTED,
+        mission__status__in=[Status.DELIVERED, Status.COMPLETED],
+        completion__isnull=True,
+    ).select_related("mission", "agreement")
+    completions = []
+    for application in done:
+        completed = application.mission.status == Status.COMPLETED
+        hours = getattr(application, "agreement", None) and application.agreement.hours
+        hours = hours or application.mission.effort_hours or 10
+        when = min(world.now, (application.answered_at or world.now) + datetime.timedelta(days=20))
+        completions.append(
+            Completion(
+                application=application,
+                status=Completion.Status.COMPLETED if completed else Completion.Status.DELIVERED,
+                proposed_hours=hours,
+                confirmed_hours=hours if completed else None,
+                delivered_at=when,
+                completed_at=when if completed else None,
+                review_reminded_at=when if completed else None,
+            )
+        )
+    Completion.objects.bulk_create(completions, batch_size=BATCH)

@@ -63,6 +63,8 @@ CATEGORIES = {
         "association_review_published",
         # A school's call for needs (schools app): an association proposed a mission.
         "call_mission_proposed",
+        # A teacher's verdict on a student's mission (teaching app).
+        "teacher_validation",
         # Challenges (challenges app): a challenge brought to an event, and the answer.
         "challenge_submitted",
         "challenge_accepted",

@@ -249,3 +249,40 @@ def class_world(school_world):
         "team_agreement": accepted.agreement.application_id,
         "accepted_mission": accepted.mission_id,
     }
+
+
+@pytest.fixture
+def teaching_world(school_world):
+    """The scene, with Inès's completed mission for Martine's and Yacine's association done
+    while in Sophie's cohort, and her private conversation about it; Claire, of the same
+    school, teaches another cohort of it."""
+    from accounts.tests.factories import UserFactory
+    from completion.models import Completion
+    from completion.tests.factories import CompletionFactory, engagement
+    from organizations.tests.factories import MembershipFactory
+    from schools.tests.factories import CohortFactory
+    from volunteers.models import VolunteerProfile
+
+    school = Organization.objects.get(slug=school_world["school"])
+    claire = UserFactory(full_name="Claire Petit", email="claire@example.org")
+    MembershipFactory(organization=school, user=claire, role="member")
+    mmi = CohortFactory(school=school, name="BUT MMI 2e année", teachers=[claire])
+    ines = school_world["users"]["ines"]
+    VolunteerProfile.objects.filter(user=ines).update(is_public=False)
+    mission = MissionFactory(
+        organization=Organization.objects.get(slug=school_world["org"]),
+        title="Une affiche pour la fête",
+        status=Status.COMPLETED,
+    )
+    work = engagement(mission=mission, volunteer=ines)
+    CompletionFactory(application=work, status=Completion.Status.COMPLETED)
+    thread = messaging.thread_for_application(work)
+    MessageFactory(thread=thread, author=ines, body="Mon numéro perso : 06 12 34 56 78")
+    return {
+        **school_world,
+        "users": {**school_world["users"], "claire": claire},
+        "mmi": mmi.pk,
+        "ines_work": work.pk,
+        "ines_thread": thread.pk,
+        "ines": ines.pk,
+    }

@@ -13,6 +13,8 @@ from .test_permission_walk import (
     ROLES,
     SCHOOL_PAGES,
     SCHOOL_ROLES,
+    TEACHING_PAGES,
+    TEACHING_ROLES,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -213,6 +215,59 @@ def test_every_class_project_page_has_no_accessibility_violation(
         if template.endswith("/team/"):  # the form as it comes back with an error
             page.get_by_role("button", name="Proposer l’équipe à l’association").click()
             page.wait_for_load_state()
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+# The teaching pages: the cohort's teacher's first, then the other teacher's.
+TEACHING_VIEWERS = ["sophie", "claire", "ines", *SCHOOL_VIEWERS]
+
+
+def teaching_pages_to_check() -> list[tuple[str, str]]:
+    pages = []
+    for template, expected in TEACHING_PAGES.items():
+        allowed = {
+            role for role, got in zip(TEACHING_ROLES, expected.split(), strict=True) if got == "ok"
+        }
+        viewer = next((role for role in TEACHING_VIEWERS if role in allowed), None)
+        # Not pages: the CSV (a download); the others' pages are checked elsewhere.
+        if viewer and template.startswith("/teaching/") and not template.endswith(".csv"):
+            pages.append((template, viewer))
+    # Her teacher's verdict on the student's dashboard; the list of a teacher of no cohort.
+    pages += [("/", "ines"), ("/teaching/", "lea")]
+    # And on the end page of her mission.
+    pages += [("/applications/{ines_work}/completion/", "ines")]
+    return pages
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_teaching_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, teaching_world
+):
+    from engagements.models import Application
+    from schools.models import Cohort
+    from teaching.services import validation_give
+
+    world = teaching_world
+    validation_give(
+        application=Application.objects.get(pk=world["ines_work"]),
+        cohort=Cohort.objects.get(pk=world["cohort"]),
+        by=world["users"]["sophie"],
+        verdict="to_improve",
+        comment="Ajoutez une version monochrome du logo, pour les tampons et les fax.",
+    )
+    failures = {}
+    pages = {}
+    for template, role in teaching_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
         violations = axe_violations(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if violations or overflow > 0:

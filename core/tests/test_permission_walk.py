@@ -499,3 +499,61 @@ def test_only_the_lead_the_teacher_and_the_association_confirm_the_teams_agreeme
     for role in ("sophie", "yacine"):
         assert outcome(client_for(class_world["users"][role]).post(url)) == "go"
     assert agreement().is_confirmed
+
+
+# --- Teaching: Sophie teaches Inès's cohort, Claire another cohort of the same school, Paul
+# one of another school; Yacine's association had Inès on a mission; Karim is a stranger.
+TEACHING_ROLES = [*SCHOOL_ROLES, "claire"]
+
+# address: what anonymous, lea, karim, bruno, yacine, staff, sophie, paul, ines, claire get.
+TEACHING_PAGES = {
+    # The list of one's cohorts: empty for whoever teaches none.
+    "/teaching/": "login ok ok ok ok ok ok ok ok ok",
+    # A cohort's dashboard, its export and its validations: its teachers only, moderators
+    # and the other teachers of the school not included.
+    "/teaching/cohorts/{cohort}/": "login no no no no no ok no no no",
+    "/teaching/cohorts/{cohort}/export.csv": "login no no no no no ok no no no",
+    "/teaching/cohorts/{cohort}/engagements/{ines_work}/validation/": (
+        "login no no no no no ok no no no"
+    ),
+    "/teaching/cohorts/{mmi}/": "login no no no no no no no no ok",
+    # Inès's mission is not the work of Claire's cohort.
+    "/teaching/cohorts/{mmi}/engagements/{ines_work}/validation/": (
+        "login no no no no no no no no no"
+    ),
+    # Her private profile: herself, the association she worked for, staff, and the teachers
+    # of the cohort she is in; not the other teachers of her school.
+    "/volunteers/{ines}/": "no no no no ok ok ok no ok no",
+    # Her conversation with the association stays theirs: no teacher reads it.
+    "/messages/{ines_thread}/": "login no no no ok no no no ok no",
+}
+
+
+def test_every_teaching_page_answers_each_person_as_the_table_says(teaching_world):
+    differences = []
+    for template, expected in TEACHING_PAGES.items():
+        url = template.format(**teaching_world)
+        for role, wanted in zip(TEACHING_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(teaching_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_cohorts_teacher_validates_and_no_private_message_leaks(teaching_world):
+    from teaching.models import Validation
+
+    url = "/teaching/cohorts/{cohort}/engagements/{ines_work}/validation/".format(**teaching_world)
+    refused_then_done(
+        teaching_world,
+        url,
+        {"verdict": "validated", "comment": "Bravo."},
+        "sophie",
+        lambda: Validation.objects.filter(application_id=teaching_world["ines_work"]).exists(),
+        roles=TEACHING_ROLES,
+    )
+    sophie = client_for(teaching_world["users"]["sophie"])
+    for template in TEACHING_PAGES:
+        if template.startswith("/teaching/"):
+            text = sophie.get(template.format(**teaching_world)).content.decode()
+            assert "06 12 34 56 78" not in text, template

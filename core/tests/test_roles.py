@@ -24,4 +24,4 @@ def test_every_registered_fact_is_asked_in_one_query(
 
 def test_a_fact_roles_do_not_hold_is_refused():
     with pytest.raises(ValueError, match="Unknown role fact"):
-        register_fact("teacher", sql=lambda: "TRUE", params=lambda user: [])
+        register_fact("astronaut", sql=lambda: "TRUE", params=lambda user: [])

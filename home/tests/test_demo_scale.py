@@ -139,3 +139,17 @@ def test_a_second_run_adds_only_what_is_missing(scaled):
 def test_plain_demo_still_refuses_a_database_that_holds_it(scaled):
     with pytest.raises(SystemExit):
         call_command("demo", verbosity=0)
+
+
+def test_it_adds_a_school_with_a_cohort_of_40_students_with_engagements(scaled):
+    from home.demo_scale import COHORT_STUDENTS, TEACHER_EMAIL
+    from schools.models import Cohort
+    from teaching.selectors import dashboard_of
+
+    cohort = Cohort.objects.get(teachers__email=TEACHER_EMAIL)
+    assert cohort.school.is_verified
+    board = dashboard_of(cohort, today=timezone.localdate())
+    assert len(board.students) == COHORT_STUDENTS == 40
+    # Each student applied to a mission before: all of it is the cohort's work.
+    assert all(student.engagements for student in board.students)
+    assert any(row.completion for student in board.students for row in student.engagements)
