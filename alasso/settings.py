@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "credentials",
     "portfolio",
     "diagnosis",
+    "territories",
     "home",
 ]
 

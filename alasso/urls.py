@@ -22,6 +22,7 @@ urlpatterns = [
     path("diagnosis/", include("diagnosis.urls")),
     path("schools/", include("schools.urls")),
     path("challenges/", include("challenges.urls")),
+    path("territories/", include("territories.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .models import AuditEvent
 from .services import target_key
-from .verbs import VERBS, Field
+from .verbs import CONTEXT_FIELDS, VERBS, Field
 
 PER_PAGE = 50
 
@@ -92,6 +92,11 @@ def _choices(path: str) -> dict:
 def _word(field: Field, value) -> str:
     if isinstance(value, list):  # several ids or names: one after the other
         return ", ".join(_word(field, item) for item in value)
+    if field.model:
+        from django.apps import apps
+
+        row = apps.get_model(field.model).objects.filter(pk=value).first()
+        return str(row) if row is not None else str(value)
     choices = field.choices
     if isinstance(choices, str) and choices:
         choices = _choices(choices)
@@ -103,7 +108,7 @@ def _word(field: Field, value) -> str:
 def describe(event: AuditEvent) -> Line:
     """The event in the reader's language: nothing formatted is stored."""
     verb = VERBS.get(event.verb)
-    fields = verb.fields if verb else ()
+    fields = (*(verb.fields if verb else ()), *CONTEXT_FIELDS)
     details = [
         Detail(str(field.label), _word(field, event.data[field.key]))
         for field in fields

@@ -1,7 +1,8 @@
 """What a person is on the site, asked by the header and the pages on every request.
 
 Real roles come from memberships and the volunteer profile (one person may hold several);
-the sign-up intent only counts until they exist. One query, once per request: the
+the sign-up intent only counts until they exist; territories tells who moderates a territory
+or acts for an association as its mediator. One query, once per request: the
 answer is kept on the user object.
 
 `core` imports no app: the apps that hold the rows each register the SQL that tells one
@@ -23,6 +24,8 @@ class Roles:
     association: bool = False  # member of an association (may create missions)
     has_profile: bool = False  # has a volunteer profile
     volunteer: bool = False  # came to help, or has a profile anyway
+    territorial_moderator: bool = False  # moderates a local authority's territory
+    mediator: bool = False  # may act for an association that consented to it
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Fact:
 
 _FACTS: dict[str, Fact] = {}
 # The facts a query can tell: the fields of `Roles` but `volunteer`, derived from them.
-FACTS = ("organization", "association", "has_profile")
+FACTS = ("organization", "association", "has_profile", "territorial_moderator", "mediator")
 
 
 def register_fact(name: str, *, sql: Callable[[], str], params: Callable[[Any], list]) -> None:
