@@ -2,7 +2,7 @@
 
 The Rhône département (verified) declared its whole département; Claire administers it and
 appointed Marc, an agent, moderator of the territory. The Ville de Vénissieux (verified)
-declared its commune and designated two mediators: Nadia, to whom Odette's association of
+declared its commune and designated two mediators: Nora, to whom Odette's association of
 Vénissieux gave its consent, and Sami, to whom nobody did. Odette's association waits for
 its verification and has a mission waiting for approval.
 """
@@ -36,23 +36,23 @@ def build() -> dict:
     )
     services.moderator_appoint(territory=rhone_territory, user=marc, by=claire)
 
-    paul = UserFactory(full_name="Paul Maire", email="paul.maire@example.org")
-    nadia = UserFactory(full_name="Nadia Aidante", email="nadia@example.org")
+    hugo = UserFactory(full_name="Hugo Maire", email="hugo@example.org")
+    nora = UserFactory(full_name="Nora Aidante", email="nora@example.org")
     sami = UserFactory(full_name="Sami Conseiller", email="sami@example.org")
     venissieux = AuthorityFactory(
         name="Ville de Vénissieux", verified=True, commune_id="69259"
     )
-    MembershipFactory(organization=venissieux, user=paul, role="admin")
-    MembershipFactory(organization=venissieux, user=nadia)
+    MembershipFactory(organization=venissieux, user=hugo, role="admin")
+    MembershipFactory(organization=venissieux, user=nora)
     MembershipFactory(organization=venissieux, user=sami)
     city = services.territory_declare(
         authority=venissieux,
-        by=paul,
+        by=hugo,
         level=Territory.Level.COMMUNE,
         communes=[Commune.objects.get(pk="69259")],
     )
-    nadia_mediator = services.mediator_designate(territory=city, user=nadia, by=paul)
-    services.mediator_designate(territory=city, user=sami, by=paul)
+    nora_mediator = services.mediator_designate(territory=city, user=nora, by=hugo)
+    services.mediator_designate(territory=city, user=sami, by=hugo)
 
     odette = UserFactory(full_name="Odette Trésorière", email="odette@example.org")
     garden = AssociationFactory(
@@ -64,7 +64,7 @@ def build() -> dict:
     MembershipFactory(organization=garden, user=odette, role="admin")
     consent = services.consent_give(
         association=garden,
-        mediator=nadia_mediator,
+        mediator=nora_mediator,
         by=odette,
         purpose="Publier notre affiche de la fête des jardins",
         until=timezone.localdate() + timedelta(days=60),
@@ -77,8 +77,8 @@ def build() -> dict:
         "users": {
             "claire": claire,
             "marc": marc,
-            "paul": paul,
-            "nadia": nadia,
+            "hugo": hugo,
+            "nora": nora,
             "sami": sami,
             "odette": odette,
         },
@@ -88,5 +88,5 @@ def build() -> dict:
         "consent": consent,
         "submitted": submitted,
         "draft": draft,
-        "nadia_mediator": nadia_mediator,
+        "nora_mediator": nora_mediator,
     }

@@ -58,7 +58,7 @@ def test_outside_her_territory_she_gets_nothing(client, scene, association):
     assert client.post(mission_url, {"decision": "approve"}).status_code == 404
     association.refresh_from_db()
     paris_mission.refresh_from_db()
-    assert association.is_pending_verification
+    assert association.is_verified  # as it was: her decision never reached it
     assert paris_mission.status == Status.SUBMITTED
 
 
@@ -69,7 +69,8 @@ def test_local_authorities_are_verified_by_national_staff_only(client, scene):
     assert client.get(reverse("moderation:organization", args=[scene["rhone"].slug])).status_code == 404
 
 
-def test_staff_keep_the_whole_view(client, scene, staff, association):
+def test_staff_keep_the_whole_view(client, scene, staff):
+    association = AssociationFactory(name="Club de Paris")
     client.force_login(staff)
     content = client.get(reverse("moderation:queue")).content.decode()
     assert scene["garden"].name in content and association.name in content
@@ -99,13 +100,13 @@ def test_an_ended_appointment_or_an_unverified_authority_gives_no_power(client, 
 
 
 def test_a_commune_territory_holds_its_associations_only(client, scene):
-    # Paul's city moderates nobody yet; appointed, he sees Vénissieux, not Lyon.
+    # Hugo's city moderates nobody yet; appointed, he sees Vénissieux, not Lyon.
     lyon_club = AssociationFactory(
         name="Club de Lyon", commune_id="69123", departement_code="69", region_code="84"
     )
-    paul = scene["users"]["paul"]
-    services.moderator_appoint(territory=scene["venissieux"].territory, user=paul, by=paul)
-    client.force_login(paul)
+    hugo = scene["users"]["hugo"]
+    services.moderator_appoint(territory=scene["venissieux"].territory, user=hugo, by=hugo)
+    client.force_login(hugo)
     content = client.get(reverse("moderation:queue")).content.decode()
     assert scene["garden"].name in content
     assert lyon_club.name not in content

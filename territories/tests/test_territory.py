@@ -20,7 +20,7 @@ def test_an_admin_declares_a_departement_and_every_association_of_it_is_inside(c
 
 
 def test_an_epci_lists_its_communes_by_name_or_insee_code(client, scene):
-    client.force_login(scene["users"]["paul"])
+    client.force_login(scene["users"]["hugo"])
     url = reverse("territories:edit", args=[scene["venissieux"].slug])
     response = client.post(url, {"level": "epci", "communes": "Vénissieux\n69290\nVilleurbanne"})
     assert response.status_code == 302
@@ -32,7 +32,7 @@ def test_an_epci_lists_its_communes_by_name_or_insee_code(client, scene):
 
 
 def test_unknown_communes_are_named_in_the_error_and_what_was_typed_stays(client, scene):
-    client.force_login(scene["users"]["paul"])
+    client.force_login(scene["users"]["hugo"])
     url = reverse("territories:edit", args=[scene["venissieux"].slug])
     response = client.post(url, {"level": "epci", "communes": "Vénissieux\nTrucville-sur-Rien"})
     assert response.status_code == 200
@@ -44,7 +44,7 @@ def test_unknown_communes_are_named_in_the_error_and_what_was_typed_stays(client
 
 
 def test_a_commune_declares_only_its_own(client, scene):
-    client.force_login(scene["users"]["paul"])
+    client.force_login(scene["users"]["hugo"])
     url = reverse("territories:edit", args=[scene["venissieux"].slug])
     response = client.post(url, {"level": "commune", "communes": "69259\n69290"})
     assert "une seule commune" in response.content.decode()
