@@ -109,7 +109,11 @@ def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
         member_now = mission.viewer_is_member  # type: ignore[attr-defined]  # annotated above
         mission.__dict__.setdefault("_members", {})[user.pk] = member_now
     member = is_member(user, mission)
-    if not (mission.status in lifecycle.PUBLIC or member or is_moderator(user, mission)):
+    # A territorial moderator sees what waits for her decision, not the drafts.
+    moderator = (user.is_authenticated and user.is_staff) or (
+        mission.status == Status.SUBMITTED and is_moderator(user, mission)
+    )
+    if not (mission.status in lifecycle.PUBLIC or member or moderator):
         raise Http404
     return mission, member
 

@@ -147,3 +147,23 @@ def challenge_world(school_world):
         "student_team": team.pk,
         "team_code": team.code,
     }
+
+
+@pytest.fixture
+def territory_world(world):
+    """The scene, with territories (territories/tests/scene.py): the Rhône (Claire, admin;
+    Marc, its territorial moderator), Vénissieux (mediators Nora, with the consent of
+    Odette's association, and Sami, without)."""
+    from territories.tests.scene import build
+
+    scene = build()
+    return {
+        **world,
+        "users": {**world["users"], **scene["users"]},
+        "rhone": scene["rhone"].slug,
+        "venissieux": scene["venissieux"].slug,
+        "garden": scene["garden"].slug,
+        "garden_draft": scene["draft"].pk,
+        "garden_submitted": scene["submitted"].pk,
+        "consent": scene["consent"].pk,
+    }
