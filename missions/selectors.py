@@ -4,7 +4,15 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -94,15 +102,15 @@ def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
     user = request.user
     missions = _mission_with_relations()
     if user.is_authenticated:  # asked in the same query
-        member = Q(
+        acts_as = Q(
             Exists(
                 Membership.objects.filter(user=user, organization_id=OuterRef("organization_id"))
             )
         )
         if roles_of(user).mediator:
-            member |= Q(organization_id__in=acted_for_ids(user))
+            acts_as |= Q(organization_id__in=acted_for_ids(user))
         missions = missions.annotate(
-            viewer_is_member=ExpressionWrapper(member, output_field=BooleanField())
+            viewer_is_member=ExpressionWrapper(acts_as, output_field=BooleanField())
         )
     mission = get_object_or_404(missions, pk=pk)
     if user.is_authenticated:
@@ -270,13 +278,11 @@ def missions_of_member(user) -> MyMissions:
     Each mission carries `pending_count`, the applications waiting for an answer, and
     `ready_to_start`, whether an agreement is confirmed by both sides (`facts_by_mission`).
     """
-    mine = Q(organization__in=Membership.objects.filter(user=user).values("organization"))
+    theirs = Q(organization__in=Membership.objects.filter(user=user).values("organization"))
     if roles_of(user).mediator:
-        mine |= Q(organization__in=acted_for_ids(user))
+        theirs |= Q(organization__in=acted_for_ids(user))
     missions = list(
-        Mission.objects.filter(mine)
-        .select_related("organization")
-        .order_by("-updated_at", "-pk")
+        Mission.objects.filter(theirs).select_related("organization").order_by("-updated_at", "-pk")
     )
     facts = facts_by_mission(missions)
     mine = MyMissions()

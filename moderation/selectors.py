@@ -10,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
-from missions import lifecycle
 from core.roles import roles_of
+from missions import lifecycle
 from missions.models import Mission, Status
 from organizations.delegation import moderated_organizations
 from organizations.models import Organization
@@ -101,8 +101,7 @@ def submitted_missions(scope: QuerySet[Organization] | None = None) -> QuerySet[
         missions = missions.filter(organization_id__in=scope.values("pk"))
     # Missions made directly in the database (imports, tests) have no event: use creation.
     return (
-        missions
-        .select_related("organization")
+        missions.select_related("organization")
         .annotate(
             submitted_at=Coalesce(
                 Max("events__at", filter=Q(events__to_status=Status.SUBMITTED)), "created_at"
@@ -131,9 +130,7 @@ def _page(queryset: QuerySet, number) -> Page:
     return Paginator(queryset, PER_PAGE).get_page(number)
 
 
-def moderation_queue(
-    *, user=None, organizations_page=1, missions_page=1, reports_page=1
-) -> Queue:
+def moderation_queue(*, user=None, organizations_page=1, missions_page=1, reports_page=1) -> Queue:
     """The three lists moderators work through, oldest first; each page costs 2 queries.
     A territorial moderator (`user`) sees her territories' part, and no reports."""
     scope = scope_of(user) if user is not None else None

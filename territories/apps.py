@@ -21,7 +21,9 @@ class TerritoriesConfig(AppConfig):
         register_annotator(annotations.annotate)
         organization_page.connect(on_organization_page, dispatch_uid="territories_org_page")
         register(
-            NavItem(_("Associations aidées"), "territories:helping", selectors.is_mediator, order=25)
+            NavItem(
+                _("Associations aidées"), "territories:helping", selectors.is_mediator, order=25
+            )
         )
 
     def personal_data(self, user) -> dict:

@@ -38,14 +38,20 @@ def resolve_communes(text: str) -> tuple[list[Commune], list[str]]:
             names = ", ".join(f"{c.name} ({c.insee})" for c in candidates[:5])
             problems.append(
                 str(
-                    _("« %(line)s » désigne plusieurs communes (%(names)s) : donnez son code INSEE.")
+                    _(
+                        "« %(line)s » désigne plusieurs communes (%(names)s) : "
+                        "donnez son code INSEE."
+                    )
                     % {"line": line, "names": names}
                 )
             )
         else:
             problems.append(
                 str(
-                    _("« %(line)s » : nous ne connaissons pas cette commune. Vérifiez l’orthographe.")
+                    _(
+                        "« %(line)s » : nous ne connaissons pas cette commune. "
+                        "Vérifiez l’orthographe."
+                    )
                     % {"line": line}
                 )
             )
@@ -198,7 +204,9 @@ class ConsentForm(forms.Form):
         if until < today:
             raise ValidationError(_("Choisissez une date à venir."))
         if until > today + timedelta(days=MAX_DAYS):
-            raise ValidationError(_("Un accord dure au plus un an : choisissez une date plus proche."))
+            raise ValidationError(
+                _("Un accord dure au plus un an : choisissez une date plus proche.")
+            )
         return until
 
 

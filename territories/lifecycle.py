@@ -22,7 +22,7 @@ def _association_admin(consent: Consent, user, **context) -> str:
 
 CONSENT = Lifecycle(
     "consent",
-    [Transition("revoke", {S.ACTIVE}, S.REVOKED, guard=_association_admin)],
+    [Transition("revoke", frozenset({S.ACTIVE.value}), S.REVOKED, guard=_association_admin)],
     wrong_state=_("Cet accord ne permet déjà plus d’agir pour l’association."),
     state_field="state",
 )

@@ -49,7 +49,9 @@ class Territory(models.Model):
                 condition=(
                     Q(level="departement", departement__isnull=False, region__isnull=True)
                     | Q(level="region", region__isnull=False, departement__isnull=True)
-                    | Q(level__in=["commune", "epci"], departement__isnull=True, region__isnull=True)
+                    | Q(
+                        level__in=["commune", "epci"], departement__isnull=True, region__isnull=True
+                    )
                 ),
                 name="territory_level_matches_its_area",
             )
@@ -139,9 +141,12 @@ class Consent(models.Model):
     """An association's written consent: this mediator may act for it, for this, until then."""
 
     class Allows(models.TextChoices):
-        MISSIONS = "missions", _(
-            "Publier et suivre les missions de l’association : les créer, les modifier, "
-            "les publier, répondre aux candidatures, les clore."
+        MISSIONS = (
+            "missions",
+            _(
+                "Publier et suivre les missions de l’association : les créer, les modifier, "
+                "les publier, répondre aux candidatures, les clore."
+            ),
         )
 
     class State(models.TextChoices):
@@ -149,9 +154,7 @@ class Consent(models.Model):
         EXPIRED = "expired", _("arrivée à son terme")
         REVOKED = "revoked", _("retirée")
 
-    association = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="consents"
-    )
+    association = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consents")
     mediator = models.ForeignKey(Mediator, on_delete=models.PROTECT, related_name="consents")
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

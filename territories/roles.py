@@ -10,7 +10,8 @@ from .models import Mediator, TerritorialModerator, Territory
 def _appointed(model) -> str:
     # Appointed by an authority the moderators verified: a self-declared one gives no power.
     return (
-        f"EXISTS (SELECT 1 FROM {table(model)} a JOIN {table(Territory)} t ON t.id = a.territory_id "
+        f"EXISTS (SELECT 1 FROM {table(model)} a "
+        f"JOIN {table(Territory)} t ON t.id = a.territory_id "
         f"JOIN {table(Organization)} o ON o.id = t.authority_id "
         "WHERE a.user_id = %s AND a.ended_at IS NULL AND o.verification = %s)"
     )

@@ -104,7 +104,9 @@ def moderator_end(*, moderator: TerritorialModerator, by: User) -> None:
 
 @transaction.atomic
 def mediator_designate(*, territory: Territory, user: User, by: User) -> Mediator:
-    return _appoint(Mediator, "territory.mediator_designated", territory=territory, user=user, by=by)
+    return _appoint(
+        Mediator, "territory.mediator_designated", territory=territory, user=user, by=by
+    )
 
 
 @transaction.atomic
@@ -156,4 +158,6 @@ def consent_revoke(*, consent: Consent, by: User) -> None:
     locked.revoked_at = consent.revoked_at = timezone.now()
     locked.revoked_by = consent.revoked_by = by
     locked.save(update_fields=["revoked_at", "revoked_by"])
-    audit.log(actor=by, verb="consent.revoked", target=locked, data={"user": locked.mediator.user_id})
+    audit.log(
+        actor=by, verb="consent.revoked", target=locked, data={"user": locked.mediator.user_id}
+    )

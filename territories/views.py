@@ -71,9 +71,11 @@ def _appointments(request, slug: str, model, template: str, appoint):
         if model is TerritorialModerator
         else selectors.mediators_of(found)
     )
-    agents = User.objects.filter(memberships__organization=authority).exclude(
-        pk__in=[a.user_id for a in current]
-    ).order_by("full_name", "pk")
+    agents = (
+        User.objects.filter(memberships__organization=authority)
+        .exclude(pk__in=[a.user_id for a in current])
+        .order_by("full_name", "pk")
+    )
     form = AppointForm(request.POST or None, agents=agents)
     if request.method == "POST":
         if not is_admin:
@@ -170,7 +172,10 @@ def help(request, slug: str):
                     until=form.cleaned_data["until"],
                 )
             except services.ConsentRefused:
-                form.add_error("mediator", _("Cette personne ne peut plus vous aider : choisissez-en une autre."))
+                form.add_error(
+                    "mediator",
+                    _("Cette personne ne peut plus vous aider : choisissez-en une autre."),
+                )
             else:
                 messages.success(
                     request,
@@ -217,9 +222,7 @@ def done_for(request, slug: str):
         {"line": line, "target": targets.get((line.event.content_type_id, line.event.object_id))}
         for line in lines
     ]
-    return render(
-        request, "territories/done_for.html", {"association": association, "rows": rows}
-    )
+    return render(request, "territories/done_for.html", {"association": association, "rows": rows})
 
 
 # --- The mediator --------------------------------------------------------------------------

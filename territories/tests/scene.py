@@ -39,9 +39,7 @@ def build() -> dict:
     hugo = UserFactory(full_name="Hugo Maire", email="hugo@example.org")
     nora = UserFactory(full_name="Nora Aidante", email="nora@example.org")
     sami = UserFactory(full_name="Sami Conseiller", email="sami@example.org")
-    venissieux = AuthorityFactory(
-        name="Ville de Vénissieux", verified=True, commune_id="69259"
-    )
+    venissieux = AuthorityFactory(name="Ville de Vénissieux", verified=True, commune_id="69259")
     MembershipFactory(organization=venissieux, user=hugo, role="admin")
     MembershipFactory(organization=venissieux, user=nora)
     MembershipFactory(organization=venissieux, user=sami)

@@ -66,7 +66,10 @@ def test_local_authorities_are_verified_by_national_staff_only(client, scene):
     other = AuthorityFactory(name="Ville de Lyon")
     client.force_login(scene["users"]["marc"])
     assert client.get(reverse("moderation:organization", args=[other.slug])).status_code == 404
-    assert client.get(reverse("moderation:organization", args=[scene["rhone"].slug])).status_code == 404
+    assert (
+        client.get(reverse("moderation:organization", args=[scene["rhone"].slug])).status_code
+        == 404
+    )
 
 
 def test_staff_keep_the_whole_view(client, scene, staff):

@@ -29,6 +29,7 @@ SOURCES = [
     "app-portfolio.css",
     "app-diagnosis.css",
     "app-schools.css",
+    "app-territories.css",
 ]
 HEADER = (
     "/* Built by `manage.py build_css` from static/css/alasso.css and app-*.css: edit those. */\n"
