@@ -17,7 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.roles import roles_of
-from organizations.delegation import acted_for, acted_for_ids, acts_for, may_moderate
+from organizations.delegation import acted_for, acted_for_ids, may_moderate
 from organizations.models import Membership, Organization
 from taxonomy.models import SkillDomain
 
@@ -37,9 +37,7 @@ def associations_of(user) -> list[Organization]:
     if not user.is_authenticated:
         return []
     # A mediator with an association's consent posts its missions as a member would.
-    mine = Q(pk__in=Membership.objects.filter(user=user).values("organization"))
-    if roles_of(user).mediator:
-        mine |= acted_for(user)
+    mine = Q(pk__in=Membership.objects.filter(user=user).values("organization")) | acted_for(user)
     return list(
         Organization.objects.filter(mine, kind=Organization.Kind.ASSOCIATION).order_by("name")
     )
@@ -53,9 +51,11 @@ def is_member(user, mission: Mission) -> bool:
         return False
     known = mission.__dict__.setdefault("_members", {})
     if user.pk not in known:
-        known[user.pk] = Membership.objects.filter(
-            user=user, organization_id=mission.organization_id
-        ).exists() or (roles_of(user).mediator and acts_for(user, mission.organization_id))
+        # One query for both: a member, or a mediator with the association's consent.
+        known[user.pk] = Organization.objects.filter(
+            Q(pk__in=Membership.objects.filter(user=user).values("organization")) | acted_for(user),
+            pk=mission.organization_id,
+        ).exists()
     return known[user.pk]
 
 
@@ -107,8 +107,7 @@ def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
                 Membership.objects.filter(user=user, organization_id=OuterRef("organization_id"))
             )
         )
-        if roles_of(user).mediator:
-            acts_as |= Q(organization_id__in=acted_for_ids(user))
+        acts_as |= Q(organization_id__in=acted_for_ids(user))
         missions = missions.annotate(
             viewer_is_member=ExpressionWrapper(acts_as, output_field=BooleanField())
         )
@@ -279,8 +278,7 @@ def missions_of_member(user) -> MyMissions:
     `ready_to_start`, whether an agreement is confirmed by both sides (`facts_by_mission`).
     """
     theirs = Q(organization__in=Membership.objects.filter(user=user).values("organization"))
-    if roles_of(user).mediator:
-        theirs |= Q(organization__in=acted_for_ids(user))
+    theirs |= Q(organization__in=acted_for_ids(user))
     missions = list(
         Mission.objects.filter(theirs).select_related("organization").order_by("-updated_at", "-pk")
     )

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from audit.verbs import VERBS
 from organizations.models import Membership, Organization
 from organizations.selectors import membership_of
 
@@ -179,13 +180,23 @@ def get_consent_for_admin(request, pk: int) -> Consent:
     return consent
 
 
-def done_for(association: Organization, *, limit: int = 200) -> list[AuditEvent]:
-    """What mediators did on the association's behalf, newest first."""
-    return list(
+def done_for(association: Organization, *, limit: int = 200) -> list[dict]:
+    """What mediators did on the association's behalf, newest first: the event, its words
+    and what it was done to (one query per kind of thing, however many events)."""
+    events = list(
         AuditEvent.objects.filter(data__on_behalf=association.pk)
         .select_related("actor", "content_type")
+        .prefetch_related("target")
         .order_by("-at", "-pk")[:limit]
     )
+    return [
+        {
+            "event": event,
+            "label": VERBS[event.verb].label if event.verb in VERBS else event.verb,
+            "target": event.target,
+        }
+        for event in events
+    ]
 
 
 # --- The mediator's page -------------------------------------------------------------------

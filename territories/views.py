@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from audit.selectors import describe
 from core.errors import ActionRefused
 
 from . import selectors, services
@@ -215,13 +214,7 @@ def consent_revoke(request, pk: int):
 @login_required
 def done_for(request, slug: str):
     association = selectors.get_association_for_member(request, slug)
-    events = selectors.done_for(association)
-    lines = [describe(event) for event in events]
-    targets = {(e.content_type_id, e.object_id): e.target for e in events}
-    rows = [
-        {"line": line, "target": targets.get((line.event.content_type_id, line.event.object_id))}
-        for line in lines
-    ]
+    rows = selectors.done_for(association)
     return render(request, "territories/done_for.html", {"association": association, "rows": rows})
 
 

@@ -129,3 +129,61 @@ def test_the_helping_page_lists_the_associations_she_may_act_for(client, scene):
     assert scene["garden"].name in page
     client.force_login(scene["users"]["odette"])
     assert client.get(reverse("territories:helping")).status_code == 403
+
+
+def test_she_answers_applications_for_the_association_marked_in_its_name(client, scene):
+    from engagements.models import Application
+    from engagements.tests.factories import ApplicationFactory
+    from missions.models import Status as MissionStatus
+    from missions.tests.factories import MissionFactory
+    from volunteers.tests.factories import VolunteerProfileFactory
+
+    garden = scene["garden"]
+    mission = MissionFactory(organization=garden, status=MissionStatus.OPEN, team_size=2)
+    profile = VolunteerProfileFactory()
+    application = ApplicationFactory(mission=mission, volunteer=profile.user)
+    client.force_login(scene["users"]["nora"])
+    assert client.get(reverse("engagements:applicants", args=[mission.pk])).status_code == 200
+    url = reverse("engagements:answer", args=[application.pk, "accept"])
+    assert client.post(url).status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED
+    event = AuditEvent.objects.get(verb="application.accepted")
+    assert event.data["on_behalf"] == garden.pk
+    assert event.data["consent"] == scene["consent"].pk
+    # Sami, without consent, may not even see the applicants.
+    client.force_login(scene["users"]["sami"])
+    assert client.get(reverse("engagements:applicants", args=[mission.pk])).status_code in (
+        403,
+        404,
+    )
+
+
+def test_the_done_for_you_page_costs_the_same_however_much_was_done(
+    client, scene, django_assert_max_num_queries
+):
+    import audit
+
+    garden, nora = scene["garden"], scene["users"]["nora"]
+    client.force_login(scene["users"]["odette"])
+    url = reverse("territories:done_for", args=[garden.slug])
+    client.get(url)
+    for _ in range(5):
+        audit.log(actor=nora, verb="mission.created", target=scene["draft"])
+    assert AuditEvent.objects.filter(data__on_behalf=garden.pk).count() >= 5
+    with django_assert_max_num_queries(12):
+        page = client.get(url)
+    assert page.content.decode().count("Mission créée") >= 5
+
+
+def test_staff_read_on_whose_behalf_and_in_which_territory_in_the_journal(client, scene, staff):
+    client.force_login(scene["users"]["marc"])
+    client.post(
+        reverse("moderation:organization", args=[scene["garden"].slug]), {"decision": "verify"}
+    )
+    client.force_login(scene["users"]["nora"])
+    client.post(reverse("missions:new"), {"organization": scene["garden"].pk, "template": ""})
+    client.force_login(staff)
+    page = client.get(reverse("audit:journal")).content.decode()
+    assert "Département du Rhône" in page  # the territory, named
+    assert "Pour le compte de" in page and "Jardins des Minguettes" in page
