@@ -5,11 +5,13 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 import audit
 from accounts.models import User
 from geo.models import Commune, Departement, Region
+from notifications.services import notify
 from organizations.models import Organization
 from organizations.selectors import is_admin, is_member
 from organizations.services import organization_resubmit
@@ -147,17 +149,33 @@ def consent_give(
     )
     data = {"user": mediator.user_id, "until": until.isoformat()}
     audit.log(actor=by, verb="consent.given", target=consent, data=data)
+    notify(
+        users=[mediator.user],
+        kind="consent_given",
+        context={"association": association.name},
+        url=reverse("territories:helping"),
+    )
     return consent
 
 
 @transaction.atomic
 def consent_revoke(*, consent: Consent, by: User) -> None:
     """The association takes its consent back: the mediator loses access at once."""
-    locked = Consent.objects.select_for_update().select_related("mediator").get(pk=consent.pk)
+    locked = (
+        Consent.objects.select_for_update()
+        .select_related("mediator__user", "association")
+        .get(pk=consent.pk)
+    )
     CONSENT.check(locked, "revoke", by)
     locked.revoked_at = consent.revoked_at = timezone.now()
     locked.revoked_by = consent.revoked_by = by
     locked.save(update_fields=["revoked_at", "revoked_by"])
     audit.log(
         actor=by, verb="consent.revoked", target=locked, data={"user": locked.mediator.user_id}
+    )
+    notify(
+        users=[locked.mediator.user],
+        kind="consent_revoked",
+        context={"association": locked.association.name},
+        url=reverse("territories:helping"),
     )

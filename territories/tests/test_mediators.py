@@ -187,3 +187,13 @@ def test_staff_read_on_whose_behalf_and_in_which_territory_in_the_journal(client
     page = client.get(reverse("audit:journal")).content.decode()
     assert "Département du Rhône" in page  # the territory, named
     assert "Pour le compte de" in page and "Jardins des Minguettes" in page
+
+
+def test_the_mediator_is_told_when_a_consent_is_given_and_when_it_is_taken_back(client, scene):
+    from notifications.models import Notification
+
+    nora = scene["users"]["nora"]
+    assert Notification.objects.filter(user=nora, kind="consent_given").exists()
+    client.force_login(scene["users"]["odette"])
+    client.post(reverse("territories:consent_revoke", args=[scene["consent"].pk]))
+    assert Notification.objects.filter(user=nora, kind="consent_revoked").exists()
