@@ -15,7 +15,11 @@ S = Consent.State
 
 
 def _association_admin(consent: Consent, user, **context) -> str:
-    if user is not None and user.is_authenticated and is_admin(user, consent.association):
+    # `is_admin`: what the page already knows of the person, so a list asks no more.
+    admin = context.get("is_admin")
+    if admin is None:
+        admin = user is not None and user.is_authenticated and is_admin(user, consent.association)
+    if admin:
         return ""
     return str(_("Seuls les administrateurs de l’association peuvent retirer cet accord."))
 

@@ -183,7 +183,7 @@ def help(request, slug: str):
                 return redirect("territories:help", slug=association.slug)
     consents = selectors.consents_of(association)
     for consent in consents:
-        consent.can = CONSENT.can(consent, request.user)  # type: ignore[attr-defined]
+        consent.can = CONSENT.can(consent, request.user, is_admin=is_admin)  # type: ignore[attr-defined]
     context = {
         "association": association,
         "is_admin": is_admin,

@@ -197,3 +197,25 @@ def test_the_mediator_is_told_when_a_consent_is_given_and_when_it_is_taken_back(
     client.force_login(scene["users"]["odette"])
     client.post(reverse("territories:consent_revoke", args=[scene["consent"].pk]))
     assert Notification.objects.filter(user=nora, kind="consent_revoked").exists()
+
+
+def test_the_help_page_costs_the_same_however_many_consents(
+    client, scene, django_assert_max_num_queries
+):
+    from territories import services
+    from territories.models import Mediator
+
+    odette, garden = scene["users"]["odette"], scene["garden"]
+    sami = Mediator.objects.get(user=scene["users"]["sami"])
+    for _ in range(4):
+        services.consent_give(
+            association=garden,
+            mediator=sami,
+            by=odette,
+            purpose="Notre site",
+            until=timezone.localdate() + timedelta(days=10),
+        )
+    client.force_login(odette)
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("territories:help", args=[garden.slug]))
+    assert page.content.decode().count("Retirer l’accord") == 5
