@@ -1,6 +1,7 @@
-"""Demo territories: the Rhône département with its territorial moderator, the city of
-Vénissieux with a mediator (a conseillère numérique), and the judo club of Vénissieux,
-which gave her its consent to post and follow its missions."""
+"""Demo territories: the Rhône département with its territorial moderator (and an
+association of Saint-Priest waiting for him), the city of Vénissieux with a mediator (a
+conseillère numérique), and the judo club of Vénissieux, which gave her its consent to post
+and follow its missions (she has started one)."""
 
 import datetime
 
@@ -10,6 +11,8 @@ from django.utils import timezone
 from accounts.models import User
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
 from geo.models import Commune, Departement
+from missions.models import MissionTemplate
+from missions.services import mission_create
 from organizations.models import Membership, Organization
 from organizations.services import organization_create
 
@@ -94,11 +97,28 @@ def build(ctx: DemoContext) -> None:
             .first()
         )
         if admin is not None:
-            services.consent_give(
+            consent = services.consent_give(
                 association=judo,
                 mediator=mediator,
                 by=admin.user,
                 purpose="Publier l’affiche du tournoi de printemps et suivre les candidatures",
                 until=timezone.localdate() + datetime.timedelta(days=90),
             )
+            # Nora already started the poster's mission for the club: its « fait pour
+            # vous » page shows it.
+            poster = MissionTemplate.objects.filter(is_active=True).order_by("pk").first()
+            mission_create(organization=judo, template=poster, by=nora)
+            ctx.objects.setdefault("consents", []).append(consent)
+
+    # An association of the Rhône waiting for its verification: Marc's queue.
+    odile = _person(ctx, "odile", "Odile Perrin", "Association de Saint-Priest (en attente)")
+    organization_create(
+        by=odile,
+        kind=Organization.Kind.ASSOCIATION,
+        association_type=Organization.AssociationType.CITIZEN,
+        name="Les Amis de la Médiathèque de Saint-Priest",
+        commune_id="69290",
+        description="Lectures, ateliers d’écriture et une grainothèque, tenus par des bénévoles.",
+        rna="W691234567",
+    )
     ctx.objects.setdefault("organizations", {}).update(rhone=rhone, venissieux=venissieux)

@@ -28,3 +28,10 @@ def test_the_demo_builds_a_departement_a_commune_inside_and_a_consent(db):
     mediator = Mediator.objects.get(territory=city)
     consent = Consent.objects.get()
     assert consent.association == judo and consent.mediator == mediator and consent.is_active
+    # The mediator has started a mission for the club, in its name; Marc has work waiting.
+    from audit.models import AuditEvent
+    from organizations.models import Organization
+
+    assert AuditEvent.objects.filter(verb="mission.created", data__on_behalf=judo.pk).exists()
+    pending = Organization.objects.get(name="Les Amis de la Médiathèque de Saint-Priest")
+    assert pending.is_pending_verification and pending.departement_code == "69"
