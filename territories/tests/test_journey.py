@@ -13,9 +13,7 @@ from .scene import build
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_mediator_posts_a_mission_that_the_territorys_moderator_publishes(
-    shipped_data, new_page
-):
+def test_a_mediator_posts_a_mission_that_the_territorys_moderator_publishes(shipped_data, new_page):
     scene = build()
     users, garden = scene["users"], scene["garden"]
     template = MissionTemplate.objects.filter(is_active=True).order_by("pk").first()
