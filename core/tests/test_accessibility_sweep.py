@@ -178,7 +178,14 @@ def territory_pages_to_check() -> list[tuple[str, str]]:
         ]
         if allowed and template.startswith("/territories/"):
             pages.append((template, allowed[0]))
-    pages += [("/moderation/", "marc"), ("/missions/mine/", "nora")]
+    pages += [
+        ("/moderation/", "marc"),
+        ("/moderation/organizations/{garden}/", "marc"),
+        ("/moderation/organizations/{rhone}/", "staff"),
+        ("/organizations/{rhone}/", "claire"),
+        ("/organizations/{garden}/", "odette"),
+        ("/missions/mine/", "nora"),
+    ]
     return pages
 
 
