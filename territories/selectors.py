@@ -2,7 +2,7 @@
 is asking."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -122,9 +122,12 @@ def moderators_of(territory: Territory) -> list[TerritorialModerator]:
 
 
 def mediators_of(territory: Territory) -> list[Mediator]:
+    """The active mediators, each with `helping`: the associations whose consent is valid."""
+    valid = Q(consents__revoked_at__isnull=True, consents__until__gte=timezone.localdate())
     return list(
         Mediator.objects.filter(territory=territory, ended_at__isnull=True)
         .select_related("user")
+        .annotate(helping=Count("consents__association", filter=valid, distinct=True))
         .order_by("user__full_name", "pk")
     )
 

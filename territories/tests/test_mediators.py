@@ -219,3 +219,11 @@ def test_the_help_page_costs_the_same_however_many_consents(
     with django_assert_max_num_queries(14):
         page = client.get(reverse("territories:help", args=[garden.slug]))
     assert page.content.decode().count("Retirer l’accord") == 5
+
+
+def test_the_authority_sees_how_many_associations_each_mediator_helps(client, scene):
+    client.force_login(scene["users"]["hugo"])
+    page = client.get(reverse("territories:mediators", args=[scene["venissieux"].slug]))
+    content = page.content.decode()
+    assert "aide 1 association" in content  # Nora
+    assert "aide 0 association" in content  # Sami
