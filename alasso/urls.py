@@ -23,6 +23,7 @@ urlpatterns = [
     path("schools/", include("schools.urls")),
     path("teaching/", include("teaching.urls")),
     path("challenges/", include("challenges.urls")),
+    path("territories/", include("territories.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .models import AuditEvent
 from .services import target_key
-from .verbs import VERBS, Field
+from .verbs import CONTEXT_FIELDS, VERBS, Field
 
 PER_PAGE = 50
 
@@ -89,9 +89,29 @@ def _choices(path: str) -> dict:
     return dict(found.choices)
 
 
-def _word(field: Field, value) -> str:
+def _names(events) -> dict[str, dict]:
+    """The names of the rows the events' fields point to (`Field.model`): one query per
+    kind of row, however many events."""
+    from django.apps import apps
+
+    wanted: dict[str, set] = {}
+    for event in events:
+        verb = VERBS.get(event.verb)
+        for field in (*(verb.fields if verb else ()), *CONTEXT_FIELDS):
+            if field.model and field.key in event.data:
+                wanted.setdefault(field.model, set()).add(event.data[field.key])
+    return {
+        label: {pk: str(row) for pk, row in apps.get_model(label).objects.in_bulk(ids).items()}
+        for label, ids in wanted.items()
+    }
+
+
+def _word(field: Field, value, names: dict | None = None) -> str:
     if isinstance(value, list):  # several ids or names: one after the other
-        return ", ".join(_word(field, item) for item in value)
+        return ", ".join(_word(field, item, names) for item in value)
+    if field.model:
+        named = (names if names is not None else _names_of(field, value)).get(field.model, {})
+        return named.get(value, str(value))
     choices = field.choices
     if isinstance(choices, str) and choices:
         choices = _choices(choices)
@@ -100,12 +120,20 @@ def _word(field: Field, value) -> str:
     return str(value)
 
 
-def describe(event: AuditEvent) -> Line:
-    """The event in the reader's language: nothing formatted is stored."""
+def _names_of(field: Field, value) -> dict[str, dict]:
+    from django.apps import apps
+
+    row = apps.get_model(field.model).objects.filter(pk=value).first()
+    return {field.model: {value: str(row)}} if row is not None else {}
+
+
+def describe(event: AuditEvent, names: dict | None = None) -> Line:
+    """The event in the reader's language: nothing formatted is stored. `names`: those of
+    `_names(events)`, for a page of events."""
     verb = VERBS.get(event.verb)
-    fields = verb.fields if verb else ()
+    fields = (*(verb.fields if verb else ()), *CONTEXT_FIELDS)
     details = [
-        Detail(str(field.label), _word(field, event.data[field.key]))
+        Detail(str(field.label), _word(field, event.data[field.key], names))
         for field in fields
         if field.key in event.data
     ]
@@ -121,7 +149,9 @@ def describe(event: AuditEvent) -> Line:
 
 def page_of(queryset: QuerySet[AuditEvent], number) -> tuple[Page, list[Line]]:
     page = Paginator(queryset, PER_PAGE).get_page(number)
-    return page, [describe(event) for event in page.object_list]
+    events = list(page.object_list)
+    names = _names(events)
+    return page, [describe(event, names) for event in events]
 
 
 def target_types() -> list[tuple[str, str]]:

@@ -4,7 +4,29 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from .models import AuditEvent
-from .verbs import PERSONAL_KEYS, VERBS
+from .verbs import CONTEXT_KEYS, PERSONAL_KEYS, VERBS
+
+# Functions `(actor, verb, target, data) -> dict` that say in which capacity the actor did
+# it (on an association's behalf, in a territory), with the keys of `CONTEXT_FIELDS`.
+# The apps that know (territories) register them from their AppConfig.ready().
+_ANNOTATORS: list = []
+
+
+def register_annotator(fn) -> None:
+    if fn not in _ANNOTATORS:
+        _ANNOTATORS.append(fn)
+
+
+def _context(actor, verb: str, target, data: dict) -> dict:
+    found: dict = {}
+    if actor is None:
+        return found
+    for annotate in _ANNOTATORS:
+        found.update(annotate(actor, verb, target, data) or {})
+    unknown = set(found) - CONTEXT_KEYS
+    if unknown:
+        raise ValueError(f"Undeclared context for {verb!r}: {sorted(unknown)}")
+    return found
 
 
 def log(*, actor, verb: str, target: models.Model, data: dict | None = None) -> AuditEvent:
@@ -22,6 +44,7 @@ def log(*, actor, verb: str, target: models.Model, data: dict | None = None) -> 
         raise ValueError(f"Undeclared data for {verb!r}: {sorted(unknown)}")
     if actor is not None and not actor.is_authenticated:
         actor = None
+    data = {**data, **_context(actor, verb, target, data)}
     return AuditEvent.objects.create(
         actor=actor,
         verb=verb,

@@ -19,6 +19,8 @@ class Field:
     # so this module imports no other app), or a dict.
     choices: str | dict = ""
     personal: bool = False
+    # The id of a row shown by its name when a page is read ("app_label.model").
+    model: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ COHORT = Field("cohort", _("promotion n°"))
 
 VERBS: dict[str, Verb] = {
     # Missions: one verb per state reached (missions.lifecycle.mission_transition).
+    "mission.created": Verb(_("Mission créée")),
     "mission.draft": Verb(_("Mission remise en brouillon"), MISSION_FIELDS),
     "mission.submitted": Verb(_("Mission envoyée pour validation"), MISSION_FIELDS),
     "mission.open": Verb(_("Mission publiée"), MISSION_FIELDS),
@@ -152,6 +155,24 @@ VERBS: dict[str, Verb] = {
     "submission.file_removed": Verb(
         _("Fichier retiré de la réponse"), (Field("file", _("fichier n°")),)
     ),
+    # Territories: what local authorities declare and whom they appoint (`user`).
+    "territory.declared": Verb(
+        _("Territoire déclaré"),
+        (
+            Field("level", _("échelon"), "territories.models.Territory.Level"),
+            Field("departement", _("département")),
+            Field("region", _("région")),
+            Field("communes", _("communes (codes INSEE)")),
+        ),
+    ),
+    "territory.moderator_appointed": Verb(_("Modérateur·rice du territoire nommé·e"), (USER,)),
+    "territory.moderator_ended": Verb(_("Modérateur·rice du territoire retiré·e"), (USER,)),
+    "territory.mediator_designated": Verb(_("Médiateur·rice numérique désigné·e"), (USER,)),
+    "territory.mediator_ended": Verb(_("Médiateur·rice numérique retiré·e"), (USER,)),
+    "consent.given": Verb(
+        _("Accord d’aide donné à un·e médiateur·rice"), (USER, Field("until", _("jusqu’au")))
+    ),
+    "consent.revoked": Verb(_("Accord d’aide retiré"), (USER,)),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
@@ -164,6 +185,16 @@ VERBS: dict[str, Verb] = {
     ),
     "credential.revoked": Verb(_("Attestation révoquée"), (MODERATION_REASON,)),
 }
+
+# Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
+# whom (a mediator, with an association's consent), in which territory (a moderator
+# appointed by a local authority).
+CONTEXT_FIELDS = (
+    Field("on_behalf", _("pour le compte de"), model="organizations.organization"),
+    Field("consent", _("accord d’aide n°")),
+    Field("territory", _("territoire"), model="territories.territory"),
+)
+CONTEXT_KEYS = frozenset(field.key for field in CONTEXT_FIELDS)
 
 PERSONAL_KEYS = frozenset(f.key for verb in VERBS.values() for f in verb.fields if f.personal)
 
@@ -182,6 +213,8 @@ TARGET_MODELS = (
     "moderation.report",
     "accounts.user",
     "credentials.credential",
+    "territories.territory",
+    "territories.consent",
     "schools.cohort",
     "schools.callforneeds",
     "schools.classproject",

@@ -1,7 +1,8 @@
 """What a person is on the site, asked by the header and the pages on every request.
 
 Real roles come from memberships and the volunteer profile (one person may hold several);
-the sign-up intent only counts until they exist. One query, once per request: the
+the sign-up intent only counts until they exist; territories tells who moderates a territory
+or acts for an association as its mediator. One query, once per request: the
 answer is kept on the user object.
 
 `core` imports no app: the apps that hold the rows each register the SQL that tells one
@@ -24,6 +25,8 @@ class Roles:
     has_profile: bool = False  # has a volunteer profile
     volunteer: bool = False  # came to help, or has a profile anyway
     teacher: bool = False  # named teacher of a cohort of a school she is a member of
+    territorial_moderator: bool = False  # moderates a local authority's territory
+    mediator: bool = False  # may act for an association that consented to it
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,14 @@ class Fact:
 
 _FACTS: dict[str, Fact] = {}
 # The facts a query can tell: the fields of `Roles` but `volunteer`, derived from them.
-FACTS = ("organization", "association", "has_profile", "teacher")
+FACTS = (
+    "organization",
+    "association",
+    "has_profile",
+    "teacher",
+    "territorial_moderator",
+    "mediator",
+)
 
 
 def register_fact(name: str, *, sql: Callable[[], str], params: Callable[[Any], list]) -> None:

@@ -35,6 +35,8 @@ from .signals import mission_changed
 
 MEMBER = "member"
 STAFF = "staff"
+# A moderator a local authority appointed: approves or sends back its territory's missions.
+MODERATOR = "moderator"
 SYSTEM = "system"
 
 # States in which volunteers may still apply, and in which the mission is publicly visible.
@@ -62,6 +64,8 @@ def actor_of(user, mission: Mission) -> str | None:
         return MEMBER
     if user.is_staff:
         return STAFF
+    if selectors.is_moderator(user, mission):
+        return MODERATOR
     return None
 
 
@@ -76,6 +80,7 @@ WHO = {
     frozenset({MEMBER, SYSTEM}): _(
         "Seuls les membres de l’association de la mission peuvent le faire."
     ),
+    frozenset({STAFF, MODERATOR}): _("Seule l’équipe de modération peut le faire."),
 }
 
 
@@ -136,8 +141,8 @@ MISSION = Lifecycle(
         # association: `services.mission_submit` picks which, after the organisation.
         _move("submit", {S.DRAFT}, S.SUBMITTED, {MEMBER}, _missing_step),
         _move("publish", {S.DRAFT}, S.OPEN, {MEMBER}, _missing_step),
-        _move("approve", {S.SUBMITTED}, S.OPEN, {STAFF}),
-        _move("send_back", {S.SUBMITTED}, S.DRAFT, {STAFF}),
+        _move("approve", {S.SUBMITTED}, S.OPEN, {STAFF, MODERATOR}),
+        _move("send_back", {S.SUBMITTED}, S.DRAFT, {STAFF, MODERATOR}),
         # The association takes back a mission waiting for moderation, to change it.
         _move("back_to_draft", {S.SUBMITTED}, S.DRAFT, {MEMBER}),
         _move(
@@ -244,7 +249,8 @@ def mission_transition(
         reason_args=args,
     )
     # A moderator's reason is kept in the journal; members' words stay in MissionEvent.
-    data = {"from": locked.status} | ({"reason": reason} if reason and actor == STAFF else {})
+    moderating = actor in (STAFF, MODERATOR)
+    data = {"from": locked.status} | ({"reason": reason} if reason and moderating else {})
     audit.log(actor=by, verb=f"mission.{target}", target=locked, data=data)
     locked.status = target
     locked.last_activity_at = now

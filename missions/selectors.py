@@ -4,11 +4,20 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.roles import roles_of
+from organizations.delegation import acted_for, acted_for_ids, may_moderate
 from organizations.models import Membership, Organization
 from taxonomy.models import SkillDomain
 
@@ -27,23 +36,40 @@ def associations_of(user) -> list[Organization]:
     """The associations `user` may create missions for, by name."""
     if not user.is_authenticated:
         return []
+    # A mediator with an association's consent posts its missions as a member would.
+    mine = Q(pk__in=Membership.objects.filter(user=user).values("organization")) | acted_for(user)
     return list(
-        Organization.objects.filter(
-            kind=Organization.Kind.ASSOCIATION, memberships__user=user
-        ).order_by("name")
+        Organization.objects.filter(mine, kind=Organization.Kind.ASSOCIATION).order_by("name")
     )
 
 
 def is_member(user, mission: Mission) -> bool:
-    """Whether `user` belongs to the mission's organisation: asked once per page, however
-    many parts of it ask (the answer is kept on the mission object)."""
+    """Whether `user` acts as the mission's organisation: a member, or a mediator the
+    association gave its consent to (`organizations.delegation`). Asked once per page,
+    however many parts of it ask (the answer is kept on the mission object)."""
     if not user.is_authenticated:
         return False
     known = mission.__dict__.setdefault("_members", {})
     if user.pk not in known:
-        known[user.pk] = Membership.objects.filter(
-            user=user, organization_id=mission.organization_id
+        # One query for both: a member, or a mediator with the association's consent.
+        known[user.pk] = Organization.objects.filter(
+            Q(pk__in=Membership.objects.filter(user=user).values("organization")) | acted_for(user),
+            pk=mission.organization_id,
         ).exists()
+    return known[user.pk]
+
+
+def is_moderator(user, mission: Mission) -> bool:
+    """Staff, or a territorial moderator of the mission's association (kept on the mission)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    if not roles_of(user).territorial_moderator:
+        return False
+    known = mission.__dict__.setdefault("_moderators", {})
+    if user.pk not in known:
+        known[user.pk] = may_moderate(user, mission.organization_id)
     return known[user.pk]
 
 
@@ -63,7 +89,7 @@ def get_mission_for_member(request, pk: int) -> Mission:
     user = request.user
     if is_member(user, mission):
         return mission
-    if mission.status in lifecycle.PUBLIC or (user.is_authenticated and user.is_staff):
+    if mission.status in lifecycle.PUBLIC or is_moderator(user, mission):
         raise PermissionDenied
     raise Http404
 
@@ -76,18 +102,25 @@ def get_mission_for_viewer(request, pk: int) -> tuple[Mission, bool]:
     user = request.user
     missions = _mission_with_relations()
     if user.is_authenticated:  # asked in the same query
-        missions = missions.annotate(
-            viewer_is_member=Exists(
+        acts_as = Q(
+            Exists(
                 Membership.objects.filter(user=user, organization_id=OuterRef("organization_id"))
             )
+        )
+        acts_as |= Q(organization_id__in=acted_for_ids(user))
+        missions = missions.annotate(
+            viewer_is_member=ExpressionWrapper(acts_as, output_field=BooleanField())
         )
     mission = get_object_or_404(missions, pk=pk)
     if user.is_authenticated:
         member_now = mission.viewer_is_member  # type: ignore[attr-defined]  # annotated above
         mission.__dict__.setdefault("_members", {})[user.pk] = member_now
     member = is_member(user, mission)
-    staff = user.is_authenticated and user.is_staff
-    if not (mission.status in lifecycle.PUBLIC or member or staff):
+    # A territorial moderator sees what waits for her decision, not the drafts.
+    moderator = (user.is_authenticated and user.is_staff) or (
+        mission.status == Status.SUBMITTED and is_moderator(user, mission)
+    )
+    if not (mission.status in lifecycle.PUBLIC or member or moderator):
         raise Http404
     return mission, member
 
@@ -244,12 +277,10 @@ def missions_of_member(user) -> MyMissions:
     Each mission carries `pending_count`, the applications waiting for an answer, and
     `ready_to_start`, whether an agreement is confirmed by both sides (`facts_by_mission`).
     """
+    theirs = Q(organization__in=Membership.objects.filter(user=user).values("organization"))
+    theirs |= Q(organization__in=acted_for_ids(user))
     missions = list(
-        Mission.objects.filter(
-            organization__in=Membership.objects.filter(user=user).values("organization")
-        )
-        .select_related("organization")
-        .order_by("-updated_at", "-pk")
+        Mission.objects.filter(theirs).select_related("organization").order_by("-updated_at", "-pk")
     )
     facts = facts_by_mission(missions)
     mine = MyMissions()

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import audit
 from accounts.models import User
 from notifications.services import notify
 from organizations.models import Organization
@@ -116,6 +117,7 @@ def mission_create(
     if need and not selectors.missing_steps(mission):
         mission.wizard_step = 3
         mission.save(update_fields=["wizard_step"])
+    audit.log(actor=by, verb="mission.created", target=mission)
     mission_changed.send(sender=Mission, mission_id=mission.pk)
     return mission
 

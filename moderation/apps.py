@@ -7,10 +7,12 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Modération")
 
     def ready(self) -> None:
-        from core.navigation import NavItem, register, staff
+        from core.navigation import NavItem, register
+
+        from .selectors import is_moderator
 
         # No pending count here: the header is on every page and must stay cheap.
-        register(NavItem(_("Modération"), "moderation:queue", staff, order=94))
+        register(NavItem(_("Modération"), "moderation:queue", is_moderator, order=94))
 
     def personal_data(self, user) -> list[dict]:
         """The reports the person made (what others reported about them stays internal)."""

@@ -10,8 +10,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
+from core.roles import roles_of
 from missions import lifecycle
 from missions.models import Mission, Status
+from organizations.delegation import moderated_organizations
 from organizations.models import Organization
 from organizations.validators import (
     normalize_rna,
@@ -31,9 +33,25 @@ DIRECTORY_URL = "https://annuaire-entreprises.data.gouv.fr/entreprise/{siren}"
 
 
 def require_staff(request) -> None:
-    """Moderation is the A-lasso team's work: anyone else gets a 403."""
+    """Reports are the A-lasso team's work: anyone else gets a 403."""
     if not (request.user.is_authenticated and request.user.is_staff):
         raise PermissionDenied
+
+
+def is_moderator(user) -> bool:
+    """National staff, or a moderator a local authority appointed for its territory."""
+    return user.is_authenticated and (user.is_staff or roles_of(user).territorial_moderator)
+
+
+def require_moderator(request) -> None:
+    if not is_moderator(request.user):
+        raise PermissionDenied
+
+
+def scope_of(user) -> QuerySet[Organization] | None:
+    """The organisations `user` moderates: None for every one (staff), else her
+    territories' associations (`organizations.delegation`)."""
+    return moderated_organizations(user)
 
 
 # --- Registry numbers ----------------------------------------------------------------------
@@ -70,19 +88,20 @@ def registry_numbers(organization: Organization) -> list[RegistryNumber]:
 
 
 # --- The queue -----------------------------------------------------------------------------
-def pending_organizations() -> QuerySet[Organization]:
-    return (
-        Organization.objects.filter(verification=Organization.Verification.PENDING)
-        .select_related("commune")
-        .order_by("created_at", "pk")
-    )
+def pending_organizations(scope: QuerySet[Organization] | None = None) -> QuerySet[Organization]:
+    organizations = Organization.objects.filter(verification=Organization.Verification.PENDING)
+    if scope is not None:
+        organizations = organizations.filter(pk__in=scope.values("pk"))
+    return organizations.select_related("commune").order_by("created_at", "pk")
 
 
-def submitted_missions() -> QuerySet[Mission]:
+def submitted_missions(scope: QuerySet[Organization] | None = None) -> QuerySet[Mission]:
+    missions = Mission.objects.filter(status=Status.SUBMITTED)
+    if scope is not None:
+        missions = missions.filter(organization_id__in=scope.values("pk"))
     # Missions made directly in the database (imports, tests) have no event: use creation.
     return (
-        Mission.objects.filter(status=Status.SUBMITTED)
-        .select_related("organization")
+        missions.select_related("organization")
         .annotate(
             submitted_at=Coalesce(
                 Max("events__at", filter=Q(events__to_status=Status.SUBMITTED)), "created_at"
@@ -104,19 +123,21 @@ def open_reports() -> QuerySet[Report]:
 class Queue:
     organizations: Page
     missions: Page
-    reports: Page
+    reports: Page | None  # None for a territorial moderator: reports are the staff's
 
 
 def _page(queryset: QuerySet, number) -> Page:
     return Paginator(queryset, PER_PAGE).get_page(number)
 
 
-def moderation_queue(*, organizations_page=1, missions_page=1, reports_page=1) -> Queue:
-    """The three lists moderators work through, oldest first; each page costs 2 queries."""
+def moderation_queue(*, user=None, organizations_page=1, missions_page=1, reports_page=1) -> Queue:
+    """The three lists moderators work through, oldest first; each page costs 2 queries.
+    A territorial moderator (`user`) sees her territories' part, and no reports."""
+    scope = scope_of(user) if user is not None else None
     queue = Queue(
-        organizations=_page(pending_organizations(), organizations_page),
-        missions=_page(submitted_missions(), missions_page),
-        reports=_page(open_reports(), reports_page),
+        organizations=_page(pending_organizations(scope), organizations_page),
+        missions=_page(submitted_missions(scope), missions_page),
+        reports=_page(open_reports(), reports_page) if scope is None else None,
     )
     for organization in queue.organizations:
         organization.registry = registry_numbers(organization)
@@ -134,12 +155,15 @@ def queue_counts() -> dict[str, int]:
 
 # --- Decision pages ------------------------------------------------------------------------
 def get_organization_for_staff(request, slug: str) -> Organization:
-    require_staff(request)
+    """An organisation to decide on: any for staff, her territories' associations for a
+    territorial moderator (404 for the others), 403 for everyone else."""
+    require_moderator(request)
+    organizations = Organization.objects.select_related("commune", "verified_by")
+    scope = scope_of(request.user)
+    if scope is not None:
+        organizations = organizations.filter(pk__in=scope.values("pk"))
     return get_object_or_404(
-        Organization.objects.select_related("commune", "verified_by").annotate(
-            member_count=Count("memberships", distinct=True)
-        ),
-        slug=slug,
+        organizations.annotate(member_count=Count("memberships", distinct=True)), slug=slug
     )
 
 
@@ -148,10 +172,13 @@ def missions_of(organization: Organization) -> list[Mission]:
 
 
 def get_mission_for_staff(request, pk: int) -> Mission:
-    require_staff(request)
-    return get_object_or_404(
-        Mission.objects.select_related("organization", "commune", "created_by"), pk=pk
-    )
+    """A mission to decide on, within the requester's territories as for organisations."""
+    require_moderator(request)
+    missions = Mission.objects.select_related("organization", "commune", "created_by")
+    scope = scope_of(request.user)
+    if scope is not None:
+        missions = missions.filter(organization_id__in=scope.values("pk"))
+    return get_object_or_404(missions, pk=pk)
 
 
 def mission_events(mission: Mission) -> list:

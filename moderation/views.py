@@ -41,9 +41,22 @@ def staff_required(view):
     return wrapped
 
 
-@staff_required
+def moderator_required(view):
+    """Staff, or a territorial moderator: the lookups then keep her to her territories."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        selectors.require_moderator(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@moderator_required
 def queue(request):
     board = selectors.moderation_queue(
+        user=request.user,
         organizations_page=request.GET.get("organizations_page", 1),
         missions_page=request.GET.get("missions_page", 1),
         reports_page=request.GET.get("reports_page", 1),
@@ -51,7 +64,7 @@ def queue(request):
     return render(request, "moderation/queue.html", {"queue": board})
 
 
-@staff_required
+@moderator_required
 def organization(request, slug: str):
     org = selectors.get_organization_for_staff(request, slug)
     form = OrganizationDecisionForm(request.POST or None)
@@ -96,7 +109,7 @@ def organization(request, slug: str):
     )
 
 
-@staff_required
+@moderator_required
 def mission(request, pk: int):
     obj = selectors.get_mission_for_staff(request, pk)
     can_decide = lifecycle.MISSION.allows(obj, "approve", request.user)

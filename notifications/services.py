@@ -73,7 +73,14 @@ CATEGORIES = {
     # The weekly e-mail of new missions for each volunteer (weekly.py, matching's section):
     # no in-app notification, only this preference ("off" stops it).
     "suggestions": [],
-    "organizations": ["organization_verified", "organization_rejected", "member_invited"],
+    "organizations": [
+        "organization_verified",
+        "organization_rejected",
+        "member_invited",
+        # A mediator's consents (territories app): given to her, or taken back.
+        "consent_given",
+        "consent_revoked",
+    ],
     "moderation": ["report_received"],
 }
 CATEGORY_OF = {kind: category for category, kinds in CATEGORIES.items() for kind in kinds}

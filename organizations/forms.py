@@ -173,6 +173,17 @@ class OrganizationForm(forms.Form):
         else:
             for name in SCHOOL_ONLY:
                 del self.fields[name]
+        if kind == Organization.Kind.LOCAL_AUTHORITY:
+            # Moderators check a local authority, and the territory it declares, against
+            # the public directory: its SIREN is needed.
+            siren = self.fields["siren"]
+            siren.label = _("Numéro SIREN de la collectivité")
+            siren.help_text = _(
+                "9 chiffres, sur vos factures ou dans l’annuaire des entreprises. Par "
+                "exemple : 216 902 593 pour la Ville de Vénissieux."
+            )
+            siren.required = True
+            siren.error_messages["required"] = _("Indiquez le numéro SIREN de la collectivité.")
         if not (instance and instance.logo):
             del self.fields["remove_logo"]
         self._new_logo = False

@@ -10,14 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from core.lifecycle import Lifecycle, Transition
 
+from .delegation import may_moderate
 from .models import Organization
 
 V = Organization.Verification
 EVERY_STATE = frozenset(V.values)
 
 
-def _staff(organization: Organization, user, **context) -> str:
-    if user is not None and user.is_authenticated and user.is_staff:
+def _moderator(organization: Organization, user, **context) -> str:
+    # National staff, or the moderator a local authority appointed for its territory.
+    if user is not None and user.is_authenticated and may_moderate(user, organization.pk):
         return ""
     return str(_("Seule l’équipe de modération vérifie les organisations."))
 
@@ -25,8 +27,8 @@ def _staff(organization: Organization, user, **context) -> str:
 ORGANIZATION = Lifecycle(
     "organization",
     [
-        Transition("verify", EVERY_STATE, V.VERIFIED, guard=_staff),
-        Transition("reject", EVERY_STATE, V.REJECTED, guard=_staff),
+        Transition("verify", EVERY_STATE, V.VERIFIED, guard=_moderator),
+        Transition("reject", EVERY_STATE, V.REJECTED, guard=_moderator),
         # The admins corrected a refused organisation, or changed the name or registry
         # number a moderator checked (`services.organization_update` says when).
         Transition("resubmit", frozenset({V.REJECTED, V.VERIFIED}), V.PENDING),

@@ -273,3 +273,16 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
             actor=user, verb="org_invitation.accepted", target=membership.organization, data=data
         )
     return membership
+
+
+@transaction.atomic
+def organization_resubmit(*, organization: Organization) -> bool:
+    """Send a checked organisation back to the moderators, because something they vouched
+    for changed elsewhere (a local authority's territory). True when it was sent back."""
+    locked = Organization.objects.select_for_update().get(pk=organization.pk)
+    refused = ORGANIZATION.refused(locked, "resubmit", None)
+    if refused is not None:
+        return False
+    locked.verification = organization.verification = ORGANIZATION["resubmit"].target
+    locked.save(update_fields=["verification", "updated_at"])
+    return True

@@ -286,3 +286,23 @@ def teaching_world(school_world):
         "ines_thread": thread.pk,
         "ines": ines.pk,
     }
+
+
+@pytest.fixture
+def territory_world(world):
+    """The scene, with territories (territories/tests/scene.py): the Rhône (Claire, admin;
+    Marc, its territorial moderator), Vénissieux (mediators Nora, with the consent of
+    Odette's association, and Sami, without)."""
+    from territories.tests.scene import build
+
+    scene = build()
+    return {
+        **world,
+        "users": {**world["users"], **scene["users"]},
+        "rhone": scene["rhone"].slug,
+        "venissieux": scene["venissieux"].slug,
+        "garden": scene["garden"].slug,
+        "garden_draft": scene["draft"].pk,
+        "garden_submitted": scene["submitted"].pk,
+        "consent": scene["consent"].pk,
+    }

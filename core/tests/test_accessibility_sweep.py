@@ -15,6 +15,8 @@ from .test_permission_walk import (
     SCHOOL_ROLES,
     TEACHING_PAGES,
     TEACHING_ROLES,
+    TERRITORY_PAGES,
+    TERRITORY_ROLES,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -272,4 +274,57 @@ def test_every_teaching_page_has_no_accessibility_violation(
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if violations or overflow > 0:
             failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+# The territories' pages: each seen by the first person of the walk who may see it, and the
+# territory form with its errors (an unknown commune).
+def territory_pages_to_check() -> list[tuple[str, str]]:
+    pages = []
+    for template, expected in TERRITORY_PAGES.items():
+        allowed = [
+            role
+            for role, got in zip(TERRITORY_ROLES, expected.split(), strict=True)
+            if got == "ok" and role != "staff"
+        ]
+        if allowed and template.startswith("/territories/"):
+            pages.append((template, allowed[0]))
+    pages += [
+        ("/moderation/", "marc"),
+        ("/moderation/organizations/{garden}/", "marc"),
+        ("/moderation/organizations/{rhone}/", "staff"),
+        ("/organizations/{rhone}/", "claire"),
+        ("/organizations/{garden}/", "odette"),
+        ("/missions/mine/", "nora"),
+    ]
+    return pages
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_territory_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, territory_world
+):
+    failures = {}
+    pages = {}
+    for template, role in territory_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=territory_world["users"][role])
+        page = pages[role]
+        url = template.format(**territory_world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    # The declaration form, sent with an unknown commune: its errors too.
+    page = new_page(width, user=territory_world["users"]["hugo"])
+    page.goto("/territories/{venissieux}/edit/".format(**territory_world))
+    page.check("input[name=level][value=epci]")
+    page.fill("textarea[name=communes]", "Vénissieux\nTrucville-sur-Rien")
+    page.get_by_role("button", name="Enregistrer le territoire").click()
+    assert "Trucville-sur-Rien" in page.content()
+    violations = axe_violations(page)
+    if violations:
+        failures["the territory form with errors"] = {"axe": violations}
     assert failures == {}

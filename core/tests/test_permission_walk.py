@@ -557,3 +557,70 @@ def test_only_the_cohorts_teacher_validates_and_no_private_message_leaks(teachin
         if template.startswith("/teaching/"):
             text = sophie.get(template.format(**teaching_world)).content.decode()
             assert "06 12 34 56 78" not in text, template
+
+
+# --- Territories: Claire administers the Rhône, whose territorial moderator is Marc; Nora
+# and Sami are mediators of Vénissieux, Nora with the consent of Odette's association. -----
+TERRITORY_ROLES = ["anonymous", "lea", "staff", "claire", "marc", "nora", "sami", "odette"]
+
+# address: what anonymous, lea, staff, claire, marc, nora, sami, odette get.
+TERRITORY_PAGES = {
+    "/territories/{rhone}/": "login no no ok ok no no no",
+    "/territories/{rhone}/edit/": "login no no ok no no no no",
+    "/territories/{rhone}/moderators/": "login no no ok ok no no no",
+    "/territories/{venissieux}/mediators/": "login no no no no ok ok no",
+    "/territories/associations/{garden}/help/": "login no no no no no no ok",
+    "/territories/associations/{garden}/done-for-you/": "login no no no no no no ok",
+    "/territories/helping/": "login no no no no ok ok no",
+    # Marc moderates the Rhône's associations only; reports stay the staff's.
+    "/moderation/": "login no ok no ok no no no",
+    "/moderation/organizations/{garden}/": "login no ok no ok no no no",
+    "/moderation/organizations/{org}/": "login no ok no no no no no",
+    "/moderation/missions/{garden_submitted}/": "login no ok no ok no no no",
+    "/moderation/missions/{draft}/": "login no ok no no no no no",
+    "/moderation/reports/{report}/": "login no ok no no no no no",
+    # Nora acts for Odette's association as a member would; Sami, without consent, cannot.
+    "/missions/{garden_draft}/": "no no ok no no ok no ok",
+    "/missions/{garden_draft}/edit/1/": "login no no no no ok no ok",
+    "/missions/{garden_submitted}/": "no no ok no ok ok no ok",
+    "/missions/mine/": "login ok ok ok ok ok ok ok",
+}
+
+
+def test_every_territory_page_answers_each_person_as_the_table_says(territory_world):
+    differences = []
+    for template, expected in TERRITORY_PAGES.items():
+        url = template.format(**territory_world)
+        for role, wanted in zip(TERRITORY_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(territory_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_after_revoking_her_consent_the_mediator_has_no_access_at_all(territory_world):
+    from territories.models import Consent
+
+    odette, nora = territory_world["users"]["odette"], territory_world["users"]["nora"]
+    url = "/territories/consents/{consent}/revoke/".format(**territory_world)
+    for role in ("lea", "claire", "marc", "nora", "sami"):
+        got = outcome(client_for(territory_world["users"][role]).post(url))
+        assert got == "no", f"POST {url} as {role}: {got}"
+    assert outcome(client_for(odette).post(url)) == "go"
+    assert Consent.objects.get(pk=territory_world["consent"]).revoked_at is not None
+    for template in ("/missions/{garden_draft}/", "/missions/{garden_draft}/edit/1/"):
+        assert outcome(client_for(nora).get(template.format(**territory_world))) == "no"
+
+
+def test_only_the_authoritys_admin_appoints_and_ends_roles(territory_world):
+    from territories.models import TerritorialModerator
+
+    marc = territory_world["users"]["marc"]
+    appointment = TerritorialModerator.objects.get(user=marc)
+    url = "/territories/{rhone}/moderators/{pk}/end/".format(pk=appointment.pk, **territory_world)
+    for role in ("lea", "staff", "marc", "nora", "odette"):
+        got = outcome(client_for(territory_world["users"][role]).post(url))
+        assert got in ("login", "no"), f"POST {url} as {role}: {got}"
+    assert outcome(client_for(territory_world["users"]["claire"]).post(url)) == "go"
+    appointment.refresh_from_db()
+    assert appointment.ended_at is not None

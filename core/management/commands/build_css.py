@@ -30,6 +30,7 @@ SOURCES = [
     "app-diagnosis.css",
     "app-schools.css",
     "app-teaching.css",
+    "app-territories.css",
 ]
 HEADER = (
     "/* Built by `manage.py build_css` from static/css/alasso.css and app-*.css: edit those. */\n"

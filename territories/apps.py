@@ -1,0 +1,74 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TerritoriesConfig(AppConfig):
+    name = "territories"
+    verbose_name = _("Territoires")
+
+    def ready(self) -> None:
+        from audit.services import register_annotator
+        from core.navigation import NavItem, register
+        from organizations.delegation import register_acting_for, register_moderation_scope
+        from organizations.signals import organization_page
+
+        from . import annotations, roles, selectors
+        from .receivers import on_organization_page
+
+        roles.register()  # who moderates a territory, who is a mediator
+        register_moderation_scope(selectors.moderated_by)
+        register_acting_for(selectors.acting_for)
+        register_annotator(annotations.annotate)
+        organization_page.connect(on_organization_page, dispatch_uid="territories_org_page")
+        register(
+            NavItem(
+                _("Associations aidées"), "territories:helping", selectors.is_mediator, order=25
+            )
+        )
+
+    def personal_data(self, user) -> dict:
+        from .models import Consent, Mediator, TerritorialModerator
+
+        return {
+            "territorial_moderator": [
+                {
+                    "territory": str(m.territory),
+                    "since": m.created_at.isoformat(),
+                    "until": m.ended_at and m.ended_at.isoformat(),
+                }
+                for m in TerritorialModerator.objects.filter(user=user).select_related(
+                    "territory__authority"
+                )
+            ],
+            "mediator": [
+                {
+                    "territory": str(m.territory),
+                    "since": m.created_at.isoformat(),
+                    "until": m.ended_at and m.ended_at.isoformat(),
+                }
+                for m in Mediator.objects.filter(user=user).select_related("territory__authority")
+            ],
+            "consents_given": [
+                {
+                    "association": c.association.name,
+                    "purpose": c.purpose,
+                    "given_at": c.given_at.isoformat(),
+                    "until": c.until.isoformat(),
+                    "revoked_at": c.revoked_at and c.revoked_at.isoformat(),
+                }
+                for c in Consent.objects.filter(given_by=user).select_related("association")
+            ],
+        }
+
+    def erase_personal_data(self, user) -> None:
+        from django.utils import timezone
+
+        from .models import Consent, Mediator, TerritorialModerator
+
+        # The consents stay with the association (what was done on its behalf is its
+        # history); the person's appointments end, and her name leaves the consents.
+        now = timezone.now()
+        TerritorialModerator.objects.filter(user=user, ended_at__isnull=True).update(ended_at=now)
+        Mediator.objects.filter(user=user, ended_at__isnull=True).update(ended_at=now)
+        Consent.objects.filter(given_by=user).update(given_by=None)
+        Consent.objects.filter(revoked_by=user).update(revoked_by=None)
