@@ -210,7 +210,7 @@ def credentials_erase_for(user: User) -> int:
     """
     now = timezone.now()
     credentials = Credential.objects.select_for_update().filter(
-        application__volunteer=user, erased_at__isnull=True
+        Q(application__volunteer=user) | Q(holder=user), erased_at__isnull=True
     )
     count = 0
     for credential in credentials:
