@@ -36,7 +36,6 @@ def on_results_published(sender, event, **kwargs) -> None:
 
 def connect() -> None:
     from challenges.signals import results_published
-
     from completion.signals import engagement_completed, review_published
 
     engagement_completed.connect(on_engagement_completed, dispatch_uid="credentials.issue")
