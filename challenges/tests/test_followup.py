@@ -1,4 +1,4 @@
-"""After the event: « turn this answer into a mission » and the organiser's « Suites de la nuit »."""
+"""After the event: « turn this answer into a mission », and « Suites de la nuit »."""
 
 import datetime
 import itertools
@@ -14,8 +14,7 @@ from challenges.models import Event, Registration, Submission, Team
 from core.errors import ActionRefused
 from engagements.models import Application
 from engagements.services import invitation_answer
-from missions.models import Mission, Status
-from missions.models import MissionTemplate
+from missions.models import Mission, MissionTemplate, Status
 
 from .factories import ChallengeFactory
 
