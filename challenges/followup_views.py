@@ -29,20 +29,20 @@ def answer_to_mission(request, pk: int):
     """The confirmation page (GET), then the one click (POST)."""
     team, answer = _visible_answer(request, pk)
     refusal = followup.answer_to_mission_refusal(team, request.user)
-    if request.method == "POST":
+    if request.method == "POST" and not refusal:
         try:
             mission = followup.answer_to_mission(team=team, by=request.user)
-        except ActionRefused as error:
-            messages.error(request, str(error))
-            return redirect("challenges:submission", team.pk)
-        messages.success(
-            request,
-            _(
-                "La mission est créée en brouillon et l’équipe y est invitée. Relisez-la puis "
-                "envoyez-la : ses membres pourront la rejoindre une fois publiée."
-            ),
-        )
-        return redirect("missions:wizard", pk=mission.pk, step=1)
+        except ActionRefused as error:  # done by another admin in the meantime
+            refusal = str(error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "La mission est créée en brouillon et l’équipe y est invitée. Relisez-la "
+                    "puis envoyez-la : ses membres pourront la rejoindre une fois publiée."
+                ),
+            )
+            return redirect("missions:wizard", pk=mission.pk, step=1)
     context = {
         "team": team,
         "event": team.event,
@@ -50,7 +50,9 @@ def answer_to_mission(request, pk: int):
         "members": selectors.members_of(team),
         "refusal": refusal,
     }
-    return render(request, "challenges/answer_to_mission.html", context)
+    # A refused click gets the page again, saying why (403: the action is not hers to do).
+    status = 403 if request.method == "POST" else 200
+    return render(request, "challenges/answer_to_mission.html", context, status=status)
 
 
 @login_required

@@ -122,8 +122,9 @@ def test_twice_is_refused_with_a_message(client, team, martine):
     followup.answer_to_mission(team=team, by=martine)
     client.force_login(martine)
 
-    response = client.post(_to_mission(team), follow=True)
+    response = client.post(_to_mission(team))
 
+    assert response.status_code == 403
     assert "Cette réponse est déjà devenue une mission." in response.content.decode()
     assert Mission.objects.count() == 1
 
@@ -158,11 +159,11 @@ def test_the_answer_page_offers_the_button_to_the_association_only(client, team,
     ("who", "get", "post"),
     [
         ("martine", 200, 302),  # the association's admin
-        ("yacine", 200, 302),  # a plain member: the page says why not, the POST is refused
+        ("yacine", 200, 403),  # a plain member: the page says why not, the POST is refused
         ("bruno", 404, 404),  # another association
-        ("lea", 200, 302),  # a team member: reads her answer, refused
+        ("lea", 200, 403),  # a team member: reads her answer, refused
         ("hugo", 404, 404),  # another team
-        ("sophie", 200, 302),  # the organiser: refused
+        ("sophie", 200, 403),  # the organiser: refused
         ("paul", 404, 404),  # a stranger
         (None, 302, 302),  # anonymous: to the login
     ],

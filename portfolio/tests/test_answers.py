@@ -204,3 +204,16 @@ def test_the_book_counts_its_queries_once(
 
     with django_assert_max_num_queries(queries):
         assert "Un site." in client.get(book).content.decode()
+
+
+def test_her_choices_are_in_her_export_and_go_with_her_account(team, lea):
+    from accounts.services import user_delete, user_personal_data
+
+    BookAnswer.objects.create(user=lea, team=team)
+    assert user_personal_data(user=lea)["portfolio"]["challenge_answers"] == [
+        {"team": team.pk, "show_files": False}
+    ]
+
+    user_delete(user=lea)
+
+    assert not BookAnswer.objects.exists()
