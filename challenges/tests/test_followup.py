@@ -209,3 +209,17 @@ def test_followups_are_the_organisers(client, request, team, who, status):
     if who:
         client.force_login(request.getfixturevalue(who))
     assert client.get(reverse("challenges:followups", args=[team.event_id])).status_code == status
+
+
+def test_the_admin_lands_on_the_draft_and_the_invited_student_reads_her_invitation(
+    client, team, martine, lea
+):
+    client.force_login(martine)
+    assert client.post(_to_mission(team), follow=True).status_code == 200
+    invitation = Application.objects.get(volunteer=lea)
+
+    client.force_login(lea)
+    page = client.get(reverse("engagements:detail", args=[invitation.pk]))
+
+    assert page.status_code == 200
+    assert "Faire connaître l’épicerie solidaire" in page.content.decode()
