@@ -184,6 +184,17 @@ VERBS: dict[str, Verb] = {
         _("Attestation délivrée"), (Field("application", _("candidature n°")),)
     ),
     "credential.revoked": Verb(_("Attestation révoquée"), (MODERATION_REASON,)),
+    "credential.badge_issued": Verb(
+        _("Badge d’événement de défis délivré"),
+        (
+            Field("kind", _("type"), "credentials.models.Credential.Kind"),
+            Field("team", _("équipe"), model="challenges.team"),
+        ),
+    ),
+    # After a challenge event.
+    "team.answer_to_mission": Verb(_("Réponse d’équipe transformée en mission"), (MISSION,)),
+    "team.book_shown": Verb(_("Réponse d’équipe montrée dans un book"), (USER,)),
+    "team.book_hidden": Verb(_("Réponse d’équipe retirée d’un book"), (USER,)),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

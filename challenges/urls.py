@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import followup_views, views
 
 app_name = "challenges"
 
@@ -34,4 +34,11 @@ urlpatterns = [
     ),
     path("join/", views.join_by_code, name="join_by_code"),
     path("join/<str:code>/", views.join, name="join"),
+    # After the event.
+    path(
+        "teams/<id:pk>/to-mission/",
+        followup_views.answer_to_mission,
+        name="answer_to_mission",
+    ),
+    path("<id:pk>/followups/", followup_views.followups, name="followups"),
 ]

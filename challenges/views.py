@@ -25,7 +25,7 @@ from core.ratelimit import (
 from core.uploads import IMAGE_TYPES
 from missions.models import MissionTemplate
 
-from . import selectors, services
+from . import followup, selectors, services
 from .forms import (
     ChallengeForm,
     ChooseForm,
@@ -480,6 +480,7 @@ def submission(request, pk: int):
         "refusal": refusal,
         "form": form,
         "deadline": deadline_text(event),
+        "after_event": followup.after_event(request.user, team) if answer else {},
     }
     return render(request, "challenges/submission.html", context)
 

@@ -22,6 +22,8 @@ def not_issued(application: Application) -> Credential:
 
 
 def _accepted_engagement(credential: Credential, user, **context) -> str:
+    if credential.application is None:
+        return ""  # a challenge badge: issued by its own service (credentials.badges)
     if credential.application.status != Application.Status.ACCEPTED:
         return str(_("Seul un engagement accepté peut être attesté."))
     return ""

@@ -76,11 +76,37 @@ class StatusList(models.Model):
 
 
 class Credential(models.Model):
-    """The attestation of one completed engagement, as signed and published."""
+    """The attestation of one completed engagement, or a challenge event's badge (taking
+    part, a prize), as signed and published."""
 
+    class Kind(models.TextChoices):
+        ATTESTATION = "attestation", _("attestation de mission")
+        PARTICIPATION = "participation", _("badge de participation")
+        PRIZE = "prize", _("badge de prix")
+
+    kind = models.CharField(max_length=13, choices=Kind, default=Kind.ATTESTATION)
     # PROTECT: an attestation printed on paper must outlive any cleanup of what it attests.
     application = models.OneToOneField(
-        "engagements.Application", on_delete=models.PROTECT, related_name="credential"
+        "engagements.Application",
+        on_delete=models.PROTECT,
+        related_name="credential",
+        null=True,
+        blank=True,
+    )
+    # A badge's holder and the team it was earned with (the signed document keeps the rest).
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="badges",
+    )
+    team = models.ForeignKey(
+        "challenges.Team",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="badges",
     )
     public_id = models.CharField(
         max_length=PUBLIC_ID_LENGTH, unique=True, default=new_public_id, editable=False
@@ -105,7 +131,12 @@ class Credential(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["status_list", "status_index"], name="one_credential_per_status_bit"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["holder", "team", "kind"],
+                condition=models.Q(team__isnull=False),
+                name="one_badge_per_holder_team_kind",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,6 +159,10 @@ class Credential(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def is_badge(self) -> bool:
+        return self.kind != self.Kind.ATTESTATION
 
     @property
     def is_erased(self) -> bool:

@@ -27,8 +27,17 @@ def on_review_published(sender, review, **kwargs) -> None:
         _issue_after_commit(review.application_id)
 
 
+def on_results_published(sender, event, **kwargs) -> None:
+    from .tasks import issue_event_badges
+
+    # Sent after the results' commit: the badges are signed in the background.
+    issue_event_badges.enqueue(event_id=event.pk)
+
+
 def connect() -> None:
+    from challenges.signals import results_published
     from completion.signals import engagement_completed, review_published
 
     engagement_completed.connect(on_engagement_completed, dispatch_uid="credentials.issue")
     review_published.connect(on_review_published, dispatch_uid="credentials.review")
+    results_published.connect(on_results_published, dispatch_uid="credentials.badges")

@@ -1,6 +1,6 @@
 """Reads the credential pages share: one attestation by its public id, a holder's list, did.json."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -18,7 +18,10 @@ def get_credential(public_id: str) -> Credential:
 
 
 def credentials_of(user: User) -> QuerySet[Credential]:
-    return Credential.objects.filter(application__volunteer=user).order_by("-issued_at")
+    """Her attestations and her challenge badges."""
+    return Credential.objects.filter(Q(application__volunteer=user) | Q(holder=user)).order_by(
+        "-issued_at"
+    )
 
 
 def did_document() -> dict:

@@ -209,8 +209,8 @@ def credentials_erase_for(user: User) -> int:
     words about them.
     """
     now = timezone.now()
-    credentials = Credential.objects.select_for_update().filter(
-        application__volunteer=user, erased_at__isnull=True
+    credentials = Credential.objects.select_for_update(of=("self",)).filter(
+        Q(application__volunteer=user) | Q(holder=user), erased_at__isnull=True
     )
     count = 0
     for credential in credentials:

@@ -16,3 +16,12 @@ def issue_credential(application_id: int) -> str | None:
 @task
 def credentials_tick() -> int:
     return services.issue_due()
+
+
+@task
+def issue_event_badges(event_id: int) -> int:
+    from challenges.models import Event
+
+    from .badges import issue_event_badges as issue
+
+    return len(issue(Event.objects.get(pk=event_id)))

@@ -74,6 +74,8 @@ def attestation(request, public_id: str):
     credential = selectors.get_credential(public_id)
     if credential.is_erased:
         raise Http404(_("La personne a supprimé son compte : cette attestation n’existe plus."))
+    if credential.is_badge:
+        raise Http404(_("Un badge n’a pas de version PDF : sa page de vérification fait foi."))
     language = request.GET.get("lang") or translation.get_language()
     language = "en" if language and language.startswith("en") else "fr"
     # Rendering takes a moment and the address is public: keep each version a day.

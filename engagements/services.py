@@ -456,3 +456,46 @@ def applications_remind_and_expire(now: datetime | None = None) -> dict[str, int
             )
             expired += 1
     return {"reminded": reminded, "expired": expired}
+
+
+@transaction.atomic
+def invitations_for_team(
+    *, mission: Mission, volunteers: list[User], by: User, message: str
+) -> list[Application]:
+    """A member invites a whole team she already worked with (a challenge event's team whose
+    answer became this mission), even while the mission is a draft: each gets an invitation
+    she answers once the mission is open (joining a draft is refused, `_joining`), and her
+    agreement is drafted from the mission then. Who is already on it or invited is skipped."""
+    mission = Mission.objects.select_for_update().get(pk=mission.pk)
+    _require_member(by, mission)
+    invited = []
+    for volunteer in volunteers:
+        if is_member(volunteer, mission):
+            continue
+        if lifecycle.live_applications(mission, volunteer).exists():
+            continue
+        application = Application.objects.create(
+            mission=mission,
+            volunteer=volunteer,
+            status=Application.Status.INVITED,
+            invited_by=by,
+            message=message.strip(),
+        )
+        _changed(application)
+        audit.log(
+            actor=by,
+            verb="application.invited",
+            target=application,
+            data={"mission": mission.pk, "user": volunteer.pk},
+        )
+        notify(
+            users=[volunteer],
+            kind="invitation_received",
+            context=_context(
+                application, mission, organization=mission.organization.name, by=by.full_name
+            ),
+            url=_detail_url(application),
+        )
+        invited.append(application)
+    _touch(mission, timezone.now())
+    return invited

@@ -7,12 +7,17 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Books des bénévoles")
 
     def personal_data(self, user) -> dict | None:
-        from .models import Portfolio
+        from .models import BookAnswer, Portfolio
 
         portfolio = Portfolio.objects.filter(user=user).first()
+        answers = [
+            {"team": answer.team_id, "show_files": answer.show_files}
+            for answer in BookAnswer.objects.filter(user=user).order_by("pk")
+        ]
         if portfolio is None:
-            return None
+            return {"challenge_answers": answers} if answers else None
         return {
+            "challenge_answers": answers,
             "slug": portfolio.slug,
             "headline": portfolio.headline,
             "is_public": portfolio.is_public,
@@ -22,6 +27,7 @@ class PortfolioConfig(AppConfig):
 
     def erase_personal_data(self, user) -> None:
         # A public page about a person who left: it goes entirely, its address is freed.
-        from .models import Portfolio
+        from .models import BookAnswer, Portfolio
 
         Portfolio.objects.filter(user=user).delete()
+        BookAnswer.objects.filter(user=user).delete()

@@ -82,3 +82,12 @@ class PortfolioForm(forms.Form):
                 _("Cette adresse est déjà prise : ajoutez par exemple votre ville ou un chiffre.")
             )
         return slug
+
+
+class BookAnswerForm(forms.Form):
+    shown = forms.BooleanField(label=_("Montrer cette réponse dans mon book"), required=False)
+    show_files = forms.BooleanField(
+        label=_("Montrer aussi ses fichiers"),
+        help_text=_("Sinon, seuls la description et les liens de l’équipe sont montrés."),
+        required=False,
+    )

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET
 
 from completion.files import preview_content_type
 from completion.selectors import completed_engagements_of
+from core.uploads import IMAGE_TYPES
 from volunteers.selectors import profile_of, profile_summary
 
-from . import selectors, services
-from .forms import PortfolioForm
+from . import answers, selectors, services
+from .forms import BookAnswerForm, PortfolioForm
 
 # What JSON inside a <script> must never contain as such (as Django's json_script does).
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -108,6 +109,7 @@ def detail(request, slug: str):
         if book.images
         else "",
         "json_ld": _json_ld(portfolio, book, entries),
+        "answers": answers.shown_answers(portfolio.user),
     }
     return render(request, "portfolio/detail.html", context)
 
@@ -164,5 +166,60 @@ def settings_view(request):
         "portfolio": portfolio,
         "profile": profile,
         "has_completions": completions.exists(),
+        "challenge_answers": answers.answers_to_offer(user),
     }
     return render(request, "portfolio/settings.html", context)
+
+
+@login_required
+def answer(request, team_pk: int):
+    """Her choice for one team answer: shown in her book or not, with its files or not."""
+    team = answers.get_team_of_member(request.user, team_pk)
+    refusal = answers.choice_refusal(team)
+    chosen = answers.choice_of(request.user, team)
+    initial = {"shown": chosen is not None, "show_files": bool(chosen and chosen.show_files)}
+    form = BookAnswerForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST":
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("portfolio:answer", team.pk)
+        if form.is_valid():
+            answers.book_answer_set(
+                user=request.user,
+                team=team,
+                shown=form.cleaned_data["shown"],
+                show_files=form.cleaned_data["shown"] and form.cleaned_data["show_files"],
+            )
+            if form.cleaned_data["shown"]:
+                messages.success(request, _("Cette réponse est dans votre book."))
+            else:
+                messages.success(request, _("Cette réponse n’est pas dans votre book."))
+            return redirect("portfolio:answer", team.pk)
+    context = {
+        "team": team,
+        "event": team.event,
+        "submission": team.submission,
+        "form": form,
+        "refusal": refusal,
+        "portfolio": selectors.portfolio_of(request.user),
+    }
+    return render(request, "portfolio/answer.html", context)
+
+
+@require_GET
+def answer_file(request, slug: str, team_pk: int, pk: int):
+    """A file of an answer the book shows with its files (her choice), never cached long."""
+    portfolio, is_owner = selectors.get_portfolio_for_viewer(request, slug)
+    file = answers.get_shown_file(portfolio.user, team_pk, pk)
+    try:
+        opened = file.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    response = FileResponse(
+        opened,
+        as_attachment=file.content_type not in IMAGE_TYPES,
+        filename=file.name,
+        content_type=file.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

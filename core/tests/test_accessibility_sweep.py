@@ -151,6 +151,10 @@ def challenge_pages_to_check() -> list[tuple[str, str]]:
     # A team's answer as a member revising it (the form) and after the deadline (read only).
     pages += [("/challenges/teams/{running_team}/submission/", "ines")]
     pages += [("/challenges/teams/{finished_team}/submission/", "ines")]
+    # After the event, as the association's admin: the answer with its button, the page that
+    # confirms it.
+    pages += [("/challenges/teams/{finished_team}/submission/", "martine")]
+    pages += [("/challenges/teams/{finished_team}/to-mission/", "martine")]
     return pages
 
 
@@ -162,6 +166,45 @@ def test_every_challenge_page_has_no_accessibility_violation(
     failures = {}
     pages = {}
     for template, role in challenge_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_after_the_event_pages_have_no_accessibility_violation(
+    shipped_data, new_page, width, challenge_world
+):
+    """Once an answer became a mission and Inès shows it in her public book (with its
+    files): the organiser's follow-up, the answer, her choice, her book."""
+    from challenges import followup
+    from challenges.models import Team
+    from portfolio.models import BookAnswer, Portfolio
+
+    world = challenge_world
+    team = Team.objects.get(pk=world["finished_team"])
+    followup.answer_to_mission(team=team, by=world["users"]["martine"])
+    ines = world["users"]["ines"]
+    Portfolio.objects.create(user=ines, slug="ines-moreau", is_public=True)
+    BookAnswer.objects.create(user=ines, team=team, show_files=True)
+    checks = [
+        ("/challenges/{finished_event}/followups/", "sophie"),
+        ("/challenges/teams/{finished_team}/submission/", "martine"),
+        ("/challenges/teams/{finished_team}/to-mission/", "martine"),
+        ("/book/answers/{finished_team}/", "ines"),
+        ("/book/ines-moreau/", "anonymous"),
+    ]
+    failures = {}
+    pages = {}
+    for template, role in checks:
         if role not in pages:
             pages[role] = new_page(width, user=world["users"][role])
         page = pages[role]

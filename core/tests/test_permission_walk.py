@@ -340,6 +340,12 @@ CHALLENGE_PAGES = {
         "login no no no ok no ok no ok"
     ),
     "/challenges/{finished_event}/submissions/": "login no no no no no ok no no",
+    # After the event: who reads the answer sees « turn it into a mission » (only the
+    # association's admins may do it: the others are told why); the organiser's follow-up.
+    "/challenges/teams/{finished_team}/to-mission/": "login no no no ok no ok no ok",
+    "/challenges/{finished_event}/followups/": "login no no no no no ok no no",
+    # A student's choice to show her team's answer in her book: hers (Inès) only.
+    "/book/answers/{finished_team}/": "login no no no no no no no ok",
 }
 
 
@@ -415,6 +421,33 @@ def test_only_a_member_hands_in_her_teams_answer(challenge_world):
         {"description": "Une affiche revue.", "links": ""},
         "ines",
         lambda: Submission.objects.filter(description="Une affiche revue.").exists(),
+        roles=SCHOOL_ROLES,
+    )
+
+
+def test_only_the_associations_admin_turns_an_answer_into_a_mission(challenge_world):
+    from challenges.models import Team
+
+    team = challenge_world["finished_team"]
+    refused_then_done(
+        challenge_world,
+        f"/challenges/teams/{team}/to-mission/",
+        {},
+        "martine",
+        lambda: Team.objects.get(pk=team).mission_id is not None,
+        roles=[*SCHOOL_ROLES, "martine"],
+    )
+
+
+def test_only_a_member_shows_her_teams_answer_in_her_book(challenge_world):
+    from portfolio.models import BookAnswer
+
+    refused_then_done(
+        challenge_world,
+        "/book/answers/{finished_team}/".format(**challenge_world),
+        {"shown": "on"},
+        "ines",
+        lambda: BookAnswer.objects.filter(team=challenge_world["finished_team"]).exists(),
         roles=SCHOOL_ROLES,
     )
 
