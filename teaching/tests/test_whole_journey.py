@@ -119,14 +119,17 @@ def test_from_a_new_cohort_to_validated_credentials_and_the_schools_csv(
     member.goto(project_url)
     expect(member.get_by_role("cell", name="typographie")).to_be_visible()
     member.get_by_role("button", name="Accepter l’équipe").click()
+    expect(member.get_by_role("status")).to_be_visible()
     member.goto(project_url)
     member.get_by_role("link", name="Lire l’accord en entier").click()
     member.get_by_role("button", name="Je confirme cet accord").click()
+    expect(member.get_by_role("status")).to_be_visible()
 
     # --- …then Inès, the lead, and Sophie, the teacher --------------------------------------
     for page in (students["Inès Moreau"], teacher):
         page.goto(project_url)
         page.get_by_role("button", name="Je confirme l’accord de l’équipe").click()
+        expect(page.get_by_role("status")).to_be_visible()
     students["Hugo Lefèvre"].goto(project_url)
     expect(students["Hugo Lefèvre"].get_by_text("Enseignant·e : confirmé le")).to_be_visible()
     team_agreement = Agreement.objects.get(covered_by=None)
@@ -135,6 +138,7 @@ def test_from_a_new_cohort_to_validated_credentials_and_the_schools_csv(
 
     member.goto(f"/missions/{mission.pk}/")
     member.get_by_role("button", name="Démarrer la mission").click()
+    expect(member.get_by_role("status")).to_be_visible()
 
     # --- Each student hands her work over; the association confirms the end -----------------
     applications = {
