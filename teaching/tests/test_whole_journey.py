@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.tests.factories import UserFactory
 from credentials.models import Credential
 from credentials.tests import conftest as credentials_tools
+from credentials.tests.test_pdf import pdf_text
 from engagements.models import Agreement, Application
 from engagements.tests.factories import MissionFactory
 from schools.models import ClassProject, Cohort
@@ -41,7 +42,15 @@ ROLES = {
 
 
 def test_from_a_new_cohort_to_validated_credentials_and_the_schools_csv(
-    new_page, shipped_data, signing_key, node_verify, last_link, sophie, association, martine
+    new_page,
+    shipped_data,
+    signing_key,
+    node_verify,
+    last_link,
+    tmp_path,
+    sophie,
+    association,
+    martine,
 ):
     mission = MissionFactory(
         organization=association, title="Identité visuelle des jardins", team_size=3
@@ -213,6 +222,18 @@ def test_from_a_new_cohort_to_validated_credentials_and_the_schools_csv(
 
     nora_page.goto("/")
     expect(nora_page.get_by_text("Ajoutez la grille de mise en page.")).to_be_visible()
+
+    # The validation is printed on the attestation of a validated student only.
+    for name, printed in (("Inès Moreau", True), ("Nora Petit", False)):
+        page = students[name]
+        page.goto("/credentials/mine/")
+        link = page.get_by_role("link", name="Télécharger le PDF · Identité visuelle des jardins")
+        response = page.request.get(link.get_attribute("href"))
+        text = pdf_text(response.body(), tmp_path)
+        words = " ".join(text.split())
+        assert "Projet de classe Identité des jardins (École de design de Nantes)" in words
+        assert f"Rôle dans l’équipe {ROLES[name]}" in words
+        assert ("Validation pédagogique" in text) is printed
 
     # --- The CSV for the school's records ----------------------------------------------------
     with teacher.expect_download() as download:
