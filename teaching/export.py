@@ -50,6 +50,8 @@ def header() -> list[str]:
         _("Validation"),
         _("Commentaire de l’enseignant·e"),
         _("En retard"),
+        _("Projet de classe"),
+        _("Rôle"),
     ]
 
 
@@ -78,6 +80,8 @@ def rows(dashboard: Dashboard) -> list[list[str]]:
                     str(validation.get_verdict_display()) if validation else "",
                     _cell(validation.comment if validation else ""),
                     str(row.late),
+                    _cell(row.class_project),
+                    _cell(row.class_project_role),
                 ]
             )
     return lines

@@ -21,7 +21,7 @@ from engagements.models import Application
 from missions.models import Status as MissionStatus
 from missions.reminders import PAST_END_STATES
 from organizations.models import Membership
-from schools.models import Cohort, CohortMembership, PinnedMission
+from schools.models import ClassProject, ClassProjectMember, Cohort, CohortMembership, PinnedMission
 
 from .models import Validation
 
@@ -72,12 +72,23 @@ def get_cohort_taught(request, pk: int) -> Cohort:
 
 
 # --- the cohort's work ---------------------------------------------------------------------
+def _class_project_place():
+    """The student's place in the class project that took her on the application's mission
+    (the project's team was accepted: it is how the application came to be)."""
+    return ClassProjectMember.objects.filter(
+        student_id=OuterRef("volunteer_id"),
+        project__mission_id=OuterRef("mission_id"),
+        project__status__in=(ClassProject.Status.ACCEPTED, ClassProject.Status.COMPLETED),
+    ).order_by("-project__created_at")
+
+
 def cohort_work(cohort: Cohort) -> Q:
     """A condition on Application: the engagements that are part of `cohort`'s work.
 
     An application belongs to it when it was sent while the student was in the cohort
     (between joining and leaving or being removed), or, sent before she left, when it is
-    for a mission a teacher chose for the cohort. What she does after leaving is hers.
+    for a mission a teacher chose for the cohort. What she does after leaving is hers, and
+    a class project of another of her cohorts belongs to that cohort only.
     """
     before_leaving = Q(ended_at__isnull=True) | Q(ended_at__gte=OuterRef("created_at"))
     place = CohortMembership.objects.filter(
@@ -90,7 +101,9 @@ def cohort_work(cohort: Cohort) -> Q:
     # The students first, so that the database reads their applications by the volunteer's
     # index rather than testing every application of the site.
     students = CohortMembership.objects.filter(cohort_id=cohort.pk).values("student_id")
-    return Q(volunteer_id__in=students) & (Q(while_in) | Q(pinned))
+    # A class project of another of her cohorts is that cohort's work, whenever it began.
+    elsewhere = Exists(_class_project_place().exclude(project__cohort_id=cohort.pk))
+    return Q(volunteer_id__in=students) & (Q(while_in) | Q(pinned)) & ~Q(elsewhere)
 
 
 def in_cohort_work(cohort: Cohort, application: Application) -> bool:
@@ -176,6 +189,15 @@ class EngagementRow:
     @property
     def mission(self):
         return self.application.mission
+
+    @property
+    def class_project(self) -> str:
+        """The name of the class project this engagement is part of ("" if none)."""
+        return getattr(self.application, "class_project", None) or ""
+
+    @property
+    def class_project_role(self) -> str:
+        return getattr(self.application, "class_project_role", None) or ""
 
     @property
     def state_label(self) -> Promise:
@@ -279,7 +301,11 @@ def cohort_applications(cohort: Cohort) -> QuerySet[Application]:
             "completion__completed_at",
             "completion__application_id",
         )
-        .annotate(deliverable_count=_deliverable_count())
+        .annotate(
+            deliverable_count=_deliverable_count(),
+            class_project=Subquery(_class_project_place().values("project__name")[:1]),
+            class_project_role=Subquery(_class_project_place().values("role")[:1]),
+        )
         .order_by("created_at", "pk")
     )
 

@@ -6,7 +6,10 @@ from html import unescape
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.tests.factories import UserFactory
 from organizations.models import Organization
+from organizations.tests.factories import MembershipFactory
+from schools.tests.factories import CohortFactory, SchoolFactory
 
 
 def test_a_teacher_finds_her_entry_and_lands_on_the_school_form(client, commit, db, last_link):
@@ -36,3 +39,23 @@ def test_a_teacher_finds_her_entry_and_lands_on_the_school_form(client, commit, 
         f"{reverse('organizations:create')}?kind={Organization.Kind.SCHOOL}"
     )
     assert "UAI" in client.get(response["Location"]).text
+
+
+def test_a_teacher_with_an_account_finds_her_cohorts_from_the_home_page(client, db):
+    school = SchoolFactory(name="École de design de Nantes")
+    sophie = UserFactory(email="sophie@example.org")
+    MembershipFactory(organization=school, user=sophie, role="admin")
+    CohortFactory(school=school, name="Master 1 Design graphique", teachers=[sophie])
+    page = client.get(reverse("core:home")).text
+    # What the page promises teachers is what exists: class projects, the dashboard.
+    assert "un projet de classe, un seul accord" in page
+    assert "vous validez leur travail" in page
+    link = unescape(re.search(r'href="([^"]*)">Déjà inscrit·e', page).group(1))
+
+    response = client.post(
+        link, {"email": "sophie@example.org", "password": "un mot de passe solide"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("teaching:cohorts")
+    assert "Master 1 Design graphique" in client.get(response["Location"]).text

@@ -4,6 +4,7 @@ from django.utils import timezone
 from completion.models import Completion
 from completion.tests.factories import CompletionFactory, engagement
 from engagements.tests.factories import MissionFactory
+from schools.models import ClassProject, ClassProjectMember
 from teaching.models import Validation
 
 
@@ -24,3 +25,17 @@ class ValidationFactory(factory.django.DjangoModelFactory):
     verdict = Validation.Verdict.VALIDATED
     comment = "Bon travail."
     updated_at = factory.LazyFunction(timezone.now)
+
+
+def class_project(cohort, application, *, name="Identité des jardins", role="typographie"):
+    """The class project of `cohort` through which `application`'s student took its mission
+    (accepted by the association), with her role in the team."""
+    project = ClassProject.objects.create(
+        cohort=cohort,
+        mission=application.mission,
+        name=name,
+        lead=application.volunteer,
+        status=ClassProject.Status.ACCEPTED,
+    )
+    ClassProjectMember.objects.create(project=project, student=application.volunteer, role=role)
+    return project

@@ -20,7 +20,7 @@ from completion.tests.factories import (
 from engagements.tests.factories import ApplicationFactory, MissionFactory
 from schools.tests.factories import CohortFactory, CohortMembershipFactory
 
-from .factories import ValidationFactory, completed_engagement
+from .factories import ValidationFactory, class_project, completed_engagement
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +104,23 @@ def test_charts_are_svg_pictures_with_their_numbers_in_a_table(client, sophie, c
     assert "<script" not in page.split("<main", 1)[-1].split("</main>")[0]
 
 
+def test_each_engagement_names_its_class_project_and_the_students_role(
+    client, sophie, cohort, ines, ines_logo, association, martine
+):
+    class_project(cohort, ines_logo, name="Identité des jardins", role="direction artistique")
+    # A team the association declined took her nowhere: her own application names none.
+    alone = completed_engagement(ines, association, title="Une affiche pour la brocante")
+    declined = class_project(cohort, alone, name="Affiches")
+    declined.status = declined.Status.DECLINED
+    declined.save(update_fields=["status"])
+    client.force_login(sophie)
+
+    page = dashboard(client, cohort).text
+
+    assert "Identité des jardins · direction artistique" in page
+    assert page.count("Projet de classe</dt>") == 1
+
+
 def _cohort_of(size: int, sophie, school, association):
     cohort = CohortFactory(school=school, teachers=[sophie])
     for index in range(size):
@@ -113,6 +130,7 @@ def _cohort_of(size: int, sophie, school, association):
         DeliverableLinkFactory(completion=application.completion)
         ReviewFactory(application=application, published_at=timezone.now())
         ValidationFactory(application=application, cohort=cohort, teacher=sophie)
+        class_project(cohort, application, name=f"Projet {index}")
         ApplicationFactory(volunteer=student, mission__organization=association)
     return cohort
 
@@ -130,6 +148,7 @@ def test_the_dashboard_costs_the_same_queries_for_5_students_as_for_40(
     with django_assert_num_queries(len(five.captured_queries)):
         response = dashboard(client, large)
     assert response.text.count('tch-engagement"') == 80
+    assert response.text.count("Projet de classe</dt>") == 40
     with django_assert_max_num_queries(len(five.captured_queries)):
         client.get(reverse("teaching:export", args=[large.pk]))
 

@@ -15,6 +15,8 @@ from engagements.tests.factories import ApplicationFactory
 from schools.tests.factories import CohortMembershipFactory
 from teaching.services import validation_give
 
+from .factories import class_project
+
 pytestmark = pytest.mark.django_db
 
 
@@ -71,6 +73,8 @@ def test_the_csv_has_one_row_per_student_and_engagement(
         "validée",
         "Très bien ; net.",
         "",
+        "",  # not a class project
+        "",
     ]
     # A title that a spreadsheet would run as a formula stays text.
     assert pending[1] == '\'=HYPERLINK("x")'
@@ -94,3 +98,14 @@ def test_a_late_engagement_says_so_in_the_csv(client, sophie, cohort, ines, asso
     text = client.get(reverse("teaching:export", args=[cohort.pk])).content.decode("utf-8-sig")
 
     assert "date de fin passée : travail pas encore remis" in text
+
+
+def test_the_csv_names_the_class_project_and_the_role(client, sophie, cohort, ines, ines_logo):
+    class_project(cohort, ines_logo, name="Identité des jardins", role="typographie")
+    client.force_login(sophie)
+    response = client.get(reverse("teaching:export", args=[cohort.pk]))
+    header, line = list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )
+    cells = dict(zip(header, line, strict=True))
+    assert (cells["Projet de classe"], cells["Rôle"]) == ("Identité des jardins", "typographie")

@@ -17,7 +17,7 @@ from schools.services import cohort_leave, cohort_remove
 from schools.tests.factories import CohortMembershipFactory
 from volunteers.tests.factories import VolunteerProfileFactory
 
-from .factories import completed_engagement
+from .factories import class_project, completed_engagement
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +82,21 @@ def test_a_student_in_two_cohorts_is_seen_by_each_teacher_for_that_cohorts_work_
     assert "Logo pour le design" in page
     assert "Site pour le MMI" in page  # still in Sophie's cohort when she sent it
     assert website.mission.title in page
+
+
+def test_a_class_project_of_one_cohort_is_not_the_work_of_her_other_cohort(
+    client, cohort, other_cohort, sophie, claire, ines, association
+):
+    CohortMembershipFactory(cohort=other_cohort, student=ines)
+    # In both cohorts when Sophie's class took the mission: it is Sophie's cohort's work.
+    team = completed_engagement(ines, association, title="Identité visuelle des jardins")
+    class_project(cohort, team, name="Identité des jardins")
+    client.force_login(claire)
+    assert "Identité visuelle des jardins" not in dashboard(client, other_cohort).text
+    url = reverse("teaching:validate", args=[other_cohort.pk, team.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(sophie)
+    assert "Identité des jardins" in dashboard(client, cohort).text
 
 
 def test_work_from_before_she_joined_is_hers_unless_the_mission_was_chosen_for_the_cohort(
