@@ -95,10 +95,8 @@ def rank(
     def key(row: Ranked) -> tuple:
         tier = {2: 0, 1: 1, None: 2}[row.round]
         main = -(row.total or 0)
-        if tie_break == CRITERIA:
-            tail = tuple(-(value or 0) for value in row.by_criterion)
-        else:
-            tail = ()
+        by_criteria = tie_break == CRITERIA
+        tail = tuple(-(value or 0) for value in row.by_criterion) if by_criteria else ()
         return (tier, main, *tail)
 
     rows.sort(key=lambda row: (key(row), row.team))
