@@ -1,81 +1,25 @@
 """The jury: invitations, rubric, assignments with conflicts of interest, scores, second round
 and the publication of the ranked results."""
 
-import datetime
-import itertools
-
 import pytest
-from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from audit.models import AuditEvent
 from challenges import jury
 from challenges.models import (
     Assignment,
-    Criterion,
     Event,
-    Juror,
-    Registration,
     Score,
-    Submission,
-    Team,
 )
 from challenges.selectors import can_see_submission
 from challenges.signals import results_published
 from core.errors import ActionRefused
-from organizations.tests.factories import AssociationFactory
 from schools.tests.factories import CohortFactory, CohortMembershipFactory
 
 from .factories import ChallengeFactory
+from .jury_helpers import make_team, seat
 
 pytestmark = pytest.mark.django_db
-
-CODES = itertools.count(1)
-
-
-def make_team(event, name, members, challenge):
-    team = Team.objects.create(
-        event=event, name=name, code=f"J{next(CODES):05d}", leader=members[0], challenge=challenge
-    )
-    for member in members:
-        Registration.objects.create(
-            event=event, student=member, team=team, registered_at=timezone.now()
-        )
-    now = timezone.now()
-    Submission.objects.create(
-        team=team, description="Notre réponse", submitted_at=now, updated_at=now
-    )
-    return team
-
-
-def seat(event, user, by):
-    juror = Juror.objects.create(
-        event=event, email=user.email, user=user, invited_by=by, accepted_at=timezone.now()
-    )
-    return juror
-
-
-@pytest.fixture
-def night(event, sophie, association, ines, lea):
-    """An event in judging: the Colibris answer Martine's association's challenge, the Hérons
-    another association's; a two-criterion rubric."""
-    Event.objects.filter(pk=event.pk).update(
-        status=Event.Status.JUDGING,
-        submission_deadline=timezone.now() - datetime.timedelta(hours=1),
-    )
-    event.refresh_from_db()
-    ours = ChallengeFactory(event=event, association=association)
-    theirs = ChallengeFactory(event=event, association=AssociationFactory(verified=True))
-    make_team(event, "Les Colibris", [ines], ours)
-    make_team(event, "Les Hérons", [lea], theirs)
-    Criterion.objects.create(event=event, name="Idée", weight=2, order=0)
-    Criterion.objects.create(event=event, name="Faisabilité", weight=1, order=1)
-    return event
-
-
-@pytest.fixture
-def camille(db):
-    return UserFactory(full_name="Camille Roux", email="camille@example.org")
 
 
 def teams(event):
