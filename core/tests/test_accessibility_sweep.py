@@ -151,6 +151,8 @@ def challenge_pages_to_check() -> list[tuple[str, str]]:
     # A team's answer as a member revising it (the form) and after the deadline (read only).
     pages += [("/challenges/teams/{running_team}/submission/", "ines")]
     pages += [("/challenges/teams/{finished_team}/submission/", "ines")]
+    # The juror with answers to score: her list (the scoring page itself is in the table).
+    pages += [("/challenges/{judging_event}/scoring/", "karim")]
     return pages
 
 
