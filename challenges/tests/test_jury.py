@@ -9,6 +9,7 @@ from challenges import jury
 from challenges.models import (
     Assignment,
     Event,
+    Juror,
     Score,
 )
 from challenges.selectors import can_see_submission
@@ -204,3 +205,16 @@ def test_a_jurors_erasure_keeps_her_scores_anonymous(night, sophie, camille):
     juror.refresh_from_db()
     assert juror.user is None and juror.email == ""
     assert Score.objects.filter(assignment__juror=juror).count() == 2
+
+
+def test_the_app_exports_and_erases_a_jurors_data(night, sophie, camille):
+    from django.apps import apps
+
+    seat(night, camille, sophie)
+    created, _ = jury.assign(event=night, by=sophie)
+    score_all(created[0], camille, 3, comment="À retravailler")
+    config = apps.get_app_config("challenges")
+    assert config.personal_data(camille)["jury"][0]["event"] == night.title
+    config.erase_personal_data(camille)
+    assert not Juror.objects.filter(user=camille).exists()
+    assert Score.objects.filter(comment="À retravailler").exists()  # the result stands
