@@ -12,9 +12,7 @@ from .jury_helpers import seat
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_juror_scores_on_a_phone_without_javascript(
-    browser, live_server, night, sophie, camille
-):
+def test_a_juror_scores_on_a_phone_without_javascript(browser, live_server, night, sophie, camille):
     seat(night, camille, sophie)
     created, _ = jury.assign(event=night, by=sophie)
     context = browser.new_context(
