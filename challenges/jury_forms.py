@@ -97,3 +97,16 @@ class PrizesForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if value
         }
+
+
+class AssignForm(forms.Form):
+    """One answer given to one juror (the organiser's pick, instead of « all to all »)."""
+
+    juror = forms.ModelChoiceField(label=_("Juré·e"), queryset=None, empty_label=None)
+    team = forms.ModelChoiceField(label=_("Équipe"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, jurors, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["juror"].queryset = jurors
+        self.fields["juror"].label_from_instance = lambda juror: juror.user.full_name
+        self.fields["team"].queryset = teams

@@ -14,15 +14,33 @@ from django.views.decorators.http import require_POST
 from core.errors import ActionRefused
 
 from . import jury, jury_selectors, selectors
-from .jury_forms import ConflictForm, CriterionForm, InviteJurorForm, PrizesForm, ScoreForm
+from .jury_forms import (
+    AssignForm,
+    ConflictForm,
+    CriterionForm,
+    InviteJurorForm,
+    PrizesForm,
+    ScoreForm,
+)
 from .models import Assignment, Criterion, Event, Juror
 
 PRIZES = 3
 
 
 # --- The organiser -------------------------------------------------------------------------------
+def _assign_form(event, data=None) -> AssignForm:
+    return AssignForm(
+        data,
+        jurors=event.jurors.filter(user__isnull=False, accepted_at__isnull=False).select_related(
+            "user"
+        ),
+        teams=event.teams.filter(submission__isnull=False),
+    )
+
+
 def _jury_page(request, event, **forms):
     context = {
+        "assign_form": forms.get("assign_form") or _assign_form(event),
         "event": event,
         "invite_form": forms.get("invite_form") or InviteJurorForm(),
         "criterion_form": forms.get("criterion_form") or CriterionForm(),
@@ -124,6 +142,29 @@ def assign_all(request, pk: int):
             "count": len(refused)
         }
     return _done(request, event, text)
+
+
+@login_required
+@require_POST
+def assign_one(request, pk: int):
+    event = selectors.get_event_for_organiser(request, pk)
+    form = _assign_form(event, request.POST)
+    if not form.is_valid():
+        return _jury_page(request, event, assign_form=form)
+    try:
+        created, refused = jury.assign(
+            event=event,
+            by=request.user,
+            jurors=[form.cleaned_data["juror"]],
+            teams=[form.cleaned_data["team"]],
+        )
+    except ActionRefused as error:
+        messages.error(request, str(error))
+        return _done(request, event)
+    if refused:
+        messages.error(request, refused[0].reason)
+        return _done(request, event)
+    return _done(request, event, _("La réponse est confiée."))
 
 
 @login_required

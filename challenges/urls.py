@@ -43,6 +43,7 @@ urlpatterns = [
         name="criterion_delete",
     ),
     path("<id:pk>/jury/assign/", jury_views.assign_all, name="assign_all"),
+    path("<id:pk>/jury/assign-one/", jury_views.assign_one, name="assign_one"),
     path(
         "<id:pk>/jury/assignments/<id:assignment_pk>/remove/",
         jury_views.assignment_remove,

@@ -114,3 +114,21 @@ def test_publication_shows_ranks_prizes_and_comments_without_juror_names(
     assert page.index("Les Hérons") < page.index("Les Colibris")
     assert "Avis sur Les Hérons" in page and "Prix du jury" in page
     assert "Camille" not in page
+
+
+def test_the_organiser_picks_one_answer_for_one_juror_and_a_conflict_is_refused(
+    client, night, sophie, camille, yacine
+):
+    camille_seat, yacine_seat = seat(night, camille, sophie), seat(night, yacine, sophie)
+    teams = {t.name: t for t in night.teams.all()}
+    client.force_login(sophie)
+    url = f"/challenges/{night.pk}/jury/assign-one/"
+    client.post(url, {"juror": camille_seat.pk, "team": teams["Les Hérons"].pk})
+    assert list(Assignment.objects.values_list("juror__user__full_name", "team__name")) == [
+        ("Camille Roux", "Les Hérons")
+    ]
+    response = client.post(
+        url, {"juror": yacine_seat.pk, "team": teams["Les Colibris"].pk}, follow=True
+    )
+    assert "L’équipe répond au défi de son association." in response.content.decode()
+    assert Assignment.objects.count() == 1
