@@ -133,7 +133,9 @@ VERBS: dict[str, Verb] = {
     "event.published": Verb(_("Événement de défis publié")),
     "event.started": Verb(_("Événement de défis lancé")),
     "event.judging": Verb(_("Délibération du jury ouverte")),
-    "event.announced": Verb(_("Résultats de l’événement annoncés")),
+    "event.announced": Verb(
+        _("Résultats de l’événement annoncés"), (Field("teams", _("équipes classées")),)
+    ),
     "event.closed": Verb(_("Événement de défis terminé")),
     "challenge.submitted": Verb(_("Défi proposé à un événement")),
     "challenge.accepted": Verb(_("Défi retenu")),
@@ -154,6 +156,28 @@ VERBS: dict[str, Verb] = {
     ),
     "submission.file_removed": Verb(
         _("Fichier retiré de la réponse"), (Field("file", _("fichier n°")),)
+    ),
+    # Challenges: the jury (target: the event).
+    "juror.invited": Verb(_("Juré·e invité·e")),
+    "juror.accepted": Verb(_("Invitation au jury acceptée")),
+    "juror.declined": Verb(_("Invitation au jury déclinée")),
+    "juror.removed": Verb(_("Juré·e retiré·e du jury")),
+    "criterion.saved": Verb(
+        _("Critère du jury enregistré"), (Field("criterion", _("critère n°")),)
+    ),
+    "criterion.deleted": Verb(_("Critère du jury supprimé")),
+    "jury.assigned": Verb(
+        _("Réponses confiées au jury"),
+        (Field("round", _("tour")), Field("count", _("nombre"))),
+    ),
+    "jury.unassigned": Verb(_("Réponse retirée à un·e juré·e")),
+    "jury.skipped": Verb(_("Notation passée")),
+    "jury.conflict_declared": Verb(
+        _("Conflit d’intérêts déclaré"), (Field("team", _("équipe n°")),)
+    ),
+    "jury.scored": Verb(_("Réponse notée par le jury"), (Field("team", _("équipe n°")),)),
+    "jury.finalists_selected": Verb(
+        _("Finalistes retenu·es pour le second tour"), (Field("count", _("nombre")),)
     ),
     # Territories: what local authorities declare and whom they appoint (`user`).
     "territory.declared": Verb(

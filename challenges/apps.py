@@ -16,7 +16,10 @@ class ChallengesConfig(AppConfig):
             .select_related("team__event")
             .prefetch_related("files")
         )
+        from .jury import jury_export
+
         return {
+            **jury_export(user),
             "challenge_registrations": [
                 {
                     "event": r.event.title,
@@ -40,6 +43,8 @@ class ChallengesConfig(AppConfig):
         }
 
     def erase_personal_data(self, user) -> None:
+        from .jury import jury_erase
         from .services import registrations_erase
 
         registrations_erase(user=user)
+        jury_erase(user=user)

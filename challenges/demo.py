@@ -1,7 +1,8 @@
 """Demo nights of challenges: the design school of Nantes opens registration for its
 innovation night; two associations' challenges are accepted (Martine's and Yacine's), and
 Léa leads a team of three from her cohort. Its autumn night is over: two teams handed in
-their answers before the deadline and the jury deliberates."""
+their answers before the deadline, a jury of three scored them (one conflict of interest
+kept apart) and the ranked results are published."""
 
 import datetime
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from core.demo import DemoContext
 from organizations.models import Organization
 
-from . import services
+from . import jury, services
 from .models import Event, Team
 
 
@@ -202,5 +203,56 @@ def _autumn_night(ctx: DemoContext, needs, students) -> Event:
             files=[ContentFile(DEMO_PDF, name="reponse.pdf")],
             now=event.submission_deadline - datetime.timedelta(hours=3),
         )
-    services.event_transition(event=event, action="judge", by=sophie)
+    _jury(ctx, event, teams)
     return Event.objects.get(pk=event.pk)
+
+
+RUBRIC = [
+    ("Utilité pour l’association", "La réponse règle-t-elle le besoin dit dans le défi ?", 3),
+    ("Clarté", "Se comprend-elle en un coup d’œil, sur un téléphone aussi ?", 2),
+    ("Facilité à reprendre", "Les bénévoles pourront-ils la mettre à jour seuls ?", 1),
+]
+# (juror, team index) → a value per criterion and what the jury says of it.
+SCORES = {
+    ("karim", 0): (
+        (5, 4, 4),
+        "Le besoin est bien compris ; la typographie gagnerait en contraste.",
+    ),
+    ("paul", 0): ((4, 5, 4), "Très lisible, les couleurs du jardin donnent envie."),
+    ("karim", 1): ((4, 4, 3), "Clair sur téléphone ; prévoir une mise à jour sans développeur."),
+    ("paul", 1): ((4, 3, 3), "Utile aux familles, le tableau mérite encore une simplification."),
+    ("martine", 1): ((5, 4, 3), "Une vraie réponse au besoin du club."),
+}
+
+
+def _jury(ctx: DemoContext, event: Event, teams: list[Team]) -> None:
+    """The rubric stated before judging; Karim, Paul and Martine on the jury (Martine kept
+    from the answer to her own association's challenge); every answer scored; the results
+    published with two prizes, which tells the badges."""
+    users = ctx.objects["users"]
+    sophie = users["sophie"]
+    for name, description, weight in RUBRIC:
+        jury.criterion_save(
+            event=event, by=sophie, name=name, description=description, weight=weight
+        )
+    services.event_transition(event=event, action="judge", by=sophie)
+    event.refresh_from_db()
+    for key in ("karim", "paul", "martine"):
+        juror = jury.juror_invite(event=event, by=sophie, email=users[key].email)
+        jury.juror_accept(juror=juror, user=users[key])
+    created, _refused = jury.assign(event=event, by=sophie)
+    criteria = list(event.criteria.all())
+    index = {team.pk: position for position, team in enumerate(teams)}
+    for assignment in created:
+        juror_user = assignment.juror.user
+        key = next(k for k in ("karim", "paul", "martine") if users[k] == juror_user)
+        values, comment = SCORES[(key, index[assignment.team_id])]
+        jury.score_save(
+            assignment=assignment,
+            by=juror_user,
+            values={c.pk: v for c, v in zip(criteria, values, strict=True)},
+            comments={criteria[0].pk: comment},
+        )
+    jury.results_publish(
+        event=event, by=sophie, prizes={1: "Prix du jury", 2: "Prix de l’engagement"}
+    )

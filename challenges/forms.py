@@ -40,6 +40,8 @@ class EventForm(forms.ModelForm):
             "rules": _("Règlement"),
             "rights": _("Droits sur les réponses"),
             "code_of_conduct": _("Code de conduite"),
+            "tie_break_rule": _("En cas d’égalité au classement du jury"),
+            "finalists_count": _("Nombre de finalistes pour un second tour du jury"),
         }
         help_texts = {
             "title": _("Par exemple : Nuit de l’innovation solidaire 2027"),
@@ -59,6 +61,11 @@ class EventForm(forms.ModelForm):
             "code_of_conduct": _(
                 "Le comportement attendu de toutes et tous. Vous pouvez garder le texte proposé."
             ),
+            "tie_break_rule": _("La règle est annoncée aux équipes avant l’événement."),
+            "finalists_count": _(
+                "Les meilleures équipes du premier tour sont notées une seconde fois, et ce "
+                "second tour décide de leur ordre. Laissez vide pour un seul tour."
+            ),
         }
         widgets = {
             "registration_opens": DATE_INPUT,
@@ -71,10 +78,13 @@ class EventForm(forms.ModelForm):
             "rules": forms.Textarea(attrs={"rows": 5}),
             "rights": forms.Textarea(attrs={"rows": 4}),
             "code_of_conduct": forms.Textarea(attrs={"rows": 4}),
+            "tie_break_rule": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Optional: left out, the rule stays the one already chosen (the first by default).
+        self.fields["tie_break_rule"].required = False
         if self.instance.pk is None:
             self.initial.setdefault("rights", str(DEFAULT_RIGHTS))
             self.initial.setdefault("code_of_conduct", str(DEFAULT_CONDUCT))
@@ -89,6 +99,11 @@ class EventForm(forms.ModelForm):
                 "team_max", _("La taille maximum doit être au moins égale à la taille minimum.")
             )
         return cleaned
+
+    def clean_tie_break_rule(self) -> str:
+        return self.cleaned_data.get("tie_break_rule") or (
+            self.instance.tie_break_rule or Event.TieBreak.CRITERIA
+        )
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)

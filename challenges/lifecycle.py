@@ -5,7 +5,8 @@ An event:
     draft → published     (publish: the organiser; dates in order, rules written)
     published → running   (start: the organiser, once registration has closed)
     running → judging     (judge: the organiser, once the submission deadline has passed)
-    judging → results     (announce: the organiser)
+    judging → results     (announce: the organiser, every assignment of the jury scored or
+                           skipped: `challenges.jury.results_publish`)
     results → closed      (close: the organiser)
 
 A challenge:
@@ -25,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.lifecycle import Lifecycle, Transition
 
-from .models import Challenge, Event, Team
+from .models import Assignment, Challenge, Event, Team
 
 DRAFT: str = Event.Status.DRAFT
 PUBLISHED: str = Event.Status.PUBLISHED
@@ -73,6 +74,26 @@ def _judgeable(event, user, *, now=None, **context) -> str:
         return gettext(
             "Impossible d’ouvrir la délibération avant la date limite de remise des réponses."
         )
+    return ""
+
+
+def publication_refusal(event: Event) -> str:
+    """Every assignment scored (each criterion) or explicitly skipped, and a rubric."""
+    criteria_count = event.criteria.count()
+    if not criteria_count:
+        return gettext("Impossible de publier : la grille du jury n’a aucun critère.")
+    assignments = Assignment.objects.filter(juror__event=event, skipped=False)
+    if not assignments.exists():
+        return gettext("Impossible de publier : aucune réponse n’a été confiée au jury.")
+    pending = 0
+    for assignment in assignments.prefetch_related("scores"):
+        if len(assignment.scores.all()) < criteria_count:
+            pending += 1
+    if pending:
+        return gettext(
+            "Impossible de publier : %(count)s notation(s) du jury ne sont pas finies "
+            "(notez-les ou marquez-les comme passées)."
+        ) % {"count": pending}
     return ""
 
 

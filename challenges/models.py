@@ -6,11 +6,13 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import normalize_email
 from core.links import parse_links
 from core.storage import private_storage
 from organizations.models import Organization
@@ -71,6 +73,26 @@ class Event(models.Model):
     rights = models.TextField(_("droits sur les réponses"), default=DEFAULT_RIGHTS)
     code_of_conduct = models.TextField(_("code de conduite"), default=DEFAULT_CONDUCT)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+
+    class TieBreak(models.TextChoices):
+        CRITERIA = (
+            "criteria",
+            _("la meilleure note au premier critère, puis au deuxième, et ainsi de suite"),
+        )
+        NONE = "none", _("aucun départage : les équipes à égalité partagent leur rang")
+
+    tie_break_rule = models.CharField(
+        _("règle de départage des ex æquo"),
+        max_length=10,
+        choices=TieBreak,
+        default=TieBreak.CRITERIA,
+    )
+    finalists_count = models.PositiveSmallIntegerField(
+        _("nombre de finalistes (second tour)"),
+        null=True,
+        blank=True,
+        help_text=_("Laissez vide pour un seul tour de jury."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -276,3 +298,135 @@ class SubmissionFile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("challenges:submission_file", args=[self.submission.team_id, self.pk])
+
+
+# --- Jury -----------------------------------------------------------------------------------
+class Criterion(models.Model):
+    """One line of an event's rubric, scored 1–5 by each juror; `weight` counts in the mean."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("critère"), max_length=120)
+    description = models.TextField(_("ce que le jury regarde"), blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("poids"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("critère du jury")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Juror(models.Model):
+    """An invitation to an event's jury, by e-mail; `user` is set once she accepts."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="jurors")
+    email = models.EmailField(_("adresse e-mail"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="jury_seats",
+    )
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("juré·e")
+        ordering = ["invited_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~models.Q(email=""),
+                name="one_seat_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_active(self) -> bool:
+        return self.user_id is not None and self.accepted_at is not None
+
+    def is_for(self, user) -> bool:
+        """Only the invited address may accept, once its owner has proven she reads it."""
+        return bool(
+            user.is_authenticated
+            and user.is_email_verified
+            and normalize_email(user.email) == normalize_email(self.email)
+        )
+
+
+class Assignment(models.Model):
+    """A team's submission given to a juror for a round (1, or 2 for the finalists)."""
+
+    juror = models.ForeignKey(Juror, on_delete=models.CASCADE, related_name="assignments")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="assignments")
+    round = models.PositiveSmallIntegerField(default=1)
+    skipped = models.BooleanField(_("passée"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("réponse à noter")
+        ordering = ["round", "team__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["juror", "team", "round"], name="one_assignment_per_round"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.juror} · {self.team} · {self.round}"
+
+
+class Score(models.Model):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    value = models.PositiveSmallIntegerField(
+        _("note"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("commentaire"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("note du jury")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "criterion"], name="one_score_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="score_between_1_and_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+
+class ConflictDeclaration(models.Model):
+    """A juror's own word that she should not score a team (a friend, a client…)."""
+
+    juror = models.ForeignKey(Juror, on_delete=models.CASCADE, related_name="conflicts")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="conflicts")
+    reason = models.CharField(_("raison"), max_length=300)
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conflit d’intérêts")
+        constraints = [
+            models.UniqueConstraint(fields=["juror", "team"], name="one_conflict_per_team"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.juror} ≠ {self.team}"

@@ -6,8 +6,9 @@ an association the ones it brought; a team's page is for its members and the org
 Anyone else gets a 404, the same answer as for a thing that does not exist.
 
 A team's submission (`can_see_submission`): its members always; the organiser once the
-submission deadline has passed; the association whose challenge it answers once the results
-are published; nobody else (other teams never).
+submission deadline has passed; a juror it is assigned to, while the jury deliberates; the
+association whose challenge it answers once the results are published; nobody else (other
+teams never).
 """
 
 from django.core.paginator import Page, Paginator
@@ -20,6 +21,7 @@ from organizations.models import Organization
 
 from .models import (
     ORGANISER_KINDS,
+    Assignment,
     Challenge,
     Event,
     Registration,
@@ -240,6 +242,13 @@ def can_see_submission(user, submission: Submission, now=None) -> bool:
     if is_teammate(user, team):
         return True
     if is_organiser(user, event) and (now or timezone.now()) >= event.submission_deadline:
+        return True
+    if (
+        event.status == Event.Status.JUDGING
+        and Assignment.objects.filter(
+            team=team, juror__user=user, juror__accepted_at__isnull=False
+        ).exists()
+    ):
         return True
     challenge = team.challenge
     return bool(

@@ -14,6 +14,7 @@ from notifications.services import notify
 from organizations.models import Organization
 from schools.models import new_code
 
+from .jury import results_publish
 from .lifecycle import CHALLENGE, EVENT, submission_refusal
 from .models import (
     ORGANISER_KINDS,
@@ -45,6 +46,8 @@ EVENT_FIELDS = (
     "rules",
     "rights",
     "code_of_conduct",
+    "tie_break_rule",
+    "finalists_count",
 )
 # What each step of an event writes in the journal.
 EVENT_VERBS = {
@@ -154,7 +157,10 @@ def event_update(*, event: Event, by: User, **fields) -> Event:
 
 @transaction.atomic
 def event_transition(*, event: Event, action: str, by: User, now=None) -> Event:
-    """Move `event` one step on (see `challenges.lifecycle`); only its organiser does."""
+    """Move `event` one step on (see `challenges.lifecycle`); only its organiser does.
+    Announcing the results ranks the teams: `challenges.jury.results_publish`."""
+    if action == "announce":
+        return results_publish(event=event, by=by)
     locked = Event.objects.select_for_update().get(pk=event.pk)
     is_organiser = locked.organiser.memberships.filter(user=by).exists()
     transition = EVENT.check(locked, action, by, is_organiser=is_organiser, now=now)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import followup_views, views
+from . import followup_views, jury_views, views
 
 app_name = "challenges"
 
@@ -32,6 +32,35 @@ urlpatterns = [
         views.submission_file_remove,
         name="submission_file_remove",
     ),
+    # The jury (challenges.jury_views).
+    path("<id:pk>/jury/", jury_views.jury_page, name="jury"),
+    path("<id:pk>/jury/invite/", jury_views.juror_invite, name="juror_invite"),
+    path("<id:pk>/jury/jurors/<id:juror_pk>/remove/", jury_views.juror_remove, name="juror_remove"),
+    path("<id:pk>/jury/criteria/", jury_views.criterion_add, name="criterion_add"),
+    path(
+        "<id:pk>/jury/criteria/<id:criterion_pk>/delete/",
+        jury_views.criterion_delete,
+        name="criterion_delete",
+    ),
+    path("<id:pk>/jury/assign/", jury_views.assign_all, name="assign_all"),
+    path("<id:pk>/jury/assign-one/", jury_views.assign_one, name="assign_one"),
+    path(
+        "<id:pk>/jury/assignments/<id:assignment_pk>/remove/",
+        jury_views.assignment_remove,
+        name="assignment_remove",
+    ),
+    path(
+        "<id:pk>/jury/assignments/<id:assignment_pk>/skip/",
+        jury_views.assignment_skip,
+        name="assignment_skip",
+    ),
+    path("<id:pk>/jury/finalists/", jury_views.finalists_select, name="finalists_select"),
+    path("<id:pk>/jury/publish/", jury_views.results_publish, name="results_publish"),
+    path("<id:pk>/scoring/", jury_views.scoring, name="scoring"),
+    path("<id:pk>/results/", jury_views.results, name="results"),
+    path("scores/<id:pk>/", jury_views.score, name="score"),
+    path("scores/<id:pk>/conflict/", jury_views.conflict_declare, name="conflict_declare"),
+    path("jury/<uuid:token>/", jury_views.juror_invitation, name="juror_invitation"),
     path("join/", views.join_by_code, name="join_by_code"),
     path("join/<str:code>/", views.join, name="join"),
     # After the event.

@@ -25,7 +25,7 @@ from core.ratelimit import (
 from core.uploads import IMAGE_TYPES
 from missions.models import MissionTemplate
 
-from . import followup, selectors, services
+from . import followup, jury_selectors, selectors, services
 from .forms import (
     ChallengeForm,
     ChooseForm,
@@ -66,6 +66,7 @@ def event(request, pk: int):
     context = {
         "event": event,
         "is_organiser": is_organiser,
+        "is_juror": jury_selectors.is_juror(request.user, event),
         "can": EVENT.can(event, request.user, is_organiser=is_organiser),
         "steps": [
             (action, EVENT.refusal(event, action, request.user, is_organiser=is_organiser))

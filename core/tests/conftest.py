@@ -147,6 +147,7 @@ def challenge_world(school_world):
         "student_team": team.pk,
         "team_code": team.code,
         **_submissions_scene(school, sophie, association, ines, school_world["users"]["lea"]),
+        **_jury_scene(school, sophie, association, school_world["users"]),
     }
 
 
@@ -197,6 +198,75 @@ def _submissions_scene(school, sophie, association, ines, lea) -> dict:
         status=Event.Status.RESULTS, submission_deadline=timezone.now() - timedelta(days=1)
     )
     return scene
+
+
+def _jury_scene(school, sophie, association, users) -> dict:
+    """A night of Sophie's school in judging: Inès's and Léa's teams answered the association's
+    challenge. Karim sits on the jury with both answers to score; Bruno sits on it with none;
+    Yacine too, kept from both by a conflict (his association's challenge). An invitation
+    to a newcomer waits. The finished night's first team is ranked, with a prize."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from challenges import jury
+    from challenges import services as challenges
+    from challenges.models import Criterion, Event, Juror, Registration, SubmissionFile, Team
+    from challenges.tests.factories import ChallengeFactory, EventFactory
+
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    event = EventFactory(
+        organiser=school,
+        created_by=sophie,
+        title="Nuit au jury",
+        status=Event.Status.RUNNING,
+        submission_deadline=timezone.now() + timedelta(days=1),
+    )
+    challenge = ChallengeFactory(event=event, association=association)
+    teams = []
+    for name, student, code in (
+        ("Les Colibris", users["ines"], "JUR1"),
+        ("Les Hérons", users["lea"], "JUR2"),
+    ):
+        team = Team.objects.create(
+            event=event, name=name, code=code, leader=student, challenge=challenge
+        )
+        Registration.objects.create(
+            event=event, student=student, team=team, registered_at=timezone.now()
+        )
+        challenges.submission_save(
+            team=team,
+            by=student,
+            description="Une affiche A3 et trois messages courts.",
+            links="",
+            files=[SimpleUploadedFile("affiche.pdf", pdf)],
+        )
+        teams.append(team)
+    Event.objects.filter(pk=event.pk).update(
+        status=Event.Status.JUDGING, submission_deadline=timezone.now() - timedelta(hours=1)
+    )
+    event.refresh_from_db()
+    criteria = [
+        Criterion.objects.create(event=event, name="Utilité", weight=2, order=0),
+        Criterion.objects.create(event=event, name="Clarté", weight=1, order=1),
+    ]
+    seats = {}
+    for role in ("karim", "bruno", "yacine"):
+        user = users[role]
+        seats[role] = Juror.objects.create(
+            event=event, email=user.email, user=user, invited_by=sophie, accepted_at=timezone.now()
+        )
+    jury.assign(event=event, by=sophie, jurors=[seats["karim"], seats["yacine"]])
+    pending = Juror.objects.create(event=event, email="nouveau@example.org", invited_by=sophie)
+    finished = Team.objects.get(code="FIN1")
+    Team.objects.filter(pk=finished.pk).update(rank=1, prize="Prix du jury")
+    return {
+        "judging_event": event.pk,
+        "judging_team": teams[0].pk,
+        "judging_file": SubmissionFile.objects.get(submission__team=teams[0]).pk,
+        "karim_assignment": seats["karim"].assignments.get(team=teams[0]).pk,
+        "criterion_a": criteria[0].pk,
+        "criterion_b": criteria[1].pk,
+        "juror_token": pending.token,
+    }
 
 
 @pytest.fixture

@@ -141,6 +141,8 @@ def challenge_pages_to_check() -> list[tuple[str, str]]:
         allowed = {
             role for role, got in zip(SCHOOL_ROLES, expected.split(), strict=True) if got == "ok"
         }
+        if not allowed:  # a page nobody sees yet (results before they are published)
+            continue
         pages.append((template, next(role for role in CHALLENGE_VIEWERS if role in allowed)))
     # The event as an association, a student in a team, a newcomer and a visitor see it; the
     # invitation as a visitor.
@@ -155,6 +157,9 @@ def challenge_pages_to_check() -> list[tuple[str, str]]:
     # confirms it.
     pages += [("/challenges/teams/{finished_team}/submission/", "martine")]
     pages += [("/challenges/teams/{finished_team}/to-mission/", "martine")]
+
+    # The juror with answers to score: her list (the scoring page itself is in the table).
+    pages += [("/challenges/{judging_event}/scoring/", "karim")]
     return pages
 
 

@@ -346,6 +346,20 @@ CHALLENGE_PAGES = {
     "/challenges/{finished_event}/followups/": "login no no no no no ok no no",
     # A student's choice to show her team's answer in her book: hers (Inès) only.
     "/book/answers/{finished_team}/": "login no no no no no no no ok",
+    # The jury (Karim assigned, Bruno not assigned, Yacine conflicted): the organiser's page;
+    # a juror's list; Karim's scoring page; an answer to a juror it is assigned to only.
+    "/challenges/{judging_event}/jury/": "login no no no no no ok no no",
+    "/challenges/{judging_event}/scoring/": "login no ok ok ok no no no no",
+    "/challenges/scores/{karim_assignment}/": "login no ok no no no no no no",
+    "/challenges/teams/{judging_team}/submission/": "login no ok no no no ok no ok",
+    "/challenges/teams/{judging_team}/submission/files/{judging_file}/": (
+        "login no ok no no no ok no ok"
+    ),
+    # Results: nobody before they are published; everyone after.
+    "/challenges/{judging_event}/results/": "no no no no no no no no no",
+    "/challenges/{finished_event}/results/": "ok ok ok ok ok ok ok ok ok",
+    # An invitation to the jury: whoever holds the link sees whom to log in as.
+    "/challenges/jury/{juror_token}/": "ok ok ok ok ok ok ok ok ok",
 }
 
 
@@ -358,6 +372,33 @@ def test_every_challenge_page_answers_each_person_as_the_table_says(challenge_wo
             if got != wanted:
                 differences.append(f"{url} as {role}: {got}, expected {wanted}")
     assert differences == []
+
+
+def test_only_the_assigned_juror_scores_and_only_the_organiser_runs_the_jury(challenge_world):
+    from challenges.models import Juror, Score
+
+    world = challenge_world
+    data = {
+        "value_{criterion_a}".format(**world): "4",
+        "value_{criterion_b}".format(**world): "5",
+        "comment_{criterion_a}".format(**world): "Très utile",
+    }
+    refused_then_done(
+        world,
+        "/challenges/scores/{karim_assignment}/".format(**world),
+        data,
+        "karim",
+        lambda: Score.objects.filter(assignment_id=world["karim_assignment"]).count() == 2,
+        roles=SCHOOL_ROLES,
+    )
+    refused_then_done(
+        world,
+        "/challenges/{judging_event}/jury/invite/".format(**world),
+        {"email": "autre-jure@example.org"},
+        "sophie",
+        lambda: Juror.objects.filter(email="autre-jure@example.org").exists(),
+        roles=SCHOOL_ROLES,
+    )
 
 
 def test_only_the_organiser_answers_a_challenge_and_moves_the_event(challenge_world):

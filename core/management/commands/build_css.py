@@ -31,6 +31,7 @@ SOURCES = [
     "app-schools.css",
     "app-teaching.css",
     "app-territories.css",
+    "app-jury.css",
 ]
 HEADER = (
     "/* Built by `manage.py build_css` from static/css/alasso.css and app-*.css: edit those. */\n"
