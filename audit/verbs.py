@@ -197,6 +197,18 @@ VERBS: dict[str, Verb] = {
         _("Accord d’aide donné à un·e médiateur·rice"), (USER, Field("until", _("jusqu’au")))
     ),
     "consent.revoked": Verb(_("Accord d’aide retiré"), (USER,)),
+    # Packs numériques: an authority composes and proposes one, an association claims it.
+    "pack.composed": Verb(_("Pack numérique préparé")),
+    "pack.edited": Verb(_("Pack numérique modifié")),
+    "pack.published": Verb(_("Pack numérique proposé aux associations")),
+    "pack.closed": Verb(_("Pack numérique clos")),
+    "pack.claimed": Verb(
+        _("Pack numérique demandé par une association"),
+        (
+            Field("association", _("association"), model="organizations.organization"),
+            Field("missions", _("missions créées")),
+        ),
+    ),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
@@ -250,6 +262,7 @@ TARGET_MODELS = (
     "credentials.credential",
     "territories.territory",
     "territories.consent",
+    "territories.pack",
     "schools.cohort",
     "schools.callforneeds",
     "schools.classproject",

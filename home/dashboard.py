@@ -18,6 +18,7 @@ from missions.models import Mission, Status
 from organizations.models import Membership, Organization
 from schools.selectors import open_calls_for, pinned_for_student
 from teaching.selectors import validations_for_student
+from territories.packs_selectors import offers_for as pack_offers_for
 
 
 @dataclass
@@ -28,6 +29,8 @@ class AssociationBlock:
     pending_applications: int
     # What the block says about the digital self-diagnosis (diagnosis.selectors.Offer).
     diagnosis: object = None
+    # The packs numériques its local authority offers it (territories.packs_selectors).
+    packs: list = field(default_factory=list)
 
 
 @dataclass
@@ -122,6 +125,13 @@ def dashboard_for(user) -> Dashboard:
         for block in board.associations:
             block.diagnosis = offers.get(block.organization.pk)
         board.calls = open_calls_for([block.organization for block in board.associations])
+        packs = pack_offers_for(
+            [block.organization for block in board.associations],
+            user=user,
+            admin_of={block.organization.pk for block in board.associations if block.is_admin},
+        )
+        for block in board.associations:
+            block.packs = packs.get(block.organization.pk, [])
     board.other_organizations = [
         m.organization for m in memberships if m.organization_id not in association_ids
     ]

@@ -80,6 +80,8 @@ CATEGORIES = {
         # A mediator's consents (territories app): given to her, or taken back.
         "consent_given",
         "consent_revoked",
+        # A pack numérique (territories app): an association claimed the authority's pack.
+        "pack_claimed",
     ],
     "moderation": ["report_received"],
 }

@@ -9,16 +9,18 @@ class TerritoriesConfig(AppConfig):
     def ready(self) -> None:
         from audit.services import register_annotator
         from core.navigation import NavItem, register
+        from diagnosis.plan_extras import register_plan_extra
         from organizations.delegation import register_acting_for, register_moderation_scope
         from organizations.signals import organization_page
 
-        from . import annotations, roles, selectors
+        from . import annotations, packs_selectors, roles, selectors
         from .receivers import on_organization_page
 
         roles.register()  # who moderates a territory, who is a mediator
         register_moderation_scope(selectors.moderated_by)
         register_acting_for(selectors.acting_for)
         register_annotator(annotations.annotate)
+        register_plan_extra(packs_selectors.plan_extras)  # the packs offered, under the plan
         organization_page.connect(on_organization_page, dispatch_uid="territories_org_page")
         register(
             NavItem(
