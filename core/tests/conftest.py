@@ -376,3 +376,25 @@ def territory_world(world):
         "garden_submitted": scene["submitted"].pk,
         "consent": scene["consent"].pk,
     }
+
+
+@pytest.fixture
+def pack_world(world):
+    """The scene, with the packs numériques (territories/tests/packs_scene.py): Hugo (admin)
+    and Nora (agent) of Vénissieux, which proposes a pack to its citizen associations and
+    prepares another; Claire, admin of the Rhône; Odette (admin) and Gaston (member) of an
+    eligible association; Paula and Louis, admins of associations the pack is not for."""
+    from territories.tests.packs_scene import build
+
+    scene = build()
+    return {
+        **world,
+        "users": {**world["users"], **scene["users"]},
+        "rhone": scene["rhone"].slug,
+        "venissieux": scene["venissieux"].slug,
+        "garden": scene["garden"].slug,
+        "pro": scene["pro"].slug,
+        "theatre": scene["theatre"].slug,
+        "pack": scene["pack"].pk,
+        "draft_pack": scene["draft_pack"].pk,
+    }

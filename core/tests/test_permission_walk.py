@@ -698,3 +698,107 @@ def test_only_the_authoritys_admin_appoints_and_ends_roles(territory_world):
     assert outcome(client_for(territory_world["users"]["claire"]).post(url)) == "go"
     appointment.refresh_from_db()
     assert appointment.ended_at is not None
+
+
+# --- Packs numériques: Hugo administers Vénissieux (Nora is an agent), which proposes a pack
+# to its citizen associations and prepares another; Claire administers the Rhône; Odette
+# (admin) and Gaston (member) belong to an eligible association; Paula (professional) and
+# Louis (in Lyon) administer associations the pack is not for. -----------------------------
+PACK_ROLES = [
+    "anonymous",
+    "lea",
+    "staff",
+    "hugo",
+    "nora",
+    "claire",
+    "odette",
+    "gaston",
+    "paula",
+    "louis",
+]
+
+# address: what anonymous, lea, staff, hugo, nora, claire, odette, gaston, paula, louis get.
+PACK_PAGES = {
+    "/territories/{venissieux}/packs/": "login no no ok ok no no no no no",
+    "/territories/{venissieux}/packs/new/": "login no no ok no no no no no no",
+    "/territories/{venissieux}/packs/{pack}/": "login no no ok ok no no no no no",
+    "/territories/{venissieux}/packs/{pack}/edit/": "login no no ok no no no no no no",
+    "/territories/{venissieux}/packs/{draft_pack}/": "login no no ok ok no no no no no",
+    "/territories/{venissieux}/packs/{draft_pack}/edit/": "login no no ok no no no no no no",
+    # Another authority's pack, under Claire's own address: nobody.
+    "/territories/{rhone}/packs/{pack}/": "login no no no no no no no no no",
+    # The pack as associations see it: those it is for, and the authority's agents.
+    "/territories/packs/{pack}/": "login no no ok ok no ok ok no no",
+    "/territories/packs/{draft_pack}/": "login no no ok ok no no no no no",
+}
+
+
+def test_every_pack_page_answers_each_person_as_the_table_says(pack_world):
+    differences = []
+    for template, expected in PACK_PAGES.items():
+        url = template.format(**pack_world)
+        for role, wanted in zip(PACK_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(pack_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_authoritys_admin_proposes_edits_and_closes_its_pack(pack_world):
+    from territories.models import Pack
+    from territories.tests.packs_scene import pack_data
+
+    draft = Pack.objects.get(pk=pack_world["draft_pack"])
+    data = pack_data(title="Pack renommé")
+    form = {
+        **data,
+        "templates": [t.pk for t in data["templates"]],
+        "opens_on": data["opens_on"].isoformat(),
+        "closes_on": data["closes_on"].isoformat(),
+    }
+    edit = "/territories/{venissieux}/packs/{draft_pack}/edit/".format(**pack_world)
+    refused_then_done(
+        pack_world,
+        edit,
+        form,
+        "hugo",
+        lambda: Pack.objects.filter(pk=draft.pk, title="Pack renommé").exists(),
+        roles=PACK_ROLES,
+    )
+    for action, state in (("publish", "published"), ("close", "closed")):
+        url = f"/territories/{{venissieux}}/packs/{{draft_pack}}/{action}/".format(**pack_world)
+        refused_then_done(
+            pack_world,
+            url,
+            {},
+            "hugo",
+            lambda state=state: Pack.objects.get(pk=draft.pk).status == state,
+            roles=PACK_ROLES,
+        )
+
+
+def test_only_an_admin_of_an_eligible_association_claims_the_pack(pack_world):
+    from territories.models import PackClaim
+
+    url = "/territories/packs/{pack}/claim/".format(**pack_world)
+    for role, association in (
+        ("anonymous", "garden"),
+        ("gaston", "garden"),  # a member, not an admin: 403 with the reason
+        ("louis", "garden"),  # not his association: 404
+        ("louis", "theatre"),  # his, out of the territory: 403
+        ("paula", "pro"),  # hers, professional: 403
+        ("hugo", "garden"),
+        ("staff", "garden"),
+    ):
+        got = outcome(
+            client_for(pack_world["users"][role]).post(
+                url, {"association": pack_world[association]}
+            )
+        )
+        assert got in ("login", "no"), f"POST {url} as {role} for {association}: {got}"
+    assert not PackClaim.objects.exists()
+    got = outcome(
+        client_for(pack_world["users"]["odette"]).post(url, {"association": pack_world["garden"]})
+    )
+    assert got == "go"
+    assert PackClaim.objects.get().association.slug == pack_world["garden"]
