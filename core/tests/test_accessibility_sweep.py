@@ -376,3 +376,96 @@ def test_every_territory_page_has_no_accessibility_violation(
     if violations:
         failures["the territory form with errors"] = {"axe": violations}
     assert failures == {}
+
+
+# The packs numériques: the authority's pages (list, form with its errors, a draft, the
+# follow page once an association took the pack), the pack as an association sees it before
+# and after its one click, on the dashboard and under the diagnosis's plan, and the refusal
+# a plain member gets if she posts anyway.
+PACK_SWEEP = [
+    ("/territories/{venissieux}/packs/", "hugo"),
+    ("/territories/{venissieux}/packs/new/", "hugo"),
+    ("/territories/{venissieux}/packs/{pack}/edit/", "hugo"),
+    ("/territories/{venissieux}/packs/{draft_pack}/", "hugo"),
+    ("/", "odette"),
+    ("/", "gaston"),
+    ("/territories/packs/{pack}/", "odette"),
+    ("/territories/packs/{pack}/", "gaston"),
+    ("/territories/packs/{pack}/", "nora"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_pack_page_has_no_accessibility_violation(shipped_data, new_page, width, pack_world):
+    from diagnosis.tests.helpers import answer_all
+    from organizations.models import Organization
+
+    world = pack_world
+    garden = Organization.objects.get(slug=world["garden"])
+    diagnosis = answer_all(garden, world["users"]["odette"])
+    failures = {}
+    pages = {}
+
+    def check(page, label):
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[label] = {"axe": violations, "overflow": overflow}
+
+    for template, role in PACK_SWEEP:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        check(page, f"{url} as {role}")
+    hugo, odette = pages["hugo"], pages["odette"]
+    # The form sent without a mission and with its dates the wrong way round: its errors.
+    hugo.goto("/territories/{venissieux}/packs/new/".format(**world))
+    hugo.fill("input[name=title]", "Pack atelier")
+    hugo.fill("textarea[name=presentation]", "Un atelier pour les bénévoles.")
+    hugo.fill("input[name=places]", "3")
+    hugo.fill("input[name=opens_on]", "2030-05-01")
+    hugo.fill("input[name=closes_on]", "2030-04-01")
+    hugo.get_by_role("button", name="Préparer le pack").click()
+    assert "Cochez au moins une mission." in hugo.content()
+    check(hugo, "the pack form with errors")
+    # The plan of the diagnosis offers the pack; one click takes it.
+    odette.goto(f"/diagnosis/{garden.slug}/{diagnosis.pk}/")
+    assert "Un coup de pouce de votre collectivité" in odette.content()
+    check(odette, "the diagnosis's plan with the pack")
+    odette.get_by_role("button", name="Prendre le pack « Pack numérique des Minguettes »").click()
+    assert "votre association a sa place" in odette.content()
+    check(odette, "the pack's page once taken")
+    hugo.goto("/territories/{venissieux}/packs/{pack}/".format(**world))
+    assert "Jardins des Minguettes" in hugo.content()
+    check(hugo, "the follow page with a claim")
+    # Gaston posts anyway, through the form a page would have: the refusal, in words.
+    gaston = pages["gaston"]
+    gaston.goto("/territories/packs/{pack}/".format(**world))
+    with gaston.expect_navigation():
+        gaston.evaluate(
+            """([url, association]) => {
+                const form = document.createElement("form");
+                form.method = "post";
+                form.action = url;
+                const token = document.querySelector("[name=csrfmiddlewaretoken]").value;
+                for (const [name, value] of [
+                    ["csrfmiddlewaretoken", token],
+                    ["association", association],
+                ]) {
+                    const input = document.createElement("input");
+                    input.type = "hidden";
+                    input.name = name;
+                    input.value = value;
+                    form.append(input);
+                }
+                document.body.append(form);
+                form.submit();
+            }""",
+            ["/territories/packs/{pack}/claim/".format(**world), world["garden"]],
+        )
+    assert "Seuls les administrateurs" in gaston.content()
+    check(gaston, "the refusal of a claim")
+    assert failures == {}
