@@ -412,3 +412,26 @@ def test_the_dashboard_asks_a_fixed_number_of_queries_whatever_the_packs(
     with django_assert_max_num_queries(len(few.captured_queries)):
         text = client.get("/").content.decode()
     assert "Encore un pack 2" in text
+
+
+# --- Personal data -------------------------------------------------------------------------
+def test_her_claim_is_in_her_export_and_her_name_leaves_it_when_she_goes(pack_scene):
+    from django.apps import apps
+
+    odette, garden, pack = pack_scene["users"]["odette"], pack_scene["garden"], pack_scene["pack"]
+    claim = packs.pack_claim(pack=pack, association=garden, by=odette)
+    config = apps.get_app_config("territories")
+    assert config.personal_data(odette)["packs_claimed"] == [
+        {
+            "pack": pack.title,
+            "association": garden.name,
+            "claimed_at": claim.claimed_at.isoformat(),
+        }
+    ]
+    config.erase_personal_data(odette)
+    config.erase_personal_data(pack_scene["users"]["hugo"])
+    claim.refresh_from_db()
+    pack.refresh_from_db()
+    # The association keeps its place and its missions; the authority keeps its pack.
+    assert claim.claimed_by is None and claim.missions.count() == 3
+    assert pack.created_by is None and pack.is_published
