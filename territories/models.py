@@ -287,10 +287,6 @@ class Pack(models.Model):
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 
-    def is_open_on(self, day) -> bool:
-        """Published, and `day` between its dates: associations may claim it."""
-        return self.is_published and self.opens_on <= day <= self.closes_on
-
     def get_sizes_display(self) -> list[str]:
         labels = dict(Organization.Size.choices)
         return [str(labels[code]) for code in self.sizes if code in labels]

@@ -144,7 +144,7 @@ class PackForm(forms.Form):
         return places
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         opens_on, closes_on = data.get("opens_on"), data.get("closes_on")
         if opens_on and closes_on and closes_on < opens_on:
             self.add_error("closes_on", _("Choisissez une date après celle du début."))
