@@ -386,9 +386,7 @@ def impact_pages_to_check() -> list[tuple[str, str]]:
     pages = []
     for template, expected in IMPACT_PAGES.items():
         allowed = [
-            role
-            for role, got in zip(IMPACT_ROLES, expected.split(), strict=True)
-            if got == "ok"
+            role for role, got in zip(IMPACT_ROLES, expected.split(), strict=True) if got == "ok"
         ]
         pages.append((template, "martine" if "martine" in allowed else allowed[0]))
     return [*pages, ("/impact/", "anonymous"), ("/", "lea")]

@@ -24,7 +24,9 @@ def test_the_demo_answers_the_follow_up_of_completed_missions(association, marti
     ages = [200, 150, 120, 100, 95, 60, 40, 10]
     for index, days in enumerate(ages):
         organization = association if index % 2 else other
-        mission = MissionFactory(organization=organization, status=Status.COMPLETED, template=poster)
+        mission = MissionFactory(
+            organization=organization, status=Status.COMPLETED, template=poster
+        )
         done(mission, hours=5, at=now - datetime.timedelta(days=days))
     running = MissionFactory(organization=association, status=Status.IN_PROGRESS)
     done(running, hours=5, at=now - datetime.timedelta(days=100))
