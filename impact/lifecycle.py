@@ -80,9 +80,9 @@ def _system_once_late(check: AdoptionCheck, user, **context) -> str:
 ADOPTION = Lifecycle(
     "adoption",
     [
-        Transition("ask", {S.PENDING}, S.ASKED, guard=_system_on_its_day),
-        Transition("answer", {S.ASKED, S.ANSWERED}, S.ANSWERED, guard=_admin_while_open),
-        Transition("expire", {S.PENDING, S.ASKED}, S.EXPIRED, guard=_system_once_late),
+        Transition("ask", frozenset({S.PENDING}), S.ASKED, guard=_system_on_its_day),
+        Transition("answer", frozenset({S.ASKED, S.ANSWERED}), S.ANSWERED, guard=_admin_while_open),
+        Transition("expire", frozenset({S.PENDING, S.ASKED}), S.EXPIRED, guard=_system_once_late),
     ],
     wrong_state=_("Cette question est close : merci quand même !"),
 )

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
@@ -51,6 +52,7 @@ from .rates import DEFAULTS, hourly
 
 type Organizations = QuerySet[Organization] | Q
 type Key = int | str | date | None
+type Grouping = Expression | F
 
 BY = ("organization", "commune", "departement", "month")
 CENT = Decimal("0.01")
@@ -151,7 +153,7 @@ def _organizations(organizations: Organizations) -> QuerySet[Organization]:
     return organizations
 
 
-def _key(by: str, mission: str, moment: str) -> Expression:
+def _key(by: str, mission: str, moment: str) -> Grouping:
     if by not in BY:
         raise ValueError(f"by must be one of {BY}, not {by!r}")
     if by == "month":
@@ -165,7 +167,7 @@ def completed_engagements() -> QuerySet[Completion]:
     return Completion.objects.filter(status=Completion.Status.COMPLETED)
 
 
-def _valued(completions: QuerySet[Completion], keys: dict[str, Expression] | None = None):
+def _valued(completions: QuerySet[Completion], keys: dict[str, Grouping] | None = None):
     """[(keys, domain id, hours)] of `completions` grouped by domain (and `keys`): one
     query, and the rates: a second."""
     keys = keys or {}
@@ -204,7 +206,7 @@ def _total(completions: QuerySet[Completion]) -> HoursAndValue:
     )
 
 
-def _grouped(completions: QuerySet[Completion], key: Expression) -> dict[Key, Value]:
+def _grouped(completions: QuerySet[Completion], key: Grouping) -> dict[Key, Value]:
     rows, rates = _valued(completions, {"group": key})
     totals: dict[Key, Value] = defaultdict(Value)
     for (group,), domain_id, hours in rows:
@@ -231,7 +233,8 @@ def values_received(organization_ids: Iterable[int]) -> dict[int, Value]:
     if not ids:
         return {}
     completions = completed_engagements().filter(application__mission__organization_id__in=ids)
-    return _grouped(completions, F("application__mission__organization_id"))  # type: ignore[return-value]
+    grouped = _grouped(completions, F("application__mission__organization_id"))
+    return {cast(int, key): value for key, value in grouped.items()}
 
 
 def value_given(user, *, only_shown: bool = False) -> Value:
@@ -347,7 +350,10 @@ def adoption_by(
         .values("group")
         .annotate(**ADOPTION_COUNTS)
     )
-    return {row.pop("group"): Adoption(**row) for row in rows}
+    # The counts come in the order of Adoption's fields.
+    return {
+        group: Adoption(*counts) for group, *counts in rows.values_list("group", *ADOPTION_COUNTS)
+    }
 
 
 def questions_for(user) -> dict[int, list[AdoptionCheck]]:
