@@ -10,6 +10,8 @@ For the territory dashboard (any set of organisations, as a queryset or a condit
 
 - `hours_and_value(organizations, start, end)` → `HoursAndValue` (hours, euros, by domain)
 - `hours_and_value_by(organizations, start, end, by=…)` → {key: `Value`}
+- `value_report(organizations, start, end)` → `ValueReport`: the total, by domain, by
+  commune and by month at once (one aggregate query instead of three)
 - `adoption_rate(organizations, day=90, start=, end=)` → `Adoption`
 - `adoption_by(organizations, day=90, start=, end=, by=…)` → {key: `Adoption`}
 
@@ -184,11 +186,17 @@ def _valued(completions: QuerySet[Completion], keys: dict[str, Grouping] | None 
 
 def _total(completions: QuerySet[Completion]) -> HoursAndValue:
     rows, rates = _valued(completions)
+    return _by_domain(((domain_id, hours) for _, domain_id, hours in rows), rates)
+
+
+def _by_domain(rows: Iterable[tuple[int | None, int]], rates: Rates) -> HoursAndValue:
+    """The total of (domain id, hours) rows, and its parts by domain, valued at `rates`."""
     by_domain: dict[int | None, DomainValue] = {}
-    for _, domain_id, hours in rows:
+    for domain_id, hours in rows:
         rate = rates.of(domain_id)
-        known = domain_id if domain_id in rates.domains else None
-        before = by_domain.get(known, DomainValue(domain=rates.domains.get(known), rate=rate))
+        domain = rates.domains.get(domain_id) if domain_id is not None else None
+        known = domain_id if domain is not None else None
+        before = by_domain.get(known, DomainValue(domain=domain, rate=rate))
         by_domain[known] = DomainValue(
             hours=before.hours + hours,
             euros=before.euros + hours * rate,
@@ -272,6 +280,42 @@ def hours_and_value_by(
         application__mission__organization__in=_organizations(organizations),
     )
     return _grouped(completions, _key(by, "application__mission", "completed_at"))
+
+
+@dataclass(frozen=True)
+class ValueReport:
+    """`hours_and_value` with its splits by commune and by month, from one query."""
+
+    total: HoursAndValue
+    by_commune: dict[Key, Value]
+    by_month: dict[Key, Value]
+
+
+def value_report(
+    organizations: Organizations, start: date | None = None, end: date | None = None
+) -> ValueReport:
+    """Everything the territory dashboard shows of hours and value, in two queries: the
+    rows grouped by domain, commune and month at once, then the rates."""
+    completions = completed_engagements().filter(
+        _period("completed_at", start, end),
+        application__mission__organization__in=_organizations(organizations),
+    )
+    keys = {
+        "commune": _key("commune", "application__mission", "completed_at"),
+        "month": _key("month", "application__mission", "completed_at"),
+    }
+    rows, rates = _valued(completions, keys)
+    by_commune: dict[Key, Value] = defaultdict(Value)
+    by_month: dict[Key, Value] = defaultdict(Value)
+    for (commune, month), domain_id, hours in rows:
+        value = Value(hours, hours * rates.of(domain_id))
+        by_commune[commune] += value
+        by_month[month] += value
+    return ValueReport(
+        total=_by_domain(((domain_id, hours) for _, domain_id, hours in rows), rates),
+        by_commune=dict(by_commune),
+        by_month=dict(sorted(by_month.items())),
+    )
 
 
 # --- Adoption ------------------------------------------------------------------------------

@@ -159,3 +159,14 @@ def test_adoption_by_organisation_and_month(answers, scene):
         date(2026, 1, 1): Adoption(asked=1, answered=1, no=1),
         date(2026, 2, 1): Adoption(asked=4, answered=2, yes=1, partly=1),
     }
+
+
+def test_the_report_gives_the_same_figures_from_one_aggregate(scene, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        report = selectors.value_report(RHONE, JANUARY, FEBRUARY)
+    assert report.total == selectors.hours_and_value(RHONE, JANUARY, FEBRUARY)
+    assert report.by_commune == selectors.hours_and_value_by(RHONE, JANUARY, FEBRUARY, by="commune")
+    assert report.by_month == {
+        date(2026, 1, 1): Value(10, Decimal(460)),
+        date(2026, 2, 1): Value(22, Decimal("1378.86")),
+    }
