@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db.models import Q
 from django.utils import timezone
 
 from core.demo import DemoContext
@@ -42,3 +43,20 @@ def test_the_demo_answers_the_follow_up_of_completed_missions(association, marti
     assert not checks.filter(status="answered", answered_by__isnull=True).exists()
     waiting = checks.filter(status="asked", mission__organization=association)
     assert waiting.exists()  # Martine has a question on her dashboard
+
+
+def test_the_demo_adds_missions_ended_months_ago_so_that_answers_exist(association, martine):
+    from accounts.tests.factories import UserFactory
+    from impact import selectors
+
+    crowd = UserFactory.create_batch(3)
+    context = DemoContext(seed=2026, quiet=True, objects={"users": {"martine": martine}})
+    context.objects["crowd"] = crowd
+    demo.build(context)
+
+    past = AdoptionCheck.objects.filter(mission__organization=association)
+    assert past.filter(day=90).exclude(status="pending").count() >= 5
+    adoption = selectors.adoption_rate(Q(pk=association.pk), day=90)
+    assert adoption.asked >= 5 and adoption.answered >= 3
+    assert selectors.value_received(association).hours > 0
+    assert past.filter(status="asked").exists()  # one waits for Martine
