@@ -147,3 +147,10 @@ def test_a_wrong_rate_is_shown_again_with_what_was_typed(client, staff):
     assert 'value="-3"' in page
     rate.refresh_from_db()
     assert rate.rate == 64
+
+
+def test_staff_find_the_rates_from_the_public_page(client, staff, martine):
+    client.force_login(martine)
+    assert 'href="/impact/rates/"' not in client.get("/impact/").content.decode()
+    client.force_login(staff)
+    assert 'href="/impact/rates/"' in client.get("/impact/").content.decode()
