@@ -231,6 +231,22 @@ VERBS: dict[str, Verb] = {
     "team.answer_to_mission": Verb(_("Réponse d’équipe transformée en mission"), (MISSION,)),
     "team.book_shown": Verb(_("Réponse d’équipe montrée dans un book"), (USER,)),
     "team.book_hidden": Verb(_("Réponse d’équipe retirée d’un book"), (USER,)),
+    # Impact: the hourly rates that value the work, the associations' adoption answers.
+    "rate.changed": Verb(
+        _("Taux horaire modifié"),
+        (
+            Field("domain", _("domaine"), model="taxonomy.skilldomain"),
+            Field("before", _("avant (€/h)")),
+            Field("after", _("après (€/h)")),
+        ),
+    ),
+    "adoption.answered": Verb(
+        _("Réponse au suivi d’utilisation"),
+        (
+            Field("day", _("jours après la fin")),
+            Field("answer", _("réponse"), "impact.models.AdoptionCheck.Answer"),
+        ),
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
@@ -269,4 +285,5 @@ TARGET_MODELS = (
     "challenges.event",
     "challenges.challenge",
     "challenges.team",
+    "impact.hourlyrate",
 )

@@ -13,6 +13,7 @@ from completion.next_steps import NextStep, for_volunteer
 from core.roles import roles_of
 from diagnosis.selectors import offers_for
 from engagements.models import Application
+from impact.selectors import Value, questions_for, value_given, values_received
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
@@ -31,6 +32,9 @@ class AssociationBlock:
     diagnosis: object = None
     # The packs numériques its local authority offers it (territories.packs_selectors).
     packs: list = field(default_factory=list)
+    # What the work it received is worth, and the adoption questions waiting for its admin.
+    value: Value | None = None
+    questions: list = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +57,8 @@ class Dashboard:
     # Schools' open calls for needs in the départements of the person's associations.
     calls: list = field(default_factory=list)
     moderation: dict[str, int] = field(default_factory=dict)
+    # What her completed missions are worth (impact.selectors.value_given).
+    value_given: Value | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -132,6 +138,11 @@ def dashboard_for(user) -> Dashboard:
         )
         for block in board.associations:
             block.packs = packs.get(block.organization.pk, [])
+        values = values_received(association_ids)
+        questions = questions_for(user)
+        for block in board.associations:
+            block.value = values.get(block.organization.pk)
+            block.questions = questions.get(block.organization.pk, [])
     board.other_organizations = [
         m.organization for m in memberships if m.organization_id not in association_ids
     ]
@@ -150,6 +161,7 @@ def dashboard_for(user) -> Dashboard:
         if by_status.get(Application.Status.ACCEPTED):
             board.engagements = engagements_under_way(user)
             board.validations = validations_for_student(user, limit=VALIDATIONS_SHOWN)
+            board.value_given = value_given(user)
         board.pinned = pinned_for_student(user, limit=PINNED_SHOWN)
         if board.has_profile:
             # What her teachers chose is shown above: not twice.

@@ -398,3 +398,17 @@ def pack_world(world):
         "pack": scene["pack"].pk,
         "draft_pack": scene["draft_pack"].pk,
     }
+
+
+@pytest.fixture
+def impact_world(world, association):
+    """The scene, with a completed mission of Martine's association (Léa did it) whose
+    30-day question « do you still use it? » waits for an answer."""
+    from impact.tests.factories import asked, done
+
+    finished = MissionFactory(
+        organization=association, title="Une affiche pour la fête", status=Status.COMPLETED
+    )
+    done(finished, hours=12, volunteer=world["users"]["lea"])
+    check = asked(finished, day=30, at=timezone.now() - timedelta(days=1))
+    return {**world, "adoption": check.pk, "finished": finished.pk}

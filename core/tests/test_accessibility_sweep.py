@@ -9,6 +9,8 @@ from .test_permission_walk import (
     CHALLENGE_PAGES,
     CLASS_PAGES,
     CLASS_ROLES,
+    IMPACT_PAGES,
+    IMPACT_ROLES,
     PAGES,
     ROLES,
     SCHOOL_PAGES,
@@ -468,4 +470,44 @@ def test_every_pack_page_has_no_accessibility_violation(shipped_data, new_page, 
         )
     assert "Seuls les administrateurs" in gaston.content()
     check(gaston, "the refusal of a claim")
+
+
+# The impact pages: the explanation, the staff's rates (and a rate sent with a mistake), the
+# adoption question and the dashboard that asks it, each seen by the person it is for.
+def impact_pages_to_check() -> list[tuple[str, str]]:
+    pages = []
+    for template, expected in IMPACT_PAGES.items():
+        allowed = [
+            role for role, got in zip(IMPACT_ROLES, expected.split(), strict=True) if got == "ok"
+        ]
+        pages.append((template, "martine" if "martine" in allowed else allowed[0]))
+    return [*pages, ("/impact/", "anonymous"), ("/", "lea")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_impact_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, impact_world
+):
+    failures = {}
+    pages = {}
+    for template, role in impact_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=impact_world["users"][role])
+        page = pages[role]
+        url = template.format(**impact_world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    # A rate sent with a mistake: the form again, with its error.
+    page = new_page(width, user=impact_world["users"]["staff"])
+    page.goto("/impact/rates/")
+    page.locator("input[name$='-rate']").first.fill("-5")
+    page.locator("main form button[type=submit]").first.click()
+    assert page.locator("main .field-error").count() == 1
+    violations = axe_violations(page)
+    if violations:
+        failures["the rates page with an error"] = {"axe": violations}
     assert failures == {}

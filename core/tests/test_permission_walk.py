@@ -802,3 +802,50 @@ def test_only_an_admin_of_an_eligible_association_claims_the_pack(pack_world):
     )
     assert got == "go"
     assert PackClaim.objects.get().association.slug == pack_world["garden"]
+
+
+# --- Impact: how the value is computed (anyone), the hourly rates (staff), and the
+# question « do you still use it? » about a completed mission, for its association's admins
+# only (Martine; Yacine, a plain member, is refused). ---------------------------------------
+IMPACT_ROLES = [*ROLES, "martine"]
+
+# address: what anonymous, lea, karim, bruno, yacine, staff, martine get.
+IMPACT_PAGES = {
+    "/impact/": "ok ok ok ok ok ok ok",
+    "/impact/rates/": "login no no no no ok no",
+    "/impact/adoption/{adoption}/": "login no no no no no ok",
+    "/": "ok ok ok ok ok ok ok",
+}
+
+
+def test_every_impact_page_answers_each_person_as_the_table_says(impact_world):
+    differences = []
+    for template, expected in IMPACT_PAGES.items():
+        url = template.format(**impact_world)
+        for role, wanted in zip(IMPACT_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(impact_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_associations_admin_answers_and_only_staff_change_a_rate(impact_world):
+    from impact.models import AdoptionCheck, HourlyRate
+
+    refused_then_done(
+        impact_world,
+        "/impact/adoption/{adoption}/".format(**impact_world),
+        {"answer": "partly"},
+        "martine",
+        lambda: AdoptionCheck.objects.get(pk=impact_world["adoption"]).answer == "partly",
+        roles=IMPACT_ROLES,
+    )
+    rate = HourlyRate.objects.get(domain__slug="web")
+    refused_then_done(
+        impact_world,
+        f"/impact/rates/{rate.pk}/",
+        {f"rate-{rate.pk}-rate": "66", f"rate-{rate.pk}-source": "462 € ÷ 7 h."},
+        "staff",
+        lambda: HourlyRate.objects.get(pk=rate.pk).rate == 66,
+        roles=IMPACT_ROLES,
+    )
