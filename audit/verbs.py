@@ -219,6 +219,17 @@ VERBS: dict[str, Verb] = {
     "team.answer_to_mission": Verb(_("Réponse d’équipe transformée en mission"), (MISSION,)),
     "team.book_shown": Verb(_("Réponse d’équipe montrée dans un book"), (USER,)),
     "team.book_hidden": Verb(_("Réponse d’équipe retirée d’un book"), (USER,)),
+    # Companies (skills-based volunteering): employees, programmes, approved time, hours.
+    "company.invite_link_renewed": Verb(_("Lien d’invitation de l’entreprise renouvelé")),
+    "company.domain_declared": Verb(_("Domaine e-mail de l’entreprise déclaré")),
+    "company.domain_removed": Verb(_("Domaine e-mail de l’entreprise retiré")),
+    "company.employee_joined": Verb(
+        _("Salarié·e arrivé·e dans l’entreprise"),
+        (USER, Field("via", _("par"), "companies.models.Employee.Via")),
+    ),
+    "company.employee_left": Verb(_("Salarié·e parti·e de l’entreprise"), (USER,)),
+    "company.employee_removed": Verb(_("Salarié·e retiré·e de l’entreprise"), (USER,)),
+    "company.employee_cost_set": Verb(_("Coût horaire d’un·e salarié·e enregistré"), (USER,)),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

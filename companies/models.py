@@ -1,0 +1,115 @@
+"""Companies' skills-based volunteering (*mécénat de compétences*): the company's side of an
+organisation of kind « entreprise », the employees who joined it, its programmes, the time a
+manager approves for a mission, the recurring engagements and their monthly check-ins."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+
+
+class Company(models.Model):
+    """What a company organisation holds beyond the organisation itself: the link its
+    employees join by. Its programme managers are the organisation's members."""
+
+    organization = models.OneToOneField(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="company",
+        limit_choices_to={"kind": Organization.Kind.COMPANY},
+    )
+    # The invitation link's secret: a manager renews it when it went too far.
+    invite_token = models.UUIDField(default=uuid.uuid4, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("entreprise")
+
+    def __str__(self) -> str:
+        return self.organization.name
+
+    @property
+    def name(self) -> str:
+        return self.organization.name
+
+    @property
+    def slug(self) -> str:
+        return self.organization.slug
+
+    @property
+    def join_path(self) -> str:
+        return reverse("companies:join", args=[self.invite_token])
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:space", args=[self.organization.slug])
+
+
+class EmailDomain(models.Model):
+    """An e-mail domain the company declares as its own: an employee whose confirmed address
+    is in it joins in one click. Declared by a manager whose own confirmed address is in it,
+    and used once moderators have checked the company."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(_("domaine"), max_length=253, unique=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("domaine e-mail")
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class Employee(models.Model):
+    """A person's place in a company as an employee (not a manager: managers are members of
+    the organisation). The row stays when she leaves, so that her hours stay in the
+    company's statements."""
+
+    class Status(models.TextChoices):
+        JOINED = "joined", _("dans l’entreprise")
+        LEFT = "left", _("partie")
+
+    class Via(models.TextChoices):
+        LINK = "link", _("lien d’invitation")
+        DOMAIN = "domain", _("adresse e-mail de l’entreprise")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="employees")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employments"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.JOINED)
+    via = models.CharField(max_length=10, choices=Via)
+    # Her choice alone: without it, her public profile never names her employer.
+    show_employer = models.BooleanField(_("montrer mon entreprise sur mon profil"), default=False)
+    # What an hour of her time costs the company (salary and charges), entered by a manager
+    # for the valuation of the yearly statement; never shown to anyone else, herself included.
+    hourly_cost = models.DecimalField(
+        _("coût horaire"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    joined_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("salarié·e")
+        constraints = [
+            models.UniqueConstraint(fields=["company", "user"], name="one_employment_per_company")
+        ]
+        indexes = [models.Index(fields=["company", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.company}"
+
+    @property
+    def is_joined(self) -> bool:
+        return self.status == self.Status.JOINED

@@ -1,0 +1,108 @@
+"""Reads about companies, and the lookups that check who may see what on the way."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from organizations.models import Membership, Organization
+
+from .lifecycle import email_domain
+from .models import Company, EmailDomain, Employee
+
+
+def is_manager(user, company: Company) -> bool:
+    """Programme managers are the members of the company's organisation."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and Membership.objects.filter(user=user, organization_id=company.organization_id).exists()
+    )
+
+
+def get_company(slug: str) -> Company:
+    """The company `slug` (404 for anything else); its company side is made the first time
+    it is asked for, since organisations, below, cannot make it when one registers."""
+    organization = get_object_or_404(Organization, slug=slug, kind=Organization.Kind.COMPANY)
+    company, _created = Company.objects.get_or_create(organization=organization)
+    company.organization = organization
+    return company
+
+
+def get_company_for_manager(request, slug: str) -> Company:
+    """The company `slug` if the requester manages it; 404 when there is no such company,
+    403 for anyone else (staff included: the valuation of the employees' time is the
+    company's business)."""
+    company = get_company(slug)
+    if not is_manager(request.user, company):
+        raise PermissionDenied
+    return company
+
+
+def get_employee_for_self(request, pk: int) -> Employee:
+    """Her own place in a company; 404 for anyone else's."""
+    return get_object_or_404(
+        Employee.objects.select_related("company__organization"), pk=pk, user=request.user
+    )
+
+
+def get_employee_for_manager(request, company: Company, pk: int) -> Employee:
+    employee = get_object_or_404(Employee.objects.select_related("user"), pk=pk, company=company)
+    employee.company = company
+    return employee
+
+
+def employments_of(user, *, joined_only: bool = True) -> list[Employee]:
+    if not user.is_authenticated:
+        return []
+    rows = Employee.objects.filter(user=user).select_related("company__organization")
+    if joined_only:
+        rows = rows.filter(status=Employee.Status.JOINED)
+    return list(rows.order_by("company__organization__name"))
+
+
+def managed_companies(user) -> list[Organization]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        Organization.objects.filter(
+            kind=Organization.Kind.COMPANY, memberships__user=user
+        ).order_by("name")
+    )
+
+
+def joinable_by_domain(user) -> list[Company]:
+    """The checked companies whose declared domain is her confirmed address's, that she has
+    not joined: she joins them in one click."""
+    if not user.is_authenticated or not user.is_email_verified:
+        return []
+    domain = email_domain(user.email)
+    return list(
+        Company.objects.filter(
+            domains__domain=domain,
+            organization__verification=Organization.Verification.VERIFIED,
+        )
+        .exclude(employees__user=user, employees__status=Employee.Status.JOINED)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+
+
+def domains_of(company: Company) -> list[EmailDomain]:
+    return list(company.domains.all())
+
+
+def employees_of(company: Company) -> QuerySet[Employee]:
+    return (
+        Employee.objects.filter(company=company, status=Employee.Status.JOINED)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
+
+
+def employers_shown(user) -> list[str]:
+    """The companies she chose to name on her profile."""
+    return list(
+        Employee.objects.filter(
+            Q(user=user), status=Employee.Status.JOINED, show_employer=True
+        ).values_list("company__organization__name", flat=True)
+    )

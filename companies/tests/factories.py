@@ -1,0 +1,40 @@
+import factory
+from django.utils import timezone
+
+from accounts.tests.factories import UserFactory
+from companies.models import Company, EmailDomain, Employee
+from organizations.models import Organization
+from organizations.tests.factories import AssociationFactory
+
+
+class CompanyOrganizationFactory(AssociationFactory):
+    kind = Organization.Kind.COMPANY
+    name = factory.Sequence(lambda n: f"Entreprise n°{n}")
+    association_type = ""
+    rna = ""
+    siren = "732829320"
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Company
+
+    organization = factory.SubFactory(CompanyOrganizationFactory, verified=True)
+
+
+class EmailDomainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmailDomain
+
+    company = factory.SubFactory(CompanyFactory)
+    domain = factory.Sequence(lambda n: f"entreprise{n}.fr")
+
+
+class EmployeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employee
+
+    company = factory.SubFactory(CompanyFactory)
+    user = factory.SubFactory(UserFactory)
+    via = Employee.Via.LINK
+    joined_at = factory.LazyFunction(timezone.now)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "companies"
+
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("join/<uuid:token>/", views.join, name="join"),
+    path("employments/<id:pk>/leave/", views.leave, name="leave"),
+    path("employments/<id:pk>/visibility/", views.visibility, name="visibility"),
+    path("<slug:slug>/", views.space, name="space"),
+    path("<slug:slug>/join/", views.join_by_domain, name="join_by_domain"),
+    path("<slug:slug>/employees/", views.employees, name="employees"),
+    path("<slug:slug>/employees/<id:pk>/cost/", views.employee_cost, name="employee_cost"),
+    path("<slug:slug>/employees/<id:pk>/remove/", views.employee_remove, name="employee_remove"),
+    path("<slug:slug>/domains/<id:pk>/remove/", views.domain_remove, name="domain_remove"),
+    path("<slug:slug>/invite/renew/", views.invite_renew, name="invite_renew"),
+]

@@ -1,0 +1,212 @@
+"""Companies' pages: an employee's own page, joining, and the programme managers' space."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import ActionRefused
+
+from . import selectors, services
+from .forms import CostForm, DomainForm, VisibilityForm
+from .lifecycle import join_refused
+from .models import Company, EmailDomain, Employee
+
+
+# --- an employee's own page ------------------------------------------------------------------
+@login_required
+def mine(request):
+    user = request.user
+    employments = selectors.employments_of(user)
+    for employee in employments:
+        employee.visibility_form = VisibilityForm(
+            initial={"shown": employee.show_employer}, auto_id=f"visibility-{employee.pk}-%s"
+        )
+    context = {
+        "employments": employments,
+        "joinable": selectors.joinable_by_domain(user),
+        "managed": selectors.managed_companies(user),
+        "register_url": f"{reverse('organizations:create')}?{urlencode({'kind': 'company'})}",
+    }
+    return render(request, "companies/mine.html", context)
+
+
+def join(request, token):
+    """The invitation link: who invites, then a button (a GET never joins: mail scanners
+    open links). Visitors without an account sign up or log in and come back here."""
+    company = get_object_or_404(Company.objects.select_related("organization"), invite_token=token)
+    user = request.user
+    employee = None
+    refusal = ""
+    if user.is_authenticated:
+        employee = Employee.objects.filter(company=company, user=user).first()
+        refused = join_refused(company, user, via=Employee.Via.LINK, employee=employee)
+        refusal = "" if refused is None else str(refused)
+    if request.method == "POST":
+        if not user.is_authenticated:
+            return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
+        try:
+            services.employee_join(company=company, user=user, via=Employee.Via.LINK)
+        except ActionRefused as error:
+            refusal = str(error)
+        else:
+            messages.success(
+                request,
+                _("Bienvenue ! Vous faites partie de « %(name)s ».") % {"name": company.name},
+            )
+            return redirect("companies:mine")
+    return render(
+        request,
+        "companies/join.html",
+        {"company": company, "employee": employee, "refusal": refusal},
+    )
+
+
+@login_required
+@require_POST
+def join_by_domain(request, slug: str):
+    company = selectors.get_company(slug)
+    try:
+        services.employee_join(company=company, user=request.user, via=Employee.Via.DOMAIN)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Bienvenue ! Vous faites partie de « %(name)s ».") % {"name": company.name}
+        )
+    return redirect("companies:mine")
+
+
+@login_required
+def leave(request, pk: int):
+    employee = selectors.get_employee_for_self(request, pk)
+    if not employee.is_joined:
+        return redirect("companies:mine")
+    if request.method == "POST":
+        services.employee_leave(employee=employee, by=request.user)
+        messages.success(
+            request,
+            _("Vous avez quitté « %(name)s » sur A-lasso.") % {"name": employee.company.name},
+        )
+        return redirect("companies:mine")
+    return render(request, "companies/leave.html", {"employee": employee})
+
+
+@login_required
+@require_POST
+def visibility(request, pk: int):
+    employee = selectors.get_employee_for_self(request, pk)
+    form = VisibilityForm(request.POST)
+    if form.is_valid():
+        shown = form.cleaned_data["shown"]
+        services.employee_show_employer(employee=employee, by=request.user, shown=shown)
+        if shown:
+            messages.success(request, _("Votre profil public nomme maintenant votre entreprise."))
+        else:
+            messages.success(request, _("Votre profil public ne nomme plus votre entreprise."))
+    return redirect("companies:mine")
+
+
+# --- the programme managers' space -----------------------------------------------------------
+@login_required
+def space(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    context = {
+        "company": company,
+        "organization": company.organization,
+        "employee_count": selectors.employees_of(company).count(),
+        "invite_url": request.build_absolute_uri(company.join_path),
+    }
+    return render(request, "companies/space.html", context)
+
+
+@login_required
+def employees(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    rows = list(selectors.employees_of(company))
+    for employee in rows:
+        employee.cost_form = CostForm(
+            initial={"hourly_cost": employee.hourly_cost}, auto_id=f"cost-{employee.pk}-%s"
+        )
+    domain_form = DomainForm(request.POST or None)
+    if request.method == "POST" and domain_form.is_valid():
+        try:
+            services.domain_declare(
+                company=company, domain=domain_form.cleaned_data["domain"], by=request.user
+            )
+        except ActionRefused as error:
+            domain_form.add_error("domain", str(error))
+        else:
+            messages.success(request, _("Le domaine est déclaré."))
+            return redirect("companies:employees", slug)
+    context = {
+        "company": company,
+        "employees": rows,
+        "domains": selectors.domains_of(company),
+        "domain_form": domain_form,
+        "invite_url": request.build_absolute_uri(company.join_path),
+    }
+    return render(request, "companies/employees.html", context)
+
+
+@login_required
+@require_POST
+def domain_remove(request, slug: str, pk: int):
+    company = selectors.get_company_for_manager(request, slug)
+    domain = get_object_or_404(EmailDomain, pk=pk, company=company)
+    domain.company = company
+    services.domain_remove(domain=domain, by=request.user)
+    messages.success(request, _("Le domaine « %(domain)s » est retiré.") % {"domain": domain})
+    return redirect("companies:employees", slug)
+
+
+@login_required
+@require_POST
+def invite_renew(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    services.invite_link_renew(company=company, by=request.user)
+    messages.success(request, _("Un nouveau lien est prêt : l’ancien ne marche plus."))
+    return redirect("companies:employees", slug)
+
+
+@login_required
+@require_POST
+def employee_cost(request, slug: str, pk: int):
+    company = selectors.get_company_for_manager(request, slug)
+    employee = selectors.get_employee_for_manager(request, company, pk)
+    form = CostForm(request.POST)
+    if form.is_valid():
+        services.employee_set_cost(
+            employee=employee, by=request.user, hourly_cost=form.cleaned_data["hourly_cost"]
+        )
+        messages.success(
+            request,
+            _("Le coût horaire de %(name)s est enregistré.") % {"name": employee.user.full_name},
+        )
+    else:
+        messages.error(request, _("Écrivez un montant en euros, par exemple : 42,50"))
+    return redirect("companies:employees", slug)
+
+
+@login_required
+def employee_remove(request, slug: str, pk: int):
+    company = selectors.get_company_for_manager(request, slug)
+    employee = selectors.get_employee_for_manager(request, company, pk)
+    if request.method == "POST":
+        try:
+            services.employee_leave(employee=employee, by=request.user)
+        except ActionRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s ne fait plus partie de la liste.") % {"name": employee.user.full_name},
+            )
+        return redirect("companies:employees", slug)
+    return render(
+        request, "companies/employee_remove.html", {"company": company, "employee": employee}
+    )
