@@ -230,6 +230,15 @@ VERBS: dict[str, Verb] = {
     "company.employee_left": Verb(_("Salarié·e parti·e de l’entreprise"), (USER,)),
     "company.employee_removed": Verb(_("Salarié·e retiré·e de l’entreprise"), (USER,)),
     "company.employee_cost_set": Verb(_("Coût horaire d’un·e salarié·e enregistré"), (USER,)),
+    "programme.opened": Verb(
+        _("Programme de mécénat ouvert"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "programme.changed": Verb(
+        _("Programme de mécénat modifié"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "programme.closed": Verb(
+        _("Programme de mécénat clos"), (Field("programme", _("programme n°")),)
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

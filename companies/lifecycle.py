@@ -8,6 +8,10 @@ An employee's place in her company:
     joined --remove--> left             (a programme manager)
     left --join--> joined               (the employee, by the link or the domain again)
 
+A programme:
+
+    open --close--> closed --reopen--> open     (a programme manager)
+
 Guards take `is_manager=` when the caller knows whether the person manages the company (the
 page that shows the buttons has checked it already).
 """
@@ -18,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import ActionRefused
 from core.lifecycle import Lifecycle, Transition
 
-from .models import Company, Employee
+from .models import Company, Employee, Programme
 
 JOINED: str = Employee.Status.JOINED
 LEFT: str = Employee.Status.LEFT
@@ -94,3 +98,46 @@ def join_refused(
         if email_domain(user.email) not in set(domains):
             return NotInDomain()
     return None
+
+
+# --- a programme -----------------------------------------------------------------------------
+def _manages_programme(programme: Programme, user, *, is_manager: bool = False, **context) -> str:
+    if not is_manager:
+        return gettext("Seuls les responsables du programme de l’entreprise peuvent faire cela.")
+    return ""
+
+
+PROGRAMME = Lifecycle(
+    "programme",
+    [
+        Transition(
+            "close",
+            frozenset({Programme.Status.OPEN}),
+            Programme.Status.CLOSED,
+            guard=_manages_programme,
+            wrong_state=_("Ce programme est déjà clos."),
+        ),
+        Transition(
+            "reopen",
+            frozenset({Programme.Status.CLOSED}),
+            Programme.Status.OPEN,
+            guard=_manages_programme,
+            wrong_state=_("Ce programme est déjà ouvert."),
+        ),
+    ],
+)
+
+
+def scope_refusal(programme: Programme, mission, *, cause_ids: set[int]) -> str:
+    """Why `mission` is not one the programme supports ("" when it is): its association
+    works for none of the programme's causes, or it happens outside its départements.
+    `cause_ids` are the association's causes; the programme's causes and départements are
+    read from its prefetch cache."""
+    causes = programme.causes.all()
+    if causes and not cause_ids & {cause.pk for cause in causes}:
+        return gettext("Cette mission ne fait pas partie des causes que soutient le programme.")
+    departements = {d.code for d in programme.departements.all()}
+    where = {mission.departement_code, mission.organization.departement_code} - {""}
+    if departements and not where & departements:
+        return gettext("Cette mission a lieu hors des départements que soutient le programme.")
+    return ""

@@ -113,3 +113,60 @@ class Employee(models.Model):
     @property
     def is_joined(self) -> bool:
         return self.status == self.Status.JOINED
+
+
+class Programme(models.Model):
+    """A company's programme of skills-based volunteering: how much working time each
+    employee may give in a year, to which causes and territories, in which formats."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("ouvert")
+        CLOSED = "closed", _("clos")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="programmes")
+    name = models.CharField(_("nom du programme"), max_length=120)
+    description = models.TextField(_("présentation"), blank=True)
+    # The yearly budget of each employee, in hours of working time (calendar year).
+    hours_per_employee = models.PositiveSmallIntegerField(_("heures par salarié·e et par an"))
+    # None chosen: every cause, everywhere.
+    causes = models.ManyToManyField(
+        "taxonomy.Cause", verbose_name=_("causes soutenues"), blank=True, related_name="+"
+    )
+    departements = models.ManyToManyField(
+        "geo.Departement", verbose_name=_("départements"), blank=True, related_name="+"
+    )
+    one_off = models.BooleanField(_("missions ponctuelles"), default=True)
+    recurring = models.BooleanField(_("talents solidaires (engagement régulier)"), default=False)
+    # The recurring format's usual frame: one day a week (about 28 hours a month) for six
+    # months; each recurring engagement's agreement may say otherwise.
+    recurring_hours_per_month = models.PositiveSmallIntegerField(
+        _("heures par mois d’un talent solidaire"), default=28
+    )
+    recurring_months = models.PositiveSmallIntegerField(
+        _("durée d’un talent solidaire (mois)"), default=6
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("programme de mécénat")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:programme", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def recurring_hours(self) -> int:
+        """The hours a recurring engagement takes from the budget, in the usual frame."""
+        return self.recurring_hours_per_month * self.recurring_months

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from organizations.models import Membership, Organization
 
 from .lifecycle import email_domain
-from .models import Company, EmailDomain, Employee
+from .models import Company, EmailDomain, Employee, Programme
 
 
 def is_manager(user, company: Company) -> bool:
@@ -105,4 +105,34 @@ def employers_shown(user) -> list[str]:
         Employee.objects.filter(
             Q(user=user), status=Employee.Status.JOINED, show_employer=True
         ).values_list("company__organization__name", flat=True)
+    )
+
+
+# --- programmes ------------------------------------------------------------------------------
+def programmes_of(company: Company) -> list[Programme]:
+    return list(
+        Programme.objects.filter(company=company)
+        .prefetch_related("causes", "departements")
+        .order_by("status", "-created_at")
+    )
+
+
+def get_programme_for_manager(request, pk: int) -> Programme:
+    """A programme of a company the requester manages; 404 for any other."""
+    programme = get_object_or_404(
+        Programme.objects.select_related("company__organization").prefetch_related(
+            "causes", "departements"
+        ),
+        pk=pk,
+        company__organization__memberships__user=request.user.pk,
+    )
+    return programme
+
+
+def open_programmes_of(companies: list[Company]) -> list[Programme]:
+    return list(
+        Programme.objects.filter(company__in=companies, status=Programme.Status.OPEN)
+        .select_related("company__organization")
+        .prefetch_related("causes", "departements")
+        .order_by("company_id", "-created_at")
     )

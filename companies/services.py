@@ -15,8 +15,8 @@ from accounts.models import User
 from core.errors import ActionRefused
 from organizations.models import Organization
 
-from .lifecycle import EMPLOYEE, email_domain, join_refused
-from .models import Company, EmailDomain, Employee
+from .lifecycle import EMPLOYEE, PROGRAMME, email_domain, join_refused
+from .models import Company, EmailDomain, Employee, Programme
 from .selectors import is_manager
 
 # Addresses anyone may open: a company cannot claim them as its own.
@@ -212,3 +212,73 @@ def employee_set_cost(*, employee: Employee, by: User, hourly_cost: Decimal | No
     employee.save(update_fields=["hourly_cost"])
     _employee_logged(employee, "company.employee_cost_set", by)
     return employee
+
+
+# --- programmes ------------------------------------------------------------------------------
+PROGRAMME_FIELDS = (
+    "name",
+    "description",
+    "hours_per_employee",
+    "one_off",
+    "recurring",
+    "recurring_hours_per_month",
+    "recurring_months",
+)
+
+
+@transaction.atomic
+def programme_create(
+    *, company: Company, by: User, causes=(), departements=(), **fields
+) -> Programme:
+    """A manager opens a programme: employees may ask for time within it at once."""
+    _require_manager(by, company)
+    programme = Programme(company=company, created_by=by, **fields)
+    programme.full_clean()
+    programme.save()
+    programme.causes.set(causes)
+    programme.departements.set(departements)
+    audit.log(
+        actor=by,
+        verb="programme.opened",
+        target=company.organization,
+        data={"programme": programme.pk, "hours": programme.hours_per_employee},
+    )
+    return programme
+
+
+@transaction.atomic
+def programme_update(
+    *, programme: Programme, by: User, causes=(), departements=(), **fields
+) -> Programme:
+    """Change the frame; what was approved already keeps the hours it was approved for."""
+    _require_manager(by, programme.company)
+    for name, value in fields.items():
+        setattr(programme, name, value)
+    programme.full_clean()
+    programme.save(update_fields=list(fields))
+    programme.causes.set(causes)
+    programme.departements.set(departements)
+    audit.log(
+        actor=by,
+        verb="programme.changed",
+        target=programme.company.organization,
+        data={"programme": programme.pk, "hours": programme.hours_per_employee},
+    )
+    return programme
+
+
+@transaction.atomic
+def programme_move(*, programme: Programme, action: str, by: User) -> Programme:
+    """Close a programme (no new requests; what was approved goes on) or open it again."""
+    locked = Programme.objects.select_for_update().get(pk=programme.pk)
+    transition = PROGRAMME.check(locked, action, by, is_manager=is_manager(by, programme.company))
+    programme.status = locked.status = transition.target
+    programme.closed_at = locked.closed_at = timezone.now() if action == "close" else None
+    locked.save(update_fields=["status", "closed_at"])
+    audit.log(
+        actor=by,
+        verb=f"programme.{'closed' if action == 'close' else 'opened'}",
+        target=programme.company.organization,
+        data={"programme": programme.pk},
+    )
+    return programme

@@ -4,16 +4,18 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
 
 from . import selectors, services
-from .forms import CostForm, DomainForm, VisibilityForm
-from .lifecycle import join_refused
+from .forms import CostForm, DomainForm, ProgrammeForm, VisibilityForm, programme_initial
+from .lifecycle import PROGRAMME, join_refused
 from .models import Company, EmailDomain, Employee
 
 
@@ -22,7 +24,9 @@ from .models import Company, EmailDomain, Employee
 def mine(request):
     user = request.user
     employments = selectors.employments_of(user)
+    programmes = selectors.open_programmes_of([employee.company for employee in employments])
     for employee in employments:
+        employee.programmes = [p for p in programmes if p.company_id == employee.company_id]
         employee.visibility_form = VisibilityForm(
             initial={"shown": employee.show_employer}, auto_id=f"visibility-{employee.pk}-%s"
         )
@@ -119,6 +123,7 @@ def space(request, slug: str):
         "company": company,
         "organization": company.organization,
         "employee_count": selectors.employees_of(company).count(),
+        "programmes": selectors.programmes_of(company),
         "invite_url": request.build_absolute_uri(company.join_path),
     }
     return render(request, "companies/space.html", context)
@@ -210,3 +215,79 @@ def employee_remove(request, slug: str, pk: int):
     return render(
         request, "companies/employee_remove.html", {"company": company, "employee": employee}
     )
+
+
+# --- programmes ------------------------------------------------------------------------------
+@login_required
+def programme_create(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    form = ProgrammeForm(
+        request.POST or None,
+        initial={
+            "one_off": True,
+            "name": _("Mécénat de compétences %(year)s") % {"year": timezone.localdate().year},
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        programme = services.programme_create(
+            company=company, by=request.user, **form.service_fields()
+        )
+        messages.success(
+            request,
+            _(
+                "Le programme est ouvert : vos salarié·es peuvent demander du temps pour une "
+                "mission."
+            ),
+        )
+        return redirect(programme)
+    return render(request, "companies/programme_form.html", {"company": company, "form": form})
+
+
+@login_required
+def programme(request, pk: int):
+    programme = selectors.get_programme_for_manager(request, pk)
+    context = {
+        "programme": programme,
+        "company": programme.company,
+        "can": PROGRAMME.can(programme, request.user, is_manager=True),
+    }
+    return render(request, "companies/programme.html", context)
+
+
+@login_required
+def programme_edit(request, pk: int):
+    programme = selectors.get_programme_for_manager(request, pk)
+    form = ProgrammeForm(request.POST or None, initial=programme_initial(programme))
+    if request.method == "POST" and form.is_valid():
+        services.programme_update(programme=programme, by=request.user, **form.service_fields())
+        messages.success(request, _("Les changements sont enregistrés."))
+        return redirect(programme)
+    return render(
+        request,
+        "companies/programme_form.html",
+        {"company": programme.company, "form": form, "programme": programme},
+    )
+
+
+@login_required
+@require_POST
+def programme_move(request, pk: int, action: str):
+    programme = selectors.get_programme_for_manager(request, pk)
+    if action not in PROGRAMME.actions:
+        raise Http404
+    try:
+        services.programme_move(programme=programme, action=action, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        if action == "close":
+            messages.success(
+                request,
+                _(
+                    "Le programme est clos : plus de nouvelle demande ; le temps déjà approuvé "
+                    "continue."
+                ),
+            )
+        else:
+            messages.success(request, _("Le programme est de nouveau ouvert."))
+    return redirect(programme)

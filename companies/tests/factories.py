@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from companies.models import Company, EmailDomain, Employee
+from companies.models import Company, EmailDomain, Employee, Programme
 from organizations.models import Organization
 from organizations.tests.factories import AssociationFactory
 
@@ -38,3 +38,14 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     via = Employee.Via.LINK
     joined_at = factory.LazyFunction(timezone.now)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    company = factory.SubFactory(CompanyFactory)
+    name = "Mécénat de compétences"
+    hours_per_employee = 40
+    one_off = True
+    recurring = True
