@@ -239,6 +239,23 @@ VERBS: dict[str, Verb] = {
     "programme.closed": Verb(
         _("Programme de mécénat clos"), (Field("programme", _("programme n°")),)
     ),
+    "sponsorship.requested": Verb(
+        _("Temps de mécénat demandé"),
+        (
+            Field("programme", _("programme n°")),
+            HOURS,
+            Field("format", _("forme"), "companies.models.Sponsorship.Format"),
+        ),
+    ),
+    "sponsorship.approved": Verb(
+        _("Temps de mécénat approuvé"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "sponsorship.refused": Verb(
+        _("Temps de mécénat non approuvé"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "sponsorship.cancelled": Verb(
+        _("Demande de temps de mécénat retirée"), (Field("programme", _("programme n°")), HOURS)
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

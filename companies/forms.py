@@ -1,13 +1,20 @@
 """Companies' forms: each field says what it is for, with an example."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelMultipleChoiceField
 from geo.models import Departement
 from taxonomy.models import Cause
+
+from . import services
+from .lifecycle import request_refusal
+from .models import Employee, Programme, Sponsorship
 
 
 class DomainForm(forms.Form):
@@ -154,3 +161,140 @@ def programme_initial(programme) -> dict:
         "recurring_hours_per_month": programme.recurring_hours_per_month,
         "recurring_months": programme.recurring_months,
     }
+
+
+@dataclass(frozen=True)
+class TimeOption:
+    """One way to give her time to the mission: a programme of her company, in one format."""
+
+    value: str
+    label: str
+    programme: Programme
+    employee: Employee
+    format: str
+    used: int
+
+
+PERSONAL = ""
+
+
+class ApplyWithProgrammeForm(forms.Form):
+    """Under the apply form (`engagements.signals.apply_form_parts`): on her own time, or on
+    working time within her company's programme, which a manager approves before the
+    association reads the application as « soutenue par » the company."""
+
+    template_name = "companies/_apply_part.html"
+    prefix = "company"
+
+    choice = forms.ChoiceField(
+        label=_("Sur quel temps proposez-vous votre aide ?"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Sur votre temps de travail, vos responsables approuvent d’abord le temps ; "
+            "l’association voit ensuite votre candidature comme soutenue par votre entreprise."
+        ),
+    )
+    hours = forms.IntegerField(
+        label=_("Mission ponctuelle : heures de travail demandées"),
+        required=False,
+        min_value=1,
+        max_value=1000,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    schedule = forms.CharField(
+        label=_("Talent solidaire : vos jours et heures"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple : le mardi, de 9 h à 17 h"),
+    )
+
+    def __init__(self, data=None, *, options: list[TimeOption], mission, user, cause_ids):
+        super().__init__(data)
+        self.options = {option.value: option for option in options}
+        self.mission, self.user, self.cause_ids = mission, user, cause_ids
+        self.fields["choice"].choices = [
+            (PERSONAL, _("Sur mon temps personnel, sans passer par mon entreprise")),
+            *((option.value, option.label) for option in options),
+        ]
+        self.fields["choice"].initial = PERSONAL
+        hours = self.fields["hours"]
+        hours.initial = mission.effort_hours
+        if mission.effort_hours:
+            hours.help_text = _(
+                "L’association estime cette mission à %(hours)s h. Par exemple : %(hours)s"
+            ) % {"hours": mission.effort_hours}
+        else:
+            hours.help_text = _("Par exemple : 20")
+        if not any(o.format == Sponsorship.Format.ONE_OFF for o in options):
+            del self.fields["hours"]
+        if not any(o.format == Sponsorship.Format.RECURRING for o in options):
+            del self.fields["schedule"]
+
+    def render(self, template_name=None, context=None, renderer=None):
+        # Drawn by the site's templates (form_field.html), as the page's own fields are.
+        return mark_safe(render_to_string(self.template_name, {"form": self}))
+
+    __str__ = render
+    __html__ = render
+
+    @property
+    def option(self) -> TimeOption | None:
+        return self.options.get(self.cleaned_data.get("choice") or PERSONAL)
+
+    def clean(self):
+        data = super().clean()
+        option = self.options.get(data.get("choice") or PERSONAL)
+        if option is None:
+            return data
+        if option.format == Sponsorship.Format.RECURRING:
+            hours = option.programme.recurring_hours
+            if not (data.get("schedule") or "").strip():
+                self.add_error(
+                    "schedule", _("Dites quels jours et à quelles heures vous viendrez.")
+                )
+        else:
+            hours = data.get("hours")
+            if not hours:
+                self.add_error("hours", _("Indiquez le nombre d’heures de travail demandées."))
+                return data
+        data["time"] = hours
+        refusal = request_refusal(
+            option.programme,
+            option.employee,
+            self.mission,
+            format=option.format,
+            hours=hours,
+            used=option.used,
+            cause_ids=self.cause_ids,
+        )
+        if refusal:
+            self.add_error("choice", refusal)
+        return data
+
+    def save(self, *, application) -> Sponsorship | None:
+        option = self.option
+        if option is None:
+            return None
+        return services.sponsorship_request(
+            application=application,
+            employee=option.employee,
+            programme=option.programme,
+            format=option.format,
+            hours=self.cleaned_data["time"],
+            schedule=self.cleaned_data.get("schedule", ""),
+            by=self.user,
+        )
+
+
+class AnswerForm(forms.Form):
+    note = forms.CharField(
+        label=_("Un mot pour la personne"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Facultatif, surtout utile si vous n’approuvez pas. Par exemple : « Pas pendant la "
+            "clôture des comptes, reparlons-en en février. »"
+        ),
+    )

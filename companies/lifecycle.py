@@ -12,6 +12,16 @@ A programme:
 
     open --close--> closed --reopen--> open     (a programme manager)
 
+Working time asked for one application (a Sponsorship):
+
+    (nothing) --request--> requested    (the employee, as she applies: `request_refusal`)
+    requested --approve--> approved     (a manager: not her own, the programme open, the
+                                         application still alive, and within her budget)
+    requested --refuse--> refused       (a manager)
+    requested, approved --cancel--> cancelled
+                                        (the employee; the system when the application ends
+                                         without the work: declined, withdrawn, expired)
+
 Guards take `is_manager=` when the caller knows whether the person manages the company (the
 page that shows the buttons has checked it already).
 """
@@ -22,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import ActionRefused
 from core.lifecycle import Lifecycle, Transition
 
-from .models import Company, Employee, Programme
+from .models import Company, Employee, Programme, Sponsorship
 
 JOINED: str = Employee.Status.JOINED
 LEFT: str = Employee.Status.LEFT
@@ -141,3 +151,125 @@ def scope_refusal(programme: Programme, mission, *, cause_ids: set[int]) -> str:
     if departements and not where & departements:
         return gettext("Cette mission a lieu hors des départements que soutient le programme.")
     return ""
+
+
+# --- working time asked for one application --------------------------------------------------
+REQUESTED: str = Sponsorship.Status.REQUESTED
+APPROVED: str = Sponsorship.Status.APPROVED
+
+
+def budget_refusal(programme: Programme, hours: int, used: int, *, first_name: str = "") -> str:
+    """Why `hours` more do not fit in a yearly budget of which `used` are taken ("" when they
+    fit), in words a manager or the employee can act on."""
+    left = max(programme.hours_per_employee - used, 0)
+    if hours <= left:
+        return ""
+    if first_name:
+        return gettext(
+            "Ce temps dépasserait le budget de %(name)s : %(hours)s h demandées, il lui reste "
+            "%(left)s h sur %(budget)s h cette année dans le programme."
+        ) % {
+            "name": first_name,
+            "hours": hours,
+            "left": left,
+            "budget": programme.hours_per_employee,
+        }
+    return gettext(
+        "Ce temps dépasserait votre budget : %(hours)s h demandées, il vous reste %(left)s h "
+        "sur %(budget)s h cette année dans le programme."
+    ) % {"hours": hours, "left": left, "budget": programme.hours_per_employee}
+
+
+def _manager_approves(
+    sponsorship: Sponsorship, user, *, is_manager: bool = False, used: int | None = None, **context
+) -> str:
+    if not is_manager:
+        return gettext("Seuls les responsables du programme de l’entreprise peuvent faire cela.")
+    employee = sponsorship.employee
+    if user is not None and user.pk == employee.user_id:
+        return gettext("Une autre personne responsable du programme doit approuver votre temps.")
+    if not sponsorship.programme.is_open:
+        return gettext("Le programme est clos : rouvrez-le pour approuver du temps.")
+    if not employee.is_joined:
+        return gettext("Cette personne ne fait plus partie de l’entreprise sur A-lasso.")
+    if not sponsorship.application.is_active:
+        return gettext(
+            "Cette candidature n’est plus en cours : il n’y a plus de temps à approuver."
+        )
+    if used is None:
+        from .selectors import hours_used
+
+        used = hours_used(employee, sponsorship.programme, sponsorship.year, excluding=sponsorship)
+    return budget_refusal(
+        sponsorship.programme, sponsorship.hours, used, first_name=employee.user.first_name
+    )
+
+
+def _manager_answers(sponsorship: Sponsorship, user, *, is_manager: bool = False, **context) -> str:
+    if not is_manager:
+        return gettext("Seuls les responsables du programme de l’entreprise peuvent faire cela.")
+    return ""
+
+
+def _employee_or_system(sponsorship: Sponsorship, user, **context) -> str:
+    if user is None or user.pk == sponsorship.employee.user_id:
+        return ""
+    return gettext("Seule la personne qui a demandé ce temps peut retirer sa demande.")
+
+
+SPONSORSHIP = Lifecycle(
+    "sponsorship",
+    [
+        Transition(
+            "approve",
+            frozenset({REQUESTED}),
+            APPROVED,
+            guard=_manager_approves,
+            wrong_state=_("Cette demande a déjà reçu une réponse."),
+        ),
+        Transition(
+            "refuse",
+            frozenset({REQUESTED}),
+            Sponsorship.Status.REFUSED,
+            guard=_manager_answers,
+            wrong_state=_("Cette demande a déjà reçu une réponse."),
+        ),
+        Transition(
+            "cancel",
+            frozenset({REQUESTED, APPROVED}),
+            Sponsorship.Status.CANCELLED,
+            guard=_employee_or_system,
+        ),
+    ],
+    wrong_state=_("Cette demande n’est plus en cours."),
+)
+
+
+def request_refusal(
+    programme: Programme,
+    employee: Employee,
+    mission,
+    *,
+    format: str,
+    hours: int | None,
+    used: int,
+    cause_ids: set[int],
+) -> str:
+    """Why she may not ask for this time now ("" when she may): the programme closed, she
+    left, a format it does not offer, a mission outside it, or more than her budget."""
+    if not programme.is_open:
+        return gettext("Ce programme est clos.")
+    if not employee.is_joined:
+        return gettext("Vous ne faites plus partie de cette entreprise sur A-lasso.")
+    offered: dict[str, bool] = {
+        Sponsorship.Format.ONE_OFF: programme.one_off,
+        Sponsorship.Format.RECURRING: programme.recurring,
+    }
+    if not offered.get(format):
+        return gettext("Ce programme ne propose pas cette forme d’engagement.")
+    scope = scope_refusal(programme, mission, cause_ids=cause_ids)
+    if scope:
+        return scope
+    if not hours:
+        return gettext("Indiquez le nombre d’heures de travail que vous demandez.")
+    return budget_refusal(programme, hours, used)

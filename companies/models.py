@@ -170,3 +170,63 @@ class Programme(models.Model):
     def recurring_hours(self) -> int:
         """The hours a recurring engagement takes from the budget, in the usual frame."""
         return self.recurring_hours_per_month * self.recurring_months
+
+
+class Sponsorship(models.Model):
+    """An employee's request for working time on one application, and her manager's answer.
+    Once approved, the association sees the application as « soutenue par » the company, and
+    the hours count against her yearly budget in the programme."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("en attente de l’accord de l’entreprise")
+        APPROVED = "approved", _("temps approuvé par l’entreprise")
+        REFUSED = "refused", _("temps non approuvé")
+        CANCELLED = "cancelled", _("demande retirée")
+
+    class Format(models.TextChoices):
+        ONE_OFF = "one_off", _("mission ponctuelle")
+        RECURRING = "recurring", _("talent solidaire")
+
+    application = models.OneToOneField(
+        "engagements.Application", on_delete=models.CASCADE, related_name="sponsorship"
+    )
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="sponsorships")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="sponsorships")
+    format = models.CharField(max_length=10, choices=Format, default=Format.ONE_OFF)
+    # The working time asked for, taken from the budget of `year` once approved.
+    hours = models.PositiveSmallIntegerField(_("heures de travail demandées"))
+    year = models.PositiveSmallIntegerField()
+    # A recurring engagement: when she will be there (« le mardi, de 9 h à 17 h »).
+    schedule = models.CharField(_("jours et heures"), max_length=200, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status, default=Status.REQUESTED, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("un mot pour la personne"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("temps de mécénat demandé")
+        indexes = [models.Index(fields=["employee", "programme", "year", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.employee} · {self.application_id}"
+
+    @property
+    def is_requested(self) -> bool:
+        return self.status == self.Status.REQUESTED
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == self.Status.REFUSED
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.format == self.Format.RECURRING

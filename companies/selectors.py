@@ -1,13 +1,13 @@
 """Reads about companies, and the lookups that check who may see what on the way."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from organizations.models import Membership, Organization
 
 from .lifecycle import email_domain
-from .models import Company, EmailDomain, Employee, Programme
+from .models import Company, EmailDomain, Employee, Programme, Sponsorship
 
 
 def is_manager(user, company: Company) -> bool:
@@ -136,3 +136,88 @@ def open_programmes_of(companies: list[Company]) -> list[Programme]:
         .prefetch_related("causes", "departements")
         .order_by("company_id", "-created_at")
     )
+
+
+# --- working time: budgets and requests ------------------------------------------------------
+def hours_used(
+    employee: Employee, programme: Programme, year: int, *, excluding: Sponsorship | None = None
+) -> int:
+    """The hours of her budget in `programme` already approved for `year`."""
+    rows = Sponsorship.objects.filter(
+        employee=employee, programme=programme, year=year, status=Sponsorship.Status.APPROVED
+    )
+    if excluding is not None and excluding.pk:
+        rows = rows.exclude(pk=excluding.pk)
+    return rows.aggregate(total=Sum("hours"))["total"] or 0
+
+
+def hours_used_by_programme(employee_ids, programme_ids, year: int) -> dict[tuple[int, int], int]:
+    """{(employee id, programme id): approved hours of `year`}, in one query."""
+    rows = (
+        Sponsorship.objects.filter(
+            employee_id__in=employee_ids,
+            programme_id__in=programme_ids,
+            year=year,
+            status=Sponsorship.Status.APPROVED,
+        )
+        .values_list("employee_id", "programme_id")
+        .annotate(total=Sum("hours"))
+    )
+    return {(employee, programme): total for employee, programme, total in rows}
+
+
+def _sponsorships() -> QuerySet[Sponsorship]:
+    return Sponsorship.objects.select_related(
+        "employee__user",
+        "programme__company__organization",
+        "application__mission__organization",
+    )
+
+
+def requests_to_answer(company: Company) -> list[Sponsorship]:
+    return list(
+        _sponsorships()
+        .filter(programme__company=company, status=Sponsorship.Status.REQUESTED)
+        .order_by("created_at")
+    )
+
+
+def recent_answers(company: Company, *, limit: int = 20) -> list[Sponsorship]:
+    return list(
+        _sponsorships()
+        .filter(programme__company=company)
+        .exclude(status=Sponsorship.Status.REQUESTED)
+        .order_by("-decided_at", "-created_at")[:limit]
+    )
+
+
+def requests_of(user) -> list[Sponsorship]:
+    return list(_sponsorships().filter(employee__user=user).order_by("-created_at")[:50])
+
+
+def get_sponsorship_for_manager(request, pk: int) -> Sponsorship:
+    """A request for time to a company the requester manages; 404 for any other."""
+    return get_object_or_404(
+        _sponsorships(),
+        pk=pk,
+        programme__company__organization__memberships__user=request.user.pk,
+    )
+
+
+def get_sponsorship_for_employee(request, pk: int) -> Sponsorship:
+    return get_object_or_404(_sponsorships(), pk=pk, employee__user=request.user.pk)
+
+
+def sponsorship_of(application) -> Sponsorship | None:
+    return _sponsorships().filter(application=application).first()
+
+
+def supporters_of(mission) -> dict[int, Sponsorship]:
+    """{application id: its approved time} for a mission's applications: what the
+    association reads as « soutenue par … » (nothing before a manager approved it)."""
+    return {
+        sponsorship.application_id: sponsorship
+        for sponsorship in Sponsorship.objects.filter(
+            application__mission=mission, status=Sponsorship.Status.APPROVED
+        ).select_related("programme__company__organization")
+    }

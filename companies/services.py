@@ -5,19 +5,32 @@ import re
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import audit
 from accounts.models import User
+from core.emails import send_email
 from core.errors import ActionRefused
+from engagements.models import Application
+from notifications.services import notify
 from organizations.models import Organization
 
-from .lifecycle import EMPLOYEE, PROGRAMME, email_domain, join_refused
-from .models import Company, EmailDomain, Employee, Programme
-from .selectors import is_manager
+from .lifecycle import (
+    EMPLOYEE,
+    PROGRAMME,
+    SPONSORSHIP,
+    email_domain,
+    join_refused,
+    request_refusal,
+)
+from .models import Company, EmailDomain, Employee, Programme, Sponsorship
+from .selectors import hours_used, is_manager
 
 # Addresses anyone may open: a company cannot claim them as its own.
 PUBLIC_DOMAINS = frozenset(
@@ -192,7 +205,11 @@ def employee_leave(*, employee: Employee, by: User) -> Employee:
 
 
 def _after_leaving(employee: Employee, by: User) -> None:
-    """Filled in by the programmes (her requests waiting for an answer are withdrawn)."""
+    # Her requests still waiting for an answer go; the time approved stays, as it was given.
+    for sponsorship in Sponsorship.objects.filter(
+        employee=employee, status=Sponsorship.Status.REQUESTED
+    ):
+        sponsorship_cancel(sponsorship=sponsorship, by=None)
 
 
 @transaction.atomic
@@ -282,3 +299,210 @@ def programme_move(*, programme: Programme, action: str, by: User) -> Programme:
         data={"programme": programme.pk},
     )
     return programme
+
+
+# --- working time asked for an application, and the managers' answer --------------------------
+# The link in the managers' e-mail works this long; after that, the company's page does.
+APPROVAL_LINK_DAYS = 30
+APPROVAL_SALT = "companies.approval"
+
+
+def approval_token(sponsorship: Sponsorship, manager: User) -> str:
+    """A link's secret that lets `manager`, and her alone, answer this one request."""
+    return signing.dumps({"s": sponsorship.pk, "m": manager.pk}, salt=APPROVAL_SALT)
+
+
+def read_approval_token(token: str) -> tuple[int, int]:
+    """(sponsorship id, manager id); `signing.SignatureExpired` past its days,
+    `signing.BadSignature` for anything forged."""
+    data = signing.loads(token, salt=APPROVAL_SALT, max_age=APPROVAL_LINK_DAYS * 24 * 3600)
+    return int(data["s"]), int(data["m"])
+
+
+def managers_of(company: Company) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__organization_id=company.organization_id, is_active=True
+        ).order_by("pk")
+    )
+
+
+def _format_words(sponsorship: Sponsorship) -> str:
+    if sponsorship.is_recurring:
+        return _("talent solidaire, %(schedule)s") % {"schedule": sponsorship.schedule}
+    return str(Sponsorship.Format.ONE_OFF.label)
+
+
+def _ask_managers(
+    sponsorship: Sponsorship, *, employee: Employee, application: Application
+) -> None:
+    company = sponsorship.programme.company
+    mission = application.mission
+    for manager in managers_of(company):
+        if manager.pk == employee.user_id:
+            continue  # her own time is approved by another manager
+        path = reverse("companies:approve_by_link", args=[approval_token(sponsorship, manager)])
+        with translation.override(manager.language):
+            context = {
+                "employee": employee.user.full_name,
+                "mission": mission.title,
+                "association": mission.organization.name,
+                "programme": sponsorship.programme.name,
+                "hours": sponsorship.hours,
+                "format": _format_words(sponsorship),
+                "link": settings.SITE_URL + path,
+                "days": APPROVAL_LINK_DAYS,
+                "requests": settings.SITE_URL
+                + reverse("companies:requests", args=[company.organization.slug]),
+            }
+        send_email(
+            "sponsorship_request",
+            to=manager.email,
+            language=manager.language,
+            context=context,
+            key=f"sponsorship-{sponsorship.pk}-{manager.pk}",
+        )
+
+
+@transaction.atomic
+def sponsorship_request(
+    *,
+    application: Application,
+    employee: Employee,
+    programme: Programme,
+    format: str,
+    hours: int | None,
+    schedule: str = "",
+    by: User,
+) -> Sponsorship:
+    """She asks for working time as she applies (`lifecycle.request_refusal`); each manager
+    receives an e-mail with a link to answer in one click."""
+    if by.pk != employee.user_id or application.volunteer_id != by.pk:
+        raise PermissionDenied("one asks for one's own time")
+    # Her row first: two requests of hers are checked against the budget one after the other.
+    employee = (
+        Employee.objects.select_for_update()
+        .select_related("company__organization")
+        .get(pk=employee.pk)
+    )
+    programme = (
+        Programme.objects.select_related("company__organization")
+        .prefetch_related("causes", "departements")
+        .get(pk=programme.pk, company=employee.company)
+    )
+    year = timezone.localdate().year
+    cause_ids = set(application.mission.organization.causes.values_list("pk", flat=True))
+    refusal = request_refusal(
+        programme,
+        employee,
+        application.mission,
+        format=format,
+        hours=hours,
+        used=hours_used(employee, programme, year),
+        cause_ids=cause_ids,
+    )
+    if refusal or hours is None:
+        raise ActionRefused(refusal)
+    sponsorship = Sponsorship.objects.create(
+        application=application,
+        programme=programme,
+        employee=employee,
+        format=format,
+        hours=hours,
+        year=year,
+        schedule=schedule.strip(),
+    )
+    audit.log(
+        actor=by,
+        verb="sponsorship.requested",
+        target=application,
+        data={"programme": programme.pk, "hours": hours, "format": format},
+    )
+    _ask_managers(sponsorship, employee=employee, application=application)
+    return sponsorship
+
+
+def _lock(sponsorship: Sponsorship) -> Sponsorship:
+    # The employee's row first (her budget), then the request: always in this order.
+    Employee.objects.select_for_update().get(pk=sponsorship.employee_id)
+    return (
+        Sponsorship.objects.select_for_update(of=("self",))
+        .select_related(
+            "employee__user", "programme__company__organization", "application__mission"
+        )
+        .get(pk=sponsorship.pk)
+    )
+
+
+def _copy(source: Sponsorship, target: Sponsorship) -> None:
+    for name in ("status", "decided_by_id", "decided_at", "note"):
+        setattr(target, name, getattr(source, name))
+
+
+@transaction.atomic
+def sponsorship_answer(
+    *, sponsorship: Sponsorship, action: str, by: User, note: str = ""
+) -> Sponsorship:
+    """A manager approves the time (within the employee's budget: `lifecycle.SPONSORSHIP`)
+    or refuses it; she is told. Once approved, the association reads the application as
+    « soutenue par » the company."""
+    if action not in ("approve", "refuse"):
+        raise ValueError(action)
+    locked = _lock(sponsorship)
+    company = locked.programme.company
+    transition = SPONSORSHIP.check(locked, action, by, is_manager=is_manager(by, company))
+    locked.status = transition.target
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.note = note.strip()
+    locked.save(update_fields=["status", "decided_by", "decided_at", "note"])
+    verb = "sponsorship.approved" if action == "approve" else "sponsorship.refused"
+    data = {"programme": locked.programme_id, "hours": locked.hours}
+    audit.log(actor=by, verb=verb, target=locked.application, data=data)
+    notify(
+        users=[locked.employee.user],
+        kind=f"sponsorship_{'approved' if action == 'approve' else 'refused'}",
+        context={
+            "company": company.organization.name,
+            "mission": locked.application.mission.title,
+            "hours": locked.hours,
+            "note": locked.note,
+        },
+        url=reverse("engagements:detail", args=[locked.application_id]),
+    )
+    _copy(locked, sponsorship)
+    return sponsorship
+
+
+@transaction.atomic
+def sponsorship_cancel(*, sponsorship: Sponsorship, by: User | None) -> Sponsorship:
+    """She withdraws her request (`by` her), or the application ended without the work
+    (`by` None: declined, withdrawn, expired): the hours go back to her budget."""
+    locked = _lock(sponsorship)
+    transition = SPONSORSHIP.check(locked, "cancel", by)
+    locked.status = transition.target
+    locked.save(update_fields=["status"])
+    data = {"programme": locked.programme_id, "hours": locked.hours}
+    audit.log(actor=by, verb="sponsorship.cancelled", target=locked.application, data=data)
+    _copy(locked, sponsorship)
+    return sponsorship
+
+
+def sponsorships_follow_application(*, volunteer_id: int, mission_id: int) -> int:
+    """The time asked for an application that ended without the work is given back."""
+    ended = Sponsorship.objects.filter(
+        application__volunteer_id=volunteer_id,
+        application__mission_id=mission_id,
+        status__in=[Sponsorship.Status.REQUESTED, Sponsorship.Status.APPROVED],
+    ).exclude(
+        application__status__in=[
+            Application.Status.PENDING,
+            Application.Status.INVITED,
+            Application.Status.ACCEPTED,
+        ]
+    )
+    count = 0
+    for sponsorship in ended:
+        sponsorship_cancel(sponsorship=sponsorship, by=None)
+        count += 1
+    return count

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,12 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import User
 from core.errors import ActionRefused
 
 from . import selectors, services
-from .forms import CostForm, DomainForm, ProgrammeForm, VisibilityForm, programme_initial
-from .lifecycle import PROGRAMME, join_refused
-from .models import Company, EmailDomain, Employee
+from .forms import (
+    AnswerForm,
+    CostForm,
+    DomainForm,
+    ProgrammeForm,
+    VisibilityForm,
+    programme_initial,
+)
+from .lifecycle import PROGRAMME, SPONSORSHIP, join_refused
+from .models import Company, EmailDomain, Employee, Sponsorship
 
 
 # --- an employee's own page ------------------------------------------------------------------
@@ -25,14 +34,24 @@ def mine(request):
     user = request.user
     employments = selectors.employments_of(user)
     programmes = selectors.open_programmes_of([employee.company for employee in employments])
+    used = selectors.hours_used_by_programme(
+        [e.pk for e in employments], [p.pk for p in programmes], timezone.localdate().year
+    )
+    for programme in programmes:
+        programme.left = programme.hours_per_employee
     for employee in employments:
         employee.programmes = [p for p in programmes if p.company_id == employee.company_id]
+        for programme in employee.programmes:
+            programme.left = max(
+                programme.hours_per_employee - used.get((employee.pk, programme.pk), 0), 0
+            )
         employee.visibility_form = VisibilityForm(
             initial={"shown": employee.show_employer}, auto_id=f"visibility-{employee.pk}-%s"
         )
     context = {
         "employments": employments,
         "joinable": selectors.joinable_by_domain(user),
+        "requests": selectors.requests_of(user),
         "managed": selectors.managed_companies(user),
         "register_url": f"{reverse('organizations:create')}?{urlencode({'kind': 'company'})}",
     }
@@ -124,6 +143,7 @@ def space(request, slug: str):
         "organization": company.organization,
         "employee_count": selectors.employees_of(company).count(),
         "programmes": selectors.programmes_of(company),
+        "waiting_count": len(selectors.requests_to_answer(company)),
         "invite_url": request.build_absolute_uri(company.join_path),
     }
     return render(request, "companies/space.html", context)
@@ -291,3 +311,118 @@ def programme_move(request, pk: int, action: str):
         else:
             messages.success(request, _("Le programme est de nouveau ouvert."))
     return redirect(programme)
+
+
+# --- working time: the managers' answer, her requests ----------------------------------------
+def _answer_context(sponsorships: list[Sponsorship], user, *, is_manager: bool) -> None:
+    for sponsorship in sponsorships:
+        sponsorship.approve_refusal = SPONSORSHIP.refusal(
+            sponsorship, "approve", user, is_manager=is_manager
+        )
+        sponsorship.answer_form = AnswerForm(auto_id=f"answer-{sponsorship.pk}-%s")
+
+
+@login_required
+def requests(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    waiting = selectors.requests_to_answer(company)
+    _answer_context(waiting, request.user, is_manager=True)
+    context = {
+        "company": company,
+        "waiting": waiting,
+        "answered": selectors.recent_answers(company),
+    }
+    return render(request, "companies/requests.html", context)
+
+
+ANSWERS = ("approve", "refuse")
+
+
+def _answer(request, sponsorship: Sponsorship, action: str, by: User) -> bool:
+    form = AnswerForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.sponsorship_answer(sponsorship=sponsorship, action=action, by=by, note=note)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+        return False
+    name = sponsorship.employee.user.first_name
+    if action == "approve":
+        messages.success(
+            request,
+            _(
+                "Le temps de %(name)s est approuvé : l’association voit maintenant sa candidature "
+                "comme soutenue par l’entreprise."
+            )
+            % {"name": name},
+        )
+    else:
+        messages.success(request, _("Votre réponse est envoyée à %(name)s.") % {"name": name})
+    return True
+
+
+@login_required
+@require_POST
+def answer(request, pk: int, action: str):
+    """One click on the company's page: approve or refuse a request for time."""
+    if action not in ANSWERS:
+        raise Http404
+    sponsorship = selectors.get_sponsorship_for_manager(request, pk)
+    _answer(request, sponsorship, action, request.user)
+    return redirect("companies:requests", sponsorship.programme.company.organization.slug)
+
+
+def approve_by_link(request, token: str):
+    """The link in a manager's e-mail: the request, and a button to approve or refuse it,
+    without logging in (the signed link names her; a GET never answers: mail scanners open
+    links)."""
+    try:
+        sponsorship_pk, manager_pk = services.read_approval_token(token)
+    except signing.SignatureExpired:
+        return render(request, "companies/approve_expired.html", status=410)
+    except signing.BadSignature:
+        raise Http404 from None
+    manager = get_object_or_404(User, pk=manager_pk, is_active=True)
+    sponsorship = get_object_or_404(
+        Sponsorship.objects.select_related(
+            "employee__user",
+            "programme__company__organization",
+            "application__mission__organization",
+        ),
+        pk=sponsorship_pk,
+    )
+    company = sponsorship.programme.company
+    manages = selectors.is_manager(manager, company)
+    if not manages:
+        raise Http404
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action not in ANSWERS:
+            raise Http404
+        _answer(request, sponsorship, action, manager)
+        return redirect("companies:approve_by_link", token)
+    _answer_context([sponsorship], manager, is_manager=manages)
+    return render(
+        request,
+        "companies/approve_link.html",
+        {"sponsorship": sponsorship, "company": company, "manager": manager},
+    )
+
+
+@login_required
+@require_POST
+def request_cancel(request, pk: int):
+    sponsorship = selectors.get_sponsorship_for_employee(request, pk)
+    try:
+        services.sponsorship_cancel(sponsorship=sponsorship, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Votre demande de temps est retirée. Votre candidature continue, sur votre "
+                "temps personnel."
+            ),
+        )
+    return redirect("companies:mine")

@@ -5,9 +5,11 @@ another company's. Martine's association (root cast) is the one they help."""
 import pytest
 
 from accounts.tests.factories import UserFactory
+from missions.tests.factories import MissionFactory
 from organizations.tests.factories import MembershipFactory
+from volunteers.tests.factories import VolunteerProfileFactory
 
-from .factories import CompanyFactory, EmailDomainFactory, EmployeeFactory
+from .factories import CompanyFactory, EmailDomainFactory, EmployeeFactory, ProgrammeFactory
 
 
 @pytest.fixture
@@ -26,9 +28,10 @@ def sandrine(company):
 
 @pytest.fixture
 def julie(company):
-    """An employee who joined by the company's e-mail domain."""
+    """An employee who joined by the company's e-mail domain, with a volunteer profile."""
     user = UserFactory(full_name="Julie Garnier", email="julie@imprimerie-martin.fr")
     EmployeeFactory(company=company, user=user, via="domain")
+    VolunteerProfileFactory(user=user, kind="employee", school_name="", programme="")
     return user
 
 
@@ -47,3 +50,17 @@ def gilles(db):
     other = CompanyFactory(organization__name="Transports Perrin", organization__siren="552100554")
     MembershipFactory(organization=other.organization, user=user, role="admin")
     return user
+
+
+@pytest.fixture
+def programme(company):
+    """40 hours a year for each employee, any cause, anywhere, both formats."""
+    return ProgrammeFactory(
+        company=company, name="Mécénat 2026", recurring_hours_per_month=8, recurring_months=3
+    )
+
+
+@pytest.fixture
+def mission(association):
+    """Martine's open mission, estimated at 15 hours."""
+    return MissionFactory(organization=association, title="Un logo pour les jardins")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.tests.factories import UserFactory
 from companies.models import EmailDomain, Employee
 from organizations.models import Organization
-from volunteers.tests.factories import VolunteerProfileFactory
+from volunteers.models import VolunteerProfile
 
 from .factories import CompanyFactory
 
@@ -165,7 +165,7 @@ def test_a_manager_takes_someone_off_the_list_but_not_another_companys(
 
 
 def test_her_profile_names_her_employer_only_when_she_chooses(client, company, julie, lea):
-    VolunteerProfileFactory(user=julie, is_public=True, kind="employee")
+    VolunteerProfile.objects.filter(user=julie).update(is_public=True)
     employee = Employee.objects.get(user=julie)
     profile_url = reverse("volunteers:detail", args=[julie.pk])
     client.force_login(lea)
