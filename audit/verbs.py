@@ -256,6 +256,12 @@ VERBS: dict[str, Verb] = {
     "sponsorship.cancelled": Verb(
         _("Demande de temps de mécénat retirée"), (Field("programme", _("programme n°")), HOURS)
     ),
+    "recurring.confirmed": Verb(
+        _("Accord de talent solidaire confirmé"),
+        (Field("months", _("durée (mois)")), Field("hours", _("heures par mois"))),
+    ),
+    "recurring.ended": Verb(_("Talent solidaire terminé")),
+    "check_in.confirmed": Verb(_("Heures du mois confirmées"), (Field("month", _("mois")), HOURS)),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

@@ -298,3 +298,50 @@ class AnswerForm(forms.Form):
             "clôture des comptes, reparlons-en en février. »"
         ),
     )
+
+
+class RecurringConfirmForm(forms.Form):
+    tutor = forms.ModelChoiceField(
+        label=_("Qui l’accueille et la suit à l’association (tuteur ou tutrice) ?"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "La personne de l’association à qui elle s’adresse, et qui confirme ses heures chaque "
+            "mois."
+        ),
+    )
+    start_month = forms.DateField(
+        label=_("Premier mois"),
+        input_formats=["%Y-%m", "%m/%Y", "%d/%m/%Y"],
+        widget=forms.DateInput(format="%Y-%m", attrs={"type": "month"}),
+        help_text=_("Le mois où elle commence, par exemple : 03/2026"),
+        error_messages={"invalid": _("Écrivez le mois ainsi : 03/2026")},
+    )
+    schedule = forms.CharField(
+        label=_("Jours et heures"),
+        max_length=200,
+        help_text=_("Par exemple : le mardi, de 9 h à 17 h"),
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tutor"].queryset = members
+        self.fields["tutor"].label_from_instance = lambda user: user.full_name
+
+
+class CheckInForm(forms.Form):
+    hours = forms.IntegerField(
+        label=_("Heures du mois"),
+        min_value=1,
+        max_value=200,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text=_("Les heures qu’elle a passées avec vous ce mois-là. Par exemple : 28"),
+    )
+    note = forms.CharField(
+        label=_("Un mot sur le mois"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Facultatif. Par exemple : « La nouvelle affiche est prête. »"),
+    )

@@ -22,8 +22,20 @@ Working time asked for one application (a Sponsorship):
                                         (the employee; the system when the application ends
                                          without the work: declined, withdrawn, expired)
 
-Guards take `is_manager=` when the caller knows whether the person manages the company (the
-page that shows the buttons has checked it already).
+A talent solidaire (RecurringEngagement), made when its time is approved:
+
+    proposed --confirm--> active        (the association, once it accepted her: names the
+                                         tutor and the first month)
+    active --end--> ended               (the association, the employee or a manager)
+
+Its monthly check-in (a CheckIn; an unsaved one stands for « not confirmed »):
+
+    not_confirmed --confirm--> confirmed    (the association: a month of the agreement that
+                                             has begun, once; the hours go into the papers)
+
+Guards take `is_manager=` (she manages the company) and `is_member=` (she acts for the
+mission's association) when the caller knows (the page that shows the buttons has checked
+it already), and `today=` for the check-ins.
 """
 
 from django.utils.translation import gettext
@@ -32,7 +44,7 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import ActionRefused
 from core.lifecycle import Lifecycle, Transition
 
-from .models import Company, Employee, Programme, Sponsorship
+from .models import CheckIn, Company, Employee, Programme, RecurringEngagement, Sponsorship
 
 JOINED: str = Employee.Status.JOINED
 LEFT: str = Employee.Status.LEFT
@@ -273,3 +285,91 @@ def request_refusal(
     if not hours:
         return gettext("Indiquez le nombre d’heures de travail que vous demandez.")
     return budget_refusal(programme, hours, used)
+
+
+# --- a talent solidaire and its monthly check-in ---------------------------------------------
+NOT_THE_ASSOCIATION = _("Seule l’association qui accueille cette personne peut faire cela.")
+
+
+def _association_confirms(
+    engagement: RecurringEngagement, user, *, is_member: bool = False, **context
+) -> str:
+    if not is_member:
+        return str(NOT_THE_ASSOCIATION)
+    sponsorship = engagement.sponsorship
+    if not sponsorship.is_approved:
+        return gettext("Le temps de travail n’est plus approuvé par l’entreprise.")
+    if not sponsorship.application.is_accepted:
+        return gettext(
+            "Acceptez d’abord sa candidature : vous confirmerez ensuite l’accord du talent "
+            "solidaire."
+        )
+    return ""
+
+
+def _a_side_ends(
+    engagement: RecurringEngagement,
+    user,
+    *,
+    is_member: bool = False,
+    is_manager: bool = False,
+    **context,
+) -> str:
+    if (
+        is_member
+        or is_manager
+        or (user is not None and user.pk == engagement.sponsorship.employee.user_id)
+    ):
+        return ""
+    return gettext("Seules les personnes concernées par ce talent solidaire peuvent y mettre fin.")
+
+
+RECURRING = Lifecycle(
+    "recurring_engagement",
+    [
+        Transition(
+            "confirm",
+            frozenset({RecurringEngagement.Status.PROPOSED}),
+            RecurringEngagement.Status.ACTIVE,
+            guard=_association_confirms,
+            wrong_state=_("Cet accord est déjà confirmé."),
+        ),
+        Transition(
+            "end",
+            frozenset({RecurringEngagement.Status.ACTIVE}),
+            RecurringEngagement.Status.ENDED,
+            guard=_a_side_ends,
+        ),
+    ],
+    wrong_state=_("Ce talent solidaire est terminé."),
+)
+
+
+def _association_checks_in(
+    check_in: CheckIn, user, *, is_member: bool = False, today=None, **context
+) -> str:
+    if not is_member:
+        return str(NOT_THE_ASSOCIATION)
+    engagement = check_in.engagement
+    if not engagement.is_active:
+        return gettext("Le talent solidaire n’est pas en cours : confirmez d’abord l’accord.")
+    if check_in.month not in engagement.month_list:
+        return gettext("Ce mois n’est pas dans la durée prévue par l’accord.")
+    if today is not None and check_in.month > today.replace(day=1):
+        return gettext("Ce mois n’a pas encore commencé.")
+    return ""
+
+
+CHECK_IN = Lifecycle(
+    "check_in",
+    [
+        Transition(
+            "confirm",
+            frozenset({CheckIn.NOT_CONFIRMED}),
+            CheckIn.CONFIRMED,
+            guard=_association_checks_in,
+        )
+    ],
+    wrong_state=_("Les heures de ce mois sont déjà confirmées."),
+    state_field="state",
+)

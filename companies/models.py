@@ -230,3 +230,103 @@ class Sponsorship(models.Model):
     @property
     def is_recurring(self) -> bool:
         return self.format == self.Format.RECURRING
+
+
+class RecurringEngagement(models.Model):
+    """A « talent solidaire »: approved working time given regularly to one association (one
+    day a week for six months…), with its own agreement — when, how long, who at the
+    association looks after her (the tutor) — and a monthly check-in of the hours."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("à confirmer par l’association")
+        ACTIVE = "active", _("en cours")
+        ENDED = "ended", _("terminé")
+
+    sponsorship = models.OneToOneField(
+        Sponsorship, on_delete=models.CASCADE, related_name="recurring"
+    )
+    schedule = models.CharField(_("jours et heures"), max_length=200)
+    start_month = models.DateField(_("premier mois"), null=True, blank=True)
+    months = models.PositiveSmallIntegerField(_("durée (mois)"))
+    hours_per_month = models.PositiveSmallIntegerField(_("heures prévues par mois"))
+    tutor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tuteur ou tutrice à l’association"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PROPOSED)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("talent solidaire")
+        verbose_name_plural = _("talents solidaires")
+
+    def __str__(self) -> str:
+        return f"{self.sponsorship}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:recurring", args=[self.pk])
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.status == self.Status.PROPOSED
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def month_list(self) -> list:
+        """The first day of each month of the agreement."""
+        if self.start_month is None:
+            return []
+        first = self.start_month
+        return [
+            first.replace(
+                year=first.year + (first.month - 1 + n) // 12, month=(first.month - 1 + n) % 12 + 1
+            )
+            for n in range(self.months)
+        ]
+
+
+class CheckIn(models.Model):
+    """The association's monthly word on a talent solidaire: the hours of that month,
+    confirmed once (they go into the company's statement and the association's
+    attestation)."""
+
+    engagement = models.ForeignKey(
+        RecurringEngagement, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    month = models.DateField()  # its first day
+    hours = models.PositiveSmallIntegerField(_("heures du mois"))
+    note = models.TextField(_("un mot sur le mois"), blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("point mensuel")
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "month"], name="one_check_in_per_month")
+        ]
+        indexes = [models.Index(fields=["month"])]
+
+    def __str__(self) -> str:
+        return f"{self.engagement} · {self.month:%Y-%m}"
+
+    # Before the association answers there is no row: an unsaved one stands for it.
+    NOT_CONFIRMED = "not_confirmed"
+    CONFIRMED = "confirmed"
+
+    @property
+    def state(self) -> str:
+        return self.NOT_CONFIRMED if self.pk is None else self.CONFIRMED

@@ -25,12 +25,26 @@ def _profile_page(sender, profile: VolunteerProfile, viewer, **kwargs) -> dict:
 
 
 def _organization_page(sender, organization: Organization, user, **kwargs) -> dict:
-    if organization.kind != Organization.Kind.COMPANY:
+    if organization.kind not in (Organization.Kind.COMPANY, Organization.Kind.ASSOCIATION):
         return {}
-    # Its managers are its members: their way to the company's space.
     if not is_member(user, organization):
         return {}
-    return {"company_space_url": reverse("companies:space", args=[organization.slug])}
+    if organization.kind == Organization.Kind.COMPANY:
+        # Its managers are its members: their way to the company's space.
+        return {"company_space_url": reverse("companies:space", args=[organization.slug])}
+    # An association that companies gave time to: its attestations of the help received.
+    if not Sponsorship.objects.filter(
+        application__mission__organization=organization, status=Sponsorship.Status.APPROVED
+    ).exists():
+        return {}
+    return {
+        "company_links": [
+            {
+                "url": reverse("companies:help_received", args=[organization.slug]),
+                "label": _("Aide reçue des entreprises (attestations)"),
+            }
+        ]
+    }
 
 
 def _option_label(programme, format: str, left: int) -> str:

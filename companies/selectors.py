@@ -2,12 +2,15 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.models import User
+from missions.selectors import is_member as acts_for_mission
 from organizations.models import Membership, Organization
 
 from .lifecycle import email_domain
-from .models import Company, EmailDomain, Employee, Programme, Sponsorship
+from .models import Company, EmailDomain, Employee, Programme, RecurringEngagement, Sponsorship
 
 
 def is_manager(user, company: Company) -> bool:
@@ -221,3 +224,37 @@ def supporters_of(mission) -> dict[int, Sponsorship]:
             application__mission=mission, status=Sponsorship.Status.APPROVED
         ).select_related("programme__company__organization")
     }
+
+
+# --- talents solidaires ----------------------------------------------------------------------
+def get_recurring_for_viewer(request, pk: int) -> tuple[RecurringEngagement, dict]:
+    """A talent solidaire as its three sides see it — the association that welcomes her (its
+    members), herself, her company's managers — with who the viewer is; 404 for anyone
+    else."""
+    engagement = get_object_or_404(
+        RecurringEngagement.objects.select_related(
+            "tutor",
+            "sponsorship__employee__user",
+            "sponsorship__programme__company__organization",
+            "sponsorship__application__mission__organization",
+        ),
+        pk=pk,
+    )
+    sponsorship = engagement.sponsorship
+    user = request.user
+    sides = {
+        "is_member": acts_for_mission(user, sponsorship.application.mission),
+        "is_employee": user.is_authenticated and user.pk == sponsorship.employee.user_id,
+        "is_manager": is_manager(user, sponsorship.programme.company),
+    }
+    if not any(sides.values()):
+        raise Http404
+    return engagement, sides
+
+
+def association_members(organization_id: int) -> QuerySet[User]:
+    return User.objects.filter(memberships__organization_id=organization_id).order_by("full_name")
+
+
+def recurring_of(sponsorship: Sponsorship) -> RecurringEngagement | None:
+    return RecurringEngagement.objects.filter(sponsorship=sponsorship).first()

@@ -3,6 +3,7 @@ here: keyword-only arguments, one transaction, the audit journal."""
 
 import re
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -18,18 +19,29 @@ from accounts.models import User
 from core.emails import send_email
 from core.errors import ActionRefused
 from engagements.models import Application
+from missions.selectors import is_member as acts_for_mission
 from notifications.services import notify
-from organizations.models import Organization
+from organizations.models import Membership, Organization
 
 from .lifecycle import (
+    CHECK_IN,
     EMPLOYEE,
     PROGRAMME,
+    RECURRING,
     SPONSORSHIP,
     email_domain,
     join_refused,
     request_refusal,
 )
-from .models import Company, EmailDomain, Employee, Programme, Sponsorship
+from .models import (
+    CheckIn,
+    Company,
+    EmailDomain,
+    Employee,
+    Programme,
+    RecurringEngagement,
+    Sponsorship,
+)
 from .selectors import hours_used, is_manager
 
 # Addresses anyone may open: a company cannot claim them as its own.
@@ -456,6 +468,16 @@ def sponsorship_answer(
     locked.decided_at = timezone.now()
     locked.note = note.strip()
     locked.save(update_fields=["status", "decided_by", "decided_at", "note"])
+    if action == "approve" and locked.is_recurring:
+        # Its own agreement, which the association confirms once it has accepted her.
+        RecurringEngagement.objects.get_or_create(
+            sponsorship=locked,
+            defaults={
+                "schedule": locked.schedule,
+                "months": locked.programme.recurring_months,
+                "hours_per_month": locked.programme.recurring_hours_per_month,
+            },
+        )
     verb = "sponsorship.approved" if action == "approve" else "sponsorship.refused"
     data = {"programme": locked.programme_id, "hours": locked.hours}
     audit.log(actor=by, verb=verb, target=locked.application, data=data)
@@ -506,3 +528,151 @@ def sponsorships_follow_application(*, volunteer_id: int, mission_id: int) -> in
         sponsorship_cancel(sponsorship=sponsorship, by=None)
         count += 1
     return count
+
+
+# --- a talent solidaire: its agreement and its monthly check-ins -----------------------------
+MAX_HOURS_A_MONTH = 200
+# How far from today the first month of a talent solidaire may be: one already under way
+# when it is recorded, or one planned for later in the year.
+START_WINDOW_MONTHS = 12
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _lock_engagement(engagement: RecurringEngagement) -> RecurringEngagement:
+    return (
+        RecurringEngagement.objects.select_for_update(of=("self",))
+        .select_related(
+            "sponsorship__employee__user",
+            "sponsorship__programme__company__organization",
+            "sponsorship__application__mission__organization",
+        )
+        .get(pk=engagement.pk)
+    )
+
+
+def _copy_engagement(source: RecurringEngagement, target: RecurringEngagement) -> None:
+    for name in (
+        "status",
+        "schedule",
+        "start_month",
+        "tutor_id",
+        "confirmed_by_id",
+        "confirmed_at",
+        "ended_at",
+    ):
+        setattr(target, name, getattr(source, name))
+
+
+@transaction.atomic
+def recurring_confirm(
+    *,
+    engagement: RecurringEngagement,
+    by: User,
+    tutor: User,
+    start_month: date,
+    schedule: str,
+    today: date | None = None,
+) -> RecurringEngagement:
+    """The association confirms the talent solidaire's agreement: when she comes, from which
+    month, and who looks after her there (one of its members)."""
+    locked = _lock_engagement(engagement)
+    mission = locked.sponsorship.application.mission
+    RECURRING.check(locked, "confirm", by, is_member=acts_for_mission(by, mission))
+    today = today or timezone.localdate()
+    start_month = first_of_month(start_month)
+    if abs(_months_between(first_of_month(today), start_month)) > START_WINDOW_MONTHS:
+        raise ActionRefused(_("Choisissez un premier mois dans l’année qui vient ou qui s’achève."))
+    if not Membership.objects.filter(user=tutor, organization_id=mission.organization_id).exists():
+        raise ActionRefused(_("Le tuteur ou la tutrice doit faire partie de l’association."))
+    locked.status = RecurringEngagement.Status.ACTIVE
+    locked.tutor = tutor
+    locked.start_month = start_month
+    locked.schedule = schedule.strip() or locked.schedule
+    locked.confirmed_by = by
+    locked.confirmed_at = timezone.now()
+    locked.save(
+        update_fields=["status", "tutor", "start_month", "schedule", "confirmed_by", "confirmed_at"]
+    )
+    audit.log(
+        actor=by,
+        verb="recurring.confirmed",
+        target=locked.sponsorship.application,
+        data={"months": locked.months, "hours": locked.hours_per_month},
+    )
+    _copy_engagement(locked, engagement)
+    return engagement
+
+
+@transaction.atomic
+def recurring_end(*, engagement: RecurringEngagement, by: User) -> RecurringEngagement:
+    locked = _lock_engagement(engagement)
+    sponsorship = locked.sponsorship
+    RECURRING.check(
+        locked,
+        "end",
+        by,
+        is_member=acts_for_mission(by, sponsorship.application.mission),
+        is_manager=is_manager(by, sponsorship.programme.company),
+    )
+    locked.status = RecurringEngagement.Status.ENDED
+    locked.ended_at = timezone.now()
+    locked.save(update_fields=["status", "ended_at"])
+    audit.log(actor=by, verb="recurring.ended", target=sponsorship.application)
+    _copy_engagement(locked, engagement)
+    return engagement
+
+
+@transaction.atomic
+def check_in_confirm(
+    *,
+    engagement: RecurringEngagement,
+    month: date,
+    hours: int,
+    by: User,
+    note: str = "",
+    today: date | None = None,
+) -> CheckIn:
+    """The association confirms the hours of one month (once): they go into the company's
+    statement and the association's attestation."""
+    locked = _lock_engagement(engagement)
+    month = first_of_month(month)
+    existing = CheckIn.objects.filter(engagement=locked, month=month).first()
+    check_in = existing or CheckIn(engagement=locked, month=month)
+    CHECK_IN.check(
+        check_in,
+        "confirm",
+        by,
+        is_member=acts_for_mission(by, locked.sponsorship.application.mission),
+        today=today or timezone.localdate(),
+    )
+    if not 0 < hours <= MAX_HOURS_A_MONTH:
+        raise ActionRefused(_("Indiquez un nombre d’heures entre 1 et 200."))
+    check_in.hours = hours
+    check_in.note = note.strip()
+    check_in.confirmed_by = by
+    check_in.confirmed_at = timezone.now()
+    check_in.save()
+    audit.log(
+        actor=by,
+        verb="check_in.confirmed",
+        target=locked.sponsorship.application,
+        data={"month": f"{month:%Y-%m}", "hours": hours},
+    )
+    notify(
+        users=[locked.sponsorship.employee.user],
+        kind="check_in_confirmed",
+        context={
+            "association": locked.sponsorship.application.mission.organization.name,
+            "month": f"{month:%m/%Y}",
+            "hours": hours,
+        },
+        url=reverse("companies:recurring", args=[locked.pk]),
+    )
+    return check_in

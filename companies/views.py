@@ -5,27 +5,35 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from core.errors import ActionRefused
+from organizations.models import Organization
+from organizations.selectors import get_organization_for_member
 
 from . import selectors, services
 from .forms import (
     AnswerForm,
+    CheckInForm,
     CostForm,
     DomainForm,
     ProgrammeForm,
+    RecurringConfirmForm,
     VisibilityForm,
     programme_initial,
 )
-from .lifecycle import PROGRAMME, SPONSORSHIP, join_refused
-from .models import Company, EmailDomain, Employee, Sponsorship
+from .hours import hour_lines
+from .lifecycle import CHECK_IN, PROGRAMME, RECURRING, SPONSORSHIP, join_refused
+from .models import CheckIn, Company, EmailDomain, Employee, Sponsorship
+from .papers import Paper, as_pdf, attestation_csv, statement_csv
 
 
 # --- an employee's own page ------------------------------------------------------------------
@@ -426,3 +434,213 @@ def request_cancel(request, pk: int):
             ),
         )
     return redirect("companies:mine")
+
+
+# --- a talent solidaire: its agreement and its monthly check-ins -----------------------------
+@login_required
+def recurring(request, pk: int):
+    engagement, sides = selectors.get_recurring_for_viewer(request, pk)
+    sponsorship = engagement.sponsorship
+    mission = sponsorship.application.mission
+    user = request.user
+    today = timezone.localdate()
+    can = RECURRING.can(engagement, user, **sides)
+    members = selectors.association_members(mission.organization_id)
+    confirm_form = None
+    if can.confirm:
+        confirm_form = RecurringConfirmForm(
+            request.POST if request.POST.get("step") == "confirm" else None,
+            members=members,
+            initial={
+                "schedule": engagement.schedule,
+                "start_month": services.first_of_month(today),
+                "tutor": user.pk if members.filter(pk=user.pk).exists() else None,
+            },
+        )
+        if confirm_form.is_bound and confirm_form.is_valid():
+            try:
+                services.recurring_confirm(
+                    engagement=engagement, by=user, **confirm_form.cleaned_data
+                )
+            except ActionRefused as error:
+                confirm_form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("L’accord est confirmé. Chaque mois, confirmez ici les heures passées."),
+                )
+                return redirect(engagement)
+    confirmed = {c.month: c for c in CheckIn.objects.filter(engagement=engagement)}
+    months = []
+    for month in engagement.month_list:
+        check_in = confirmed.get(month) or CheckIn(engagement=engagement, month=month)
+        row = {"month": month, "check_in": check_in}
+        if CHECK_IN.allows(check_in, "confirm", user, is_member=sides["is_member"], today=today):
+            bound = request.POST if request.POST.get("month") == f"{month:%Y-%m}" else None
+            form = CheckInForm(
+                bound,
+                initial={"hours": engagement.hours_per_month},
+                auto_id=f"month-{month:%Y-%m}-%s",
+            )
+            if form.is_bound and form.is_valid():
+                try:
+                    services.check_in_confirm(
+                        engagement=engagement, month=month, by=user, **form.cleaned_data
+                    )
+                except ActionRefused as error:
+                    form.add_error(None, str(error))
+                else:
+                    messages.success(
+                        request,
+                        _("Les heures de %(month)s sont confirmées. Merci !")
+                        % {"month": date_format(month, "F Y")},
+                    )
+                    return redirect(engagement)
+            row["form"] = form
+        months.append(row)
+    context = {
+        "engagement": engagement,
+        "sponsorship": sponsorship,
+        "mission": mission,
+        "sides": sides,
+        "can": can,
+        "confirm_form": confirm_form,
+        "months": months,
+        "hours_confirmed": sum(c.hours for c in confirmed.values()),
+    }
+    return render(request, "companies/recurring.html", context)
+
+
+@login_required
+@require_POST
+def recurring_end(request, pk: int):
+    engagement, _sides = selectors.get_recurring_for_viewer(request, pk)
+    try:
+        services.recurring_end(engagement=engagement, by=request.user)
+    except ActionRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Le talent solidaire est terminé. Merci à chacun !"))
+    return redirect(engagement)
+
+
+# --- the papers: the company's statement, the association's attestation ----------------------
+def _year(request) -> int:
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return year if 2000 <= year <= this_year else this_year
+
+
+def _years(year: int) -> list[int]:
+    this_year = timezone.localdate().year
+    return [y for y in (this_year - 2, this_year - 1, this_year) if y >= 2000]
+
+
+def _papers(lines, *, by: str, year: int, company=None, association=None) -> list[Paper]:
+    """Lines grouped into one paper per association (`by` "association") or per company."""
+    key = "association_id" if by == "association" else "company_id"
+    ids = sorted({getattr(line, key) for line in lines})
+    if by == "association":
+        others = Organization.objects.in_bulk(ids)
+    else:
+        others = Organization.objects.in_bulk(
+            list(Company.objects.filter(pk__in=ids).values_list("organization_id", flat=True))
+        )
+        by_company = dict(Company.objects.filter(pk__in=ids).values_list("pk", "organization_id"))
+    papers = []
+    for other_id in ids:
+        mine = [line for line in lines if getattr(line, key) == other_id]
+        if by == "association":
+            papers.append(
+                Paper(company=company, association=others[other_id], year=year, lines=mine)
+            )
+        else:
+            papers.append(
+                Paper(
+                    company=others[by_company[other_id]],
+                    association=association,
+                    year=year,
+                    lines=mine,
+                )
+            )
+    return sorted(papers, key=lambda p: (p.association.name, p.company.name))
+
+
+FILE_TYPES = ("pdf", "csv")
+
+
+def _file(paper: Paper, *, kind: str, ext: str, request) -> HttpResponse:
+    other = paper.association if kind == "statement" else paper.company
+    name = f"{kind}-{slugify(other.name) or 'organisation'}-{paper.year}.{ext}"
+    if ext == "csv":
+        text = statement_csv(paper) if kind == "statement" else attestation_csv(paper)
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    else:
+        template = f"companies/{kind}_pdf.html"
+        response = HttpResponse(
+            as_pdf(template, paper, language=request.LANGUAGE_CODE), content_type="application/pdf"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def statements(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    year = _year(request)
+    papers = _papers(
+        hour_lines(year=year, company=company),
+        by="association",
+        year=year,
+        company=company.organization,
+    )
+    context = {"company": company, "year": year, "years": _years(year), "papers": papers}
+    return render(request, "companies/statements.html", context)
+
+
+@login_required
+def statement_file(request, slug: str, association: str, year: int, ext: str):
+    if ext not in FILE_TYPES:
+        raise Http404
+    company = selectors.get_company_for_manager(request, slug)
+    organization = get_object_or_404(Organization, slug=association)
+    lines = hour_lines(year=year, company=company, association_id=organization.pk)
+    if not lines:
+        raise Http404
+    paper = Paper(company=company.organization, association=organization, year=year, lines=lines)
+    return _file(paper, kind="statement", ext=ext, request=request)
+
+
+@login_required
+def help_received(request, slug: str):
+    """The association's side: the companies whose employees gave it time, by year."""
+    organization = get_organization_for_member(request, slug)
+    year = _year(request)
+    papers = _papers(
+        hour_lines(year=year, association_id=organization.pk),
+        by="company",
+        year=year,
+        association=organization,
+    )
+    context = {"organization": organization, "year": year, "years": _years(year), "papers": papers}
+    return render(request, "companies/help_received.html", context)
+
+
+@login_required
+def attestation_file(request, slug: str, company: str, year: int, ext: str):
+    if ext not in FILE_TYPES:
+        raise Http404
+    organization = get_organization_for_member(request, slug)
+    the_company = get_object_or_404(
+        Company.objects.select_related("organization"), organization__slug=company
+    )
+    lines = hour_lines(year=year, company=the_company, association_id=organization.pk)
+    if not lines:
+        raise Http404
+    paper = Paper(
+        company=the_company.organization, association=organization, year=year, lines=lines
+    )
+    return _file(paper, kind="attestation", ext=ext, request=request)

@@ -45,7 +45,12 @@ CATEGORIES = {
         "sponsorship_approved",
         "sponsorship_refused",
     ],
-    "agreements": ["agreement_to_confirm", "agreement_confirmed"],
+    "agreements": [
+        "agreement_to_confirm",
+        "agreement_confirmed",
+        # A talent solidaire's month confirmed by the association (companies app).
+        "check_in_confirmed",
+    ],
     "messages": ["message_received"],
     "missions": [
         "mission_published",

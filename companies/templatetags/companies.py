@@ -8,7 +8,7 @@ the association (nothing before it was approved)."""
 
 from django import template
 
-from companies.selectors import sponsorship_of, supporters_of
+from companies.selectors import recurring_of, sponsorship_of, supporters_of
 
 register = template.Library()
 
@@ -28,8 +28,12 @@ def sponsorship_panel(context, application, viewer) -> dict:
     sponsorship = sponsorship_of(application)
     if sponsorship is not None and not viewer.is_volunteer and not sponsorship.is_approved:
         sponsorship = None  # the association reads the company's support once approved only
+    recurring = None
+    if sponsorship is not None and sponsorship.is_approved and sponsorship.is_recurring:
+        recurring = recurring_of(sponsorship)
     return {
         "sponsorship": sponsorship,
+        "recurring": recurring,
         "viewer": viewer,
         "csrf_token": context.get("csrf_token"),
     }
