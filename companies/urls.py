@@ -27,6 +27,7 @@ urlpatterns = [
     path("<slug:slug>/programmes/new/", views.programme_create, name="programme_create"),
     path("<slug:slug>/requests/", views.requests, name="requests"),
     path("<slug:slug>/statements/", views.statements, name="statements"),
+    path("<slug:slug>/dashboard/", views.dashboard, name="dashboard"),
     path(
         "<slug:slug>/statements/<slug:association>/<int:year>.<str:ext>",
         views.statement_file,

@@ -20,6 +20,8 @@ from organizations.models import Organization
 from organizations.selectors import get_organization_for_member
 
 from . import selectors, services
+from .charts import bar_chart
+from .dashboard import dashboard_of
 from .forms import (
     AnswerForm,
     CheckInForm,
@@ -644,3 +646,21 @@ def attestation_file(request, slug: str, company: str, year: int, ext: str):
         company=the_company.organization, association=organization, year=year, lines=lines
     )
     return _file(paper, kind="attestation", ext=ext, request=request)
+
+
+# --- the company's dashboard -----------------------------------------------------------------
+@login_required
+def dashboard(request, slug: str):
+    company = selectors.get_company_for_manager(request, slug)
+    year = _year(request)
+    board = dashboard_of(company, year)
+    context = {
+        "company": company,
+        "year": year,
+        "years": _years(year),
+        "board": board,
+        "by_month": bar_chart(board.by_month),
+        "by_cause": bar_chart(board.by_cause),
+        "by_territory": bar_chart(board.by_territory),
+    }
+    return render(request, "companies/dashboard.html", context)

@@ -2,7 +2,8 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from companies.models import Company, EmailDomain, Employee, Programme
+from companies.models import Company, EmailDomain, Employee, Programme, Sponsorship
+from engagements.tests.factories import ApplicationFactory
 from organizations.models import Organization
 from organizations.tests.factories import AssociationFactory
 
@@ -49,3 +50,23 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     hours_per_employee = 40
     one_off = True
     recurring = True
+
+
+class SponsorshipFactory(factory.django.DjangoModelFactory):
+    """Approved working time for an accepted application."""
+
+    class Meta:
+        model = Sponsorship
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    employee = factory.SubFactory(
+        EmployeeFactory, company=factory.SelfAttribute("..programme.company")
+    )
+    application = factory.SubFactory(
+        ApplicationFactory,
+        volunteer=factory.SelfAttribute("..employee.user"),
+        status="accepted",
+    )
+    hours = 10
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    status = Sponsorship.Status.APPROVED
