@@ -18,7 +18,7 @@ class CompaniesConfig(AppConfig):
         )
 
     def personal_data(self, user) -> dict:
-        from .models import Employee
+        from .models import Employee, Sponsorship
 
         return {
             "employments": [
@@ -31,6 +31,20 @@ class CompaniesConfig(AppConfig):
                     "ended_at": e.ended_at and e.ended_at.isoformat(),
                 }
                 for e in Employee.objects.filter(user=user).select_related("company__organization")
+            ],
+            "working_time_requested": [
+                {
+                    "company": s.programme.company.organization.name,
+                    "programme": s.programme.name,
+                    "mission": s.application.mission.title,
+                    "format": s.format,
+                    "hours": s.hours,
+                    "status": s.status,
+                    "asked_at": s.created_at.isoformat(),
+                }
+                for s in Sponsorship.objects.filter(employee__user=user).select_related(
+                    "programme__company__organization", "application__mission"
+                )
             ],
         }
 

@@ -3,7 +3,7 @@ here: keyword-only arguments, one transaction, the audit journal."""
 
 import re
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import audit
@@ -676,3 +677,46 @@ def check_in_confirm(
         url=reverse("companies:recurring", args=[locked.pk]),
     )
     return check_in
+
+
+def remind_check_ins(today: date | None = None) -> int:
+    """Once a month has ended, the tutor of each talent solidaire whose hours of that month
+    are not confirmed gets an e-mail (once: the e-mail's key is the engagement and the
+    month, so running twice sends nothing more). The number of e-mails queued."""
+    today = today or timezone.localdate()
+    last_month = first_of_month(first_of_month(today) - timedelta(days=1))
+    engagements = [
+        engagement
+        for engagement in RecurringEngagement.objects.filter(
+            status=RecurringEngagement.Status.ACTIVE, tutor__isnull=False
+        ).select_related(
+            "tutor", "sponsorship__employee__user", "sponsorship__application__mission"
+        )
+        if last_month in engagement.month_list
+    ]
+    done = set(
+        CheckIn.objects.filter(engagement__in=engagements, month=last_month).values_list(
+            "engagement_id", flat=True
+        )
+    )
+    sent = 0
+    for engagement in engagements:
+        tutor = engagement.tutor
+        if engagement.pk in done or tutor is None:
+            continue
+        with translation.override(tutor.language):
+            month = date_format(last_month, "F Y")
+        send_email(
+            "check_in_reminder",
+            to=tutor.email,
+            language=tutor.language,
+            context={
+                "employee": engagement.sponsorship.employee.user.full_name,
+                "mission": engagement.sponsorship.application.mission.title,
+                "month": month,
+                "link": settings.SITE_URL + reverse("companies:recurring", args=[engagement.pk]),
+            },
+            key=f"check-in-{engagement.pk}-{last_month:%Y-%m}",
+        )
+        sent += 1
+    return sent

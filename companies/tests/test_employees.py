@@ -197,3 +197,20 @@ def test_only_managers_see_and_set_the_hourly_cost(client, company, sandrine, ju
     assert "42,50" in client.get(reverse("companies:employees", args=[company.slug])).text
     client.force_login(julie)
     assert "42,5" not in client.get(reverse("companies:mine")).text
+
+
+def test_her_data_are_exported_and_her_choices_erased(company, julie):
+    from django.apps import apps
+
+    from accounts.services import user_delete
+
+    config = apps.get_app_config("companies")
+    employee = Employee.objects.get(user=julie)
+    Employee.objects.filter(pk=employee.pk).update(show_employer=True, hourly_cost=40)
+
+    data = config.personal_data(julie)
+    user_delete(user=julie)
+
+    assert data["employments"][0]["company"] == "Imprimerie Martin"
+    employee.refresh_from_db()
+    assert (employee.status, employee.show_employer, employee.hourly_cost) == ("left", False, None)

@@ -217,3 +217,22 @@ def test_nobody_else_downloads_the_papers(client, mission, programme, julie, san
         client.force_login(user)
         assert client.get(statement).status_code == 403
         assert client.get(attestation).status_code == 403
+
+
+def test_the_tutor_is_reminded_once_of_a_month_not_confirmed(
+    commit, talent, martine, yacine, last_link
+):
+    from django.core import mail
+
+    start(talent, martine, yacine, months_ago(1))
+    mail.outbox.clear()
+
+    assert commit(services.remind_check_ins) == 1
+    assert commit(services.remind_check_ins) == 1  # queued again: the key sends it once
+
+    to_yacine = [m for m in mail.outbox if m.to == ["yacine@example.org"]]
+    assert len(to_yacine) == 1
+    assert "Julie Garnier" in to_yacine[0].subject
+    assert last_link("yacine@example.org").endswith(f"/companies/recurring/{talent.pk}/")
+    services.check_in_confirm(engagement=talent, month=months_ago(1), hours=8, by=yacine)
+    assert services.remind_check_ins() == 0

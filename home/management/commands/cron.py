@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from companies.tasks import check_ins_tick
 from completion.tasks import completion_tick
 from core.statistics import statistics_tick
 from core.tasks import mail_tick, prune_tick
@@ -101,6 +102,12 @@ JOBS = [
         WEEKLY,
         weekly_digest,
         help="each volunteer's new missions of the week",
+    ),
+    Job(
+        "companies",
+        DAILY,
+        check_ins_tick,
+        help="remind the tutors of talents solidaires whose last month is not confirmed",
     ),
 ]
 
