@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "moderation",
     "matching",
     "completion",
+    "companies",
     "credentials",
     "impact",
     "portfolio",

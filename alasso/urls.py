@@ -25,6 +25,7 @@ urlpatterns = [
     path("challenges/", include("challenges.urls")),
     path("territories/", include("territories.urls")),
     path("impact/", include("impact.urls")),
+    path("companies/", include("companies.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -247,6 +247,49 @@ VERBS: dict[str, Verb] = {
             Field("answer", _("réponse"), "impact.models.AdoptionCheck.Answer"),
         ),
     ),
+    # Companies (skills-based volunteering): employees, programmes, approved time, hours.
+    "company.invite_link_renewed": Verb(_("Lien d’invitation de l’entreprise renouvelé")),
+    "company.domain_declared": Verb(_("Domaine e-mail de l’entreprise déclaré")),
+    "company.domain_removed": Verb(_("Domaine e-mail de l’entreprise retiré")),
+    "company.employee_joined": Verb(
+        _("Salarié·e arrivé·e dans l’entreprise"),
+        (USER, Field("via", _("par"), "companies.models.Employee.Via")),
+    ),
+    "company.employee_left": Verb(_("Salarié·e parti·e de l’entreprise"), (USER,)),
+    "company.employee_removed": Verb(_("Salarié·e retiré·e de l’entreprise"), (USER,)),
+    "company.employee_cost_set": Verb(_("Coût horaire d’un·e salarié·e enregistré"), (USER,)),
+    "programme.opened": Verb(
+        _("Programme de mécénat ouvert"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "programme.changed": Verb(
+        _("Programme de mécénat modifié"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "programme.closed": Verb(
+        _("Programme de mécénat clos"), (Field("programme", _("programme n°")),)
+    ),
+    "sponsorship.requested": Verb(
+        _("Temps de mécénat demandé"),
+        (
+            Field("programme", _("programme n°")),
+            HOURS,
+            Field("format", _("forme"), "companies.models.Sponsorship.Format"),
+        ),
+    ),
+    "sponsorship.approved": Verb(
+        _("Temps de mécénat approuvé"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "sponsorship.refused": Verb(
+        _("Temps de mécénat non approuvé"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "sponsorship.cancelled": Verb(
+        _("Demande de temps de mécénat retirée"), (Field("programme", _("programme n°")), HOURS)
+    ),
+    "recurring.confirmed": Verb(
+        _("Accord de talent solidaire confirmé"),
+        (Field("months", _("durée (mois)")), Field("hours", _("heures par mois"))),
+    ),
+    "recurring.ended": Verb(_("Talent solidaire terminé")),
+    "check_in.confirmed": Verb(_("Heures du mois confirmées"), (Field("month", _("mois")), HOURS)),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

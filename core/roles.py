@@ -27,6 +27,7 @@ class Roles:
     teacher: bool = False  # named teacher of a cohort of a school she is a member of
     territorial_moderator: bool = False  # moderates a local authority's territory
     mediator: bool = False  # may act for an association that consented to it
+    employee: bool = False  # an employee of a company on the site, or one of its managers
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ FACTS = (
     "teacher",
     "territorial_moderator",
     "mediator",
+    "employee",
 )
 
 

@@ -1,5 +1,6 @@
 """Every write to applications, invitations and agreements goes through here."""
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -124,8 +125,12 @@ def _draft_agreement(application: Application, mission: Mission, **extra) -> Agr
 
 # --- applications ----------------------------------------------------------------------------
 @transaction.atomic
-def application_create(*, mission: Mission, volunteer: User, message: str) -> Application:
-    """`volunteer` offers to help on `mission`; the association's members are told."""
+def application_create(
+    *, mission: Mission, volunteer: User, message: str, parts: Iterable = ()
+) -> Application:
+    """`volunteer` offers to help on `mission`; the association's members are told. `parts`
+    are the forms the apps above added to the page (`signals.apply_form_parts`), saved with
+    the application."""
     mission = Mission.objects.select_for_update().get(pk=mission.pk)
     refused = lifecycle.application_refused(mission, volunteer)
     if refused is not None:
@@ -133,6 +138,8 @@ def application_create(*, mission: Mission, volunteer: User, message: str) -> Ap
     # Someone who withdrew may change their mind: a fresh application, the withdrawn one
     # (and its agreement, if any) kept as it ended.
     application = Application.objects.create(mission=mission, volunteer=volunteer, message=message)
+    for part in parts:
+        part.save(application=application)
     _changed(application)
     audit.log(
         actor=volunteer,

@@ -24,6 +24,7 @@ from . import selectors, services
 from .forms import DeclineForm, InviteForm
 from .lifecycle import APPLICATION, AlreadyApplied, application_refused
 from .models import Application
+from .signals import apply_form_parts
 
 PER_PAGE = 20
 # Who looks at the lists: the volunteer at her own applications, a member at the applicants.
@@ -76,11 +77,21 @@ def apply(request, pk: int):
         )
         query = urlencode({"next": reverse("engagements:apply", args=[mission.pk])})
         return redirect(f"{reverse('volunteers:edit')}?{query}")
-    form = ApplyForm(request.POST or None)
-    if request.method == "POST" and not refusal and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    form = ApplyForm(data)
+    # What the apps above add to the form (a company's programme), validated with it.
+    parts = [
+        answer
+        for _receiver, answer in apply_form_parts.send(
+            sender=Application, mission=mission, user=user, data=data
+        )
+        if answer is not None
+    ]
+    valid = [part.is_valid() for part in [form, *parts]]
+    if request.method == "POST" and not refusal and all(valid):
         try:
             application = services.application_create(
-                mission=mission, volunteer=user, message=form.cleaned_data["message"]
+                mission=mission, volunteer=user, message=form.cleaned_data["message"], parts=parts
             )
         except services.EngagementError as error:
             form.add_error(None, str(error))
@@ -96,6 +107,7 @@ def apply(request, pk: int):
     context = {
         "mission": mission,
         "form": form,
+        "parts": parts,
         "refusal": refusal,
         "response_rate": selectors.response_rate(mission.organization),
     }

@@ -14,4 +14,7 @@ def home(request):
     # A teacher signs up, then registers her school (the confirmation link leads there).
     school_form = f"{reverse('organizations:create')}?{urlencode({'kind': 'school'})}"
     context = {"school_signup_query": urlencode({"intent": "other", "next": school_form})}
+    # A company's manager signs up, then registers the company (with its SIREN).
+    company_form = f"{reverse('organizations:create')}?{urlencode({'kind': 'company'})}"
+    context["company_signup_query"] = urlencode({"intent": "other", "next": company_form})
     return render(request, "home/home.html", context)

@@ -41,8 +41,16 @@ CATEGORIES = {
         "class_project_proposed",
         "class_project_accepted",
         "class_project_declined",
+        # A company's answer to an employee's request for working time (companies app).
+        "sponsorship_approved",
+        "sponsorship_refused",
     ],
-    "agreements": ["agreement_to_confirm", "agreement_confirmed"],
+    "agreements": [
+        "agreement_to_confirm",
+        "agreement_confirmed",
+        # A talent solidaire's month confirmed by the association (companies app).
+        "check_in_confirmed",
+    ],
     "messages": ["message_received"],
     "missions": [
         "mission_published",

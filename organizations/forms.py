@@ -184,6 +184,18 @@ class OrganizationForm(forms.Form):
             )
             siren.required = True
             siren.error_messages["required"] = _("Indiquez le numéro SIREN de la collectivité.")
+        if kind == Organization.Kind.COMPANY:
+            # Moderators check a company against the public directory before its e-mail
+            # domain lets employees in, and its statements of hours name it: its SIREN is
+            # needed.
+            siren = self.fields["siren"]
+            siren.label = _("Numéro SIREN de l’entreprise")
+            siren.help_text = _(
+                "9 chiffres, sur vos factures ou dans l’annuaire des entreprises. Par "
+                "exemple : 732 829 320"
+            )
+            siren.required = True
+            siren.error_messages["required"] = _("Indiquez le numéro SIREN de l’entreprise.")
         if not (instance and instance.logo):
             del self.fields["remove_logo"]
         self._new_logo = False

@@ -412,3 +412,19 @@ def impact_world(world, association):
     done(finished, hours=12, volunteer=world["users"]["lea"])
     check = asked(finished, day=30, at=timezone.now() - timedelta(days=1))
     return {**world, "adoption": check.pk, "finished": finished.pk}
+
+
+@pytest.fixture
+def company_world(world):
+    """The scene, with a company (companies/tests/scene.py): the Imprimerie Martin, its
+    manager Sandrine and its employees Julie (a talent solidaire at Martine's association)
+    and Thomas (a request for time waiting), and Gilles, another company's manager."""
+    from companies.tests.scene import build
+
+    users = world["users"]
+    scene = build(
+        association=Organization.objects.get(slug=world["org"]),
+        martine=users["martine"],
+        yacine=users["yacine"],
+    )
+    return {**world, **scene, "users": {**users, **scene["users"]}}

@@ -511,3 +511,63 @@ def test_every_impact_page_has_no_accessibility_violation(
     if violations:
         failures["the rates page with an error"] = {"axe": violations}
     assert failures == {}
+
+
+# The companies' pages: each seen by the first person of the walk who may see it (the files
+# aside), the employees' own pages, the apply form offering the programme, the association's
+# list reading « soutenue par », and the programme form with its errors.
+COMPANY_VIEWERS = ["sandrine", "yacine", "julie", "thomas", "lea", "anonymous"]
+
+
+def company_pages_to_check() -> list[tuple[str, str]]:
+    from .test_permission_walk import COMPANY_PAGES, COMPANY_ROLES
+
+    pages = []
+    for template, expected in COMPANY_PAGES.items():
+        allowed = {
+            role for role, got in zip(COMPANY_ROLES, expected.split(), strict=True) if got == "ok"
+        }
+        viewer = next((role for role in COMPANY_VIEWERS if role in allowed), None)
+        if viewer and not template.endswith((".pdf", ".csv")):
+            pages.append((template, viewer))
+    pages += [
+        ("/companies/", "julie"),
+        ("/companies/", "thomas"),
+        ("/companies/join/{invite_token}/", "anonymous"),
+        ("/companies/recurring/{recurring}/", "julie"),
+        ("/missions/{mission}/apply/", "thomas"),
+        ("/missions/{talent_mission}/applications/", "yacine"),
+        ("/organizations/{company}/", "sandrine"),
+        ("/", "sandrine"),
+    ]
+    return pages
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_company_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, company_world
+):
+    failures = {}
+    pages = {}
+    for template, role in company_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=company_world["users"][role])
+        page = pages[role]
+        url = template.format(**company_world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    # The programme form, sent without a format: its errors too.
+    page = pages["sandrine"]
+    page.goto("/companies/{company}/programmes/new/".format(**company_world))
+    page.get_by_label("Heures de travail par salarié·e et par an").fill("21")
+    page.get_by_label("Missions ponctuelles (un logo, un site, un atelier…)").uncheck()
+    page.get_by_role("button", name="Ouvrir le programme").click()
+    assert "Cochez au moins une forme" in page.content()
+    violations = axe_violations(page)
+    if violations:
+        failures["the programme form with errors"] = {"axe": violations}
+    assert failures == {}

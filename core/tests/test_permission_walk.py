@@ -849,3 +849,107 @@ def test_only_the_associations_admin_answers_and_only_staff_change_a_rate(impact
         lambda: HourlyRate.objects.get(pk=rate.pk).rate == 66,
         roles=IMPACT_ROLES,
     )
+
+
+# --- Companies: Sandrine manages the Imprimerie Martin, Gilles another company; Julie, its
+# employee, gives Tuesdays to Yacine's association (a talent solidaire); Thomas, its employee,
+# waits for his time to be approved. -----------------------------------------------------------
+COMPANY_ROLES = ["anonymous", "lea", "staff", "yacine", "sandrine", "gilles", "julie", "thomas"]
+
+# address: what anonymous, lea, staff, yacine, sandrine, gilles, julie, thomas get.
+COMPANY_PAGES = {
+    "/companies/": "login ok ok ok ok ok ok ok",
+    # The company's space and all it holds (the valuation of its people's time): its
+    # managers only, not staff, not another company's, not its employees.
+    "/companies/{company}/": "login no no no ok no no no",
+    "/companies/{company}/employees/": "login no no no ok no no no",
+    "/companies/{company}/employees/{julie_employment}/remove/": "login no no no ok no no no",
+    "/companies/{company}/requests/": "login no no no ok no no no",
+    "/companies/{company}/programmes/new/": "login no no no ok no no no",
+    "/companies/{company}/dashboard/": "login no no no ok no no no",
+    "/companies/{company}/statements/": "login no no no ok no no no",
+    "/companies/{company}/statements/{org}/{year}.csv": "login no no no ok no no no",
+    "/companies/{company}/statements/{org}/{year}.pdf": "login no no no ok no no no",
+    "/companies/programmes/{programme}/": "login no no no ok no no no",
+    "/companies/programmes/{programme}/edit/": "login no no no ok no no no",
+    # The association's side: its attestations of the help received, its members only.
+    "/companies/help/{org}/": "login no no ok no no no no",
+    "/companies/help/{org}/{company}/{year}.pdf": "login no no ok no no no no",
+    # A talent solidaire: its three sides (the association, the employee, her managers).
+    "/companies/recurring/{recurring}/": "login no no ok ok no ok no",
+    # Julie's application: hers and the association's, as any application.
+    "/applications/{julie_application}/": "login no ok ok no no ok no",
+    # The invitation link and a manager's signed link work for whoever holds them.
+    "/companies/join/{invite_token}/": "ok ok ok ok ok ok ok ok",
+    "/companies/approvals/{approval_token}/": "ok ok ok ok ok ok ok ok",
+    "/companies/employments/{julie_employment}/leave/": "login no no no no no ok no",
+}
+
+
+def test_every_company_page_answers_each_person_as_the_table_says(company_world):
+    differences = []
+    for template, expected in COMPANY_PAGES.items():
+        url = template.format(**company_world)
+        for role, wanted in zip(COMPANY_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(company_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_companys_manager_approves_time(company_world):
+    from companies.models import Sponsorship
+
+    url = "/companies/requests/{thomas_request}/approve/".format(**company_world)
+    refused_then_done(
+        company_world,
+        url,
+        {},
+        "sandrine",
+        lambda: Sponsorship.objects.get(pk=company_world["thomas_request"]).is_approved,
+        roles=COMPANY_ROLES,
+    )
+
+
+def test_only_the_association_confirms_a_months_hours(company_world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from companies.models import CheckIn
+
+    url = "/companies/recurring/{recurring}/".format(**company_world)
+    first = timezone.localdate().replace(day=1)
+    next_month = (first.replace(day=28) + timedelta(days=7)).replace(day=1)
+    CheckIn.objects.filter(month=first).delete()
+    data = {"month": f"{first:%Y-%m}", "hours": "12"}
+    for role in ("anonymous", "lea", "staff", "sandrine", "gilles", "julie", "thomas"):
+        client_for(company_world["users"][role]).post(url, data)
+        assert not CheckIn.objects.exists(), role
+    assert outcome(client_for(company_world["users"]["yacine"]).post(url, data)) == "go"
+    assert CheckIn.objects.get().hours == 12
+    # A month still to come waits for its turn.
+    data = {"month": f"{next_month:%Y-%m}", "hours": "12"}
+    client_for(company_world["users"]["yacine"]).post(url, data)
+    assert CheckIn.objects.count() == 1
+
+
+def test_only_the_employee_leaves_and_only_managers_set_a_cost(company_world):
+    from companies.models import Employee
+
+    def employee():
+        return Employee.objects.get(pk=company_world["julie_employment"])
+
+    url = "/companies/{company}/employees/{julie_employment}/cost/".format(**company_world)
+    refused_then_done(
+        company_world,
+        url,
+        {"hourly_cost": "55"},
+        "sandrine",
+        lambda: employee().hourly_cost == 55,
+        roles=COMPANY_ROLES,
+    )
+    url = "/companies/employments/{julie_employment}/leave/".format(**company_world)
+    refused_then_done(
+        company_world, url, {}, "julie", lambda: not employee().is_joined, roles=COMPANY_ROLES
+    )

@@ -33,6 +33,7 @@ SOURCES = [
     "app-territories.css",
     "app-jury.css",
     "app-impact.css",
+    "app-companies.css",
 ]
 HEADER = (
     "/* Built by `manage.py build_css` from static/css/alasso.css and app-*.css: edit those. */\n"

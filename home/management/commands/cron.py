@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from companies.tasks import check_ins_tick
 from completion.tasks import completion_tick
 from core.statistics import statistics_tick
 from core.tasks import mail_tick, prune_tick
@@ -108,6 +109,12 @@ JOBS = [
         DAILY,
         impact_tick,
         help="ask associations, 30 and 90 days after a mission's end, if they still use it",
+    ),
+    Job(
+        "companies",
+        DAILY,
+        check_ins_tick,
+        help="remind the tutors of talents solidaires whose last month is not confirmed",
     ),
 ]
 

@@ -1,0 +1,119 @@
+"""A company's dashboard for one year: aggregates only (counts and sums of what the
+associations confirmed, reviews once published), so that nothing private of an employee —
+her messages, a review not yet public — ever reaches her managers. A handful of queries,
+whatever the size of the company."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Avg, Count
+from django.utils import formats
+
+from completion.models import Review
+from geo.models import Departement
+from organizations.models import Organization
+from taxonomy.models import Cause
+
+from .hours import HourLine, hour_lines
+from .models import Company, Sponsorship
+
+
+@dataclass
+class Dashboard:
+    year: int
+    lines: list[HourLine]
+    engaged: int
+    by_month: list[tuple[str, int]]
+    by_cause: list[tuple[str, int]]
+    by_territory: list[tuple[str, int]]
+    associations: list[tuple[str, int]]
+    reviews: int
+    rating: float | None
+
+    @property
+    def hours(self) -> int:
+        return sum(line.hours for line in self.lines)
+
+    @property
+    def missions_completed(self) -> int:
+        return len({(line.mission, line.employee_id) for line in self.lines if not line.recurring})
+
+    @property
+    def talents(self) -> int:
+        return len({(line.mission, line.employee_id) for line in self.lines if line.recurring})
+
+
+def dashboard_of(company: Company, year: int) -> Dashboard:
+    lines = hour_lines(year=year, company=company)
+    months: Counter = Counter()
+    for line in lines:
+        months[line.month.month] += line.hours
+    by_month = [
+        (formats.date_format(date(year, month, 1), "F"), months.get(month, 0))
+        for month in range(1, 13)
+    ]
+    # An association working for several causes counts its hours under each of them.
+    association_ids = {line.association_id for line in lines}
+    causes_of: dict[int, list[int]] = {}
+    for organization_id, cause_id in Organization.causes.through.objects.filter(
+        organization_id__in=association_ids
+    ).values_list("organization_id", "cause_id"):
+        causes_of.setdefault(organization_id, []).append(cause_id)
+    cause_hours: Counter = Counter()
+    for line in lines:
+        for cause_id in causes_of.get(line.association_id, []):
+            cause_hours[cause_id] += line.hours
+    causes = Cause.objects.in_bulk(list(cause_hours))
+    by_cause = sorted(
+        ((causes[pk].name, hours) for pk, hours in cause_hours.items()), key=lambda c: -c[1]
+    )
+    territory_hours: Counter = Counter()
+    for line in lines:
+        if line.mission_departement:
+            territory_hours[line.mission_departement] += line.hours
+    names = Departement.objects.in_bulk(list(territory_hours))
+    by_territory = sorted(
+        (
+            (str(names[code]) if code in names else code, hours)
+            for code, hours in territory_hours.items()
+        ),
+        key=lambda t: -t[1],
+    )
+    association_hours: Counter = Counter()
+    for line in lines:
+        association_hours[line.association] += line.hours
+    engaged = (
+        Sponsorship.objects.filter(
+            programme__company=company, year=year, status=Sponsorship.Status.APPROVED
+        )
+        .values("employee")
+        .distinct()
+        .count()
+    )
+    reviews = Review.objects.filter(
+        direction=Review.Direction.ASSOCIATION,
+        published_at__isnull=False,
+        published_at__year=year,
+        application__sponsorship__programme__company=company,
+        application__sponsorship__status=Sponsorship.Status.APPROVED,
+    ).aggregate(
+        count=Count("pk"),
+        quality=Avg("quality"),
+        communication=Avg("communication"),
+        deadlines=Avg("deadlines"),
+    )
+    averages = [
+        reviews[k] for k in ("quality", "communication", "deadlines") if reviews[k] is not None
+    ]
+    return Dashboard(
+        year=year,
+        lines=lines,
+        engaged=engaged,
+        by_month=by_month,
+        by_cause=by_cause,
+        by_territory=by_territory,
+        associations=association_hours.most_common(),
+        reviews=reviews["count"],
+        rating=round(sum(averages) / len(averages), 1) if averages else None,
+    )
