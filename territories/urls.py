@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import dashboard_views, views
 
 app_name = "territories"
 
@@ -15,4 +15,10 @@ urlpatterns = [
     path("<slug:slug>/moderators/<id:pk>/end/", views.moderator_end, name="moderator_end"),
     path("<slug:slug>/mediators/", views.mediators, name="mediators"),
     path("<slug:slug>/mediators/<id:pk>/end/", views.mediator_end, name="mediator_end"),
+    # The territory's dashboard, its tables as CSV and its PDF report.
+    path("<slug:slug>/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("<slug:slug>/dashboard/report.pdf", dashboard_views.dashboard_pdf, name="dashboard_pdf"),
+    path(
+        "<slug:slug>/dashboard/<slug:key>.csv", dashboard_views.dashboard_csv, name="dashboard_csv"
+    ),
 ]

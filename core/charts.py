@@ -1,0 +1,186 @@
+"""Bar charts drawn on the server as SVG: no JavaScript, and each one is shown with the table
+of its numbers beside it (the chart is a picture of the table).
+
+Two layouts:
+- `bar_chart`: labels left of the bars in a fixed drawing that scales with the page (a
+  cohort's dashboard, `templates/teaching/_chart.html`);
+- `bars` and `stacked`: each label on its own line above its bar, the bars' lengths in
+  percent of the width, the text at its own size — it reads at 360 px, and prints the same
+  (`templates/core/_bars.html`, `templates/core/_stacked.html`; colours are SVG attributes,
+  so a PDF needs no stylesheet).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+
+LABEL_WIDTH = 170  # room for the labels, left of the bars
+BAR_AREA = 230
+VALUE_WIDTH = 40
+BAR_HEIGHT = 18
+GAP = 8
+TOP = 4
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    y: int
+    width: int
+    # Where the label ends and the number starts, and their baseline.
+    text_y: int
+    value_x: int
+    label_x: int = LABEL_WIDTH - 6
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: list[Bar]
+    width: int
+    height: int
+    label_width: int = LABEL_WIDTH
+    bar_height: int = BAR_HEIGHT
+
+
+def _short(label: str, limit: int = 24) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def bar_chart(items: list[tuple[str, int]]) -> Chart:
+    """One bar per (label, value), scaled to the largest value."""
+    top = max((value for _label, value in items), default=0) or 1
+    bars = []
+    for index, (label, value) in enumerate(items):
+        y = TOP + index * (BAR_HEIGHT + GAP)
+        width = round(BAR_AREA * value / top)
+        bars.append(
+            Bar(
+                label=_short(str(label)),
+                value=value,
+                y=y,
+                width=width,
+                text_y=y + BAR_HEIGHT - 5,
+                value_x=LABEL_WIDTH + width + 6,
+            )
+        )
+    height = TOP * 2 + len(items) * (BAR_HEIGHT + GAP)
+    return Chart(bars=bars, width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=max(height, 30))
+
+
+# --- Label over bar: readable at any width ---------------------------------------------------
+ROW = 46  # a label line (16 px text) and a bar of 18 px, with room between rows
+LINE = 16
+BAR = 18
+LEGEND_ROW = 24
+# Told apart by colour-blind readers too (Okabe–Ito, darkened to 4.5:1 on white).
+PALETTE = ["#0b5cad", "#b35900", "#00745f", "#a3467a", "#5b6270", "#6b5b00"]
+TRACK = "#e7e4dc"
+INK = "#1f2328"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row: its label and number on a line, its bar (or segments) below."""
+
+    label: str
+    text: str  # the number as shown: "12", "64 / 100", "—"
+    label_y: int
+    bar_y: int
+    percent: float = 0.0  # the bar's length, in percent of the width
+    segments: list["Segment"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Segment:
+    x: float  # percent
+    width: float  # percent
+    colour: str
+
+
+@dataclass(frozen=True)
+class Key:
+    """An entry of a stacked chart's legend, one per line above the bars."""
+
+    label: str
+    colour: str
+    y: int = 0
+
+
+@dataclass(frozen=True)
+class Bars:
+    lines: list[Line]
+    height: int
+    legend: list[Key] = field(default_factory=list)
+    template: str = "core/_bars.html"
+    colour: str = PALETTE[0]
+    track: str = TRACK
+    ink: str = INK
+    bar_height: int = BAR
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else number_format(value)
+
+
+def _percent(value: float, top: float) -> float:
+    return round(100 * value / top, 2) if top else 0.0
+
+
+def bars(
+    items: list[tuple[str, float | None]], *, scale: float | None = None, unit: str = ""
+) -> Bars:
+    """One bar per (label, value); `scale` is the value of a full bar (100 for scores out of
+    100), else the largest value. A value of None is drawn as "—" with no bar."""
+    top = scale or max((value or 0 for _label, value in items), default=0) or 1
+    lines = []
+    for index, (label, value) in enumerate(items):
+        y = index * ROW
+        text = "—" if value is None else f"{_shown(value)}{unit}"
+        lines.append(
+            Line(
+                label=str(label),
+                text=text,
+                label_y=y + LINE,
+                bar_y=y + LINE + 6,
+                percent=_percent(value or 0, top),
+            )
+        )
+    return Bars(lines=lines, height=max(len(items) * ROW, ROW))
+
+
+def stacked(
+    items: list[tuple[str, list[int]]], series: list[str], *, colours: list[str] = PALETTE
+) -> Bars:
+    """One bar per (label, [a value per series]), its segments side by side in the order of
+    `series`, every bar scaled to the largest total; the legend names each colour."""
+    top = max((sum(values) for _label, values in items), default=0) or 1
+    legend = [
+        Key(str(name), colours[i % len(colours)], y=i * LEGEND_ROW) for i, name in enumerate(series)
+    ]
+    offset = LEGEND_ROW * len(legend) + (8 if legend else 0)
+    lines = []
+    for index, (label, values) in enumerate(items):
+        y = offset + index * ROW
+        segments, x = [], 0.0
+        for position, value in enumerate(values):
+            if value:
+                width = _percent(value, top)
+                segments.append(Segment(x=x, width=width, colour=legend[position].colour))
+                x = round(x + width, 2)
+        lines.append(
+            Line(
+                label=str(label),
+                text=str(sum(values)),
+                label_y=y + LINE,
+                bar_y=y + LINE + 6,
+                percent=x,
+                segments=segments,
+            )
+        )
+    return Bars(
+        lines=lines,
+        height=offset + max(len(items) * ROW, ROW),
+        legend=legend,
+        template="core/_stacked.html",
+    )
