@@ -37,6 +37,14 @@ QUARTER_CHOICES = [
     (4, _("4e trimestre (octobre à décembre)")),
 ]
 
+# How a quarter is said, with its year.
+QUARTER_LABELS = [
+    _("1er trimestre %(year)s"),
+    _("2e trimestre %(year)s"),
+    _("3e trimestre %(year)s"),
+    _("4e trimestre %(year)s"),
+]
+
 
 def _month_end(year: int, month: int) -> datetime.date:
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
@@ -126,8 +134,8 @@ class Period:
         if self.kind == Kind.MONTH:
             return date_format(self.start, "F Y")
         if self.kind == Kind.QUARTER:
-            quarter = dict(QUARTER_CHOICES)[(self.start.month - 1) // 3 + 1]
-            return f"{quarter} {self.start.year}"
+            quarter = QUARTER_LABELS[(self.start.month - 1) // 3]
+            return str(quarter % {"year": self.start.year})
         if self.kind == Kind.YEAR:
             return str(_("année %(year)s") % {"year": self.start.year})
         return str(
