@@ -105,7 +105,11 @@ def rhone_2026(scene):
     volunteer = UserFactory(full_name=SECRET_NAME, email=SECRET_EMAIL)
     judo = association("Judo de Vénissieux", causes=["sport", "education-youth"], when=at(2026, 2))
     choir = association(
-        "Chorale de Lyon", commune="69123", kind="professional", causes=["culture"], when=at(2025, 6)
+        "Chorale de Lyon",
+        commune="69123",
+        kind="professional",
+        causes=["culture"],
+        when=at(2025, 6),
     )
     cafe = association("Café associatif", causes=["social"], when=at(2026, 3))
     paris = AssociationFactory(name="Club de Paris", verified=True)
@@ -224,7 +228,7 @@ def test_a_wrong_choice_is_said_and_this_year_is_shown_meanwhile(client, scene):
     response = page(client, scene["rhone"], period="custom", start="2026-05-01", end="2026-04-01")
 
     assert "Le dernier jour vient avant le premier : inversez-les." in response.text
-    assert "<details class=\"dash-choose\" open>" in response.text
+    assert '<details class="dash-choose" open>' in response.text
     assert response.context["board"].period.start == datetime.date(timezone.localdate().year, 1, 1)
 
 
@@ -235,7 +239,13 @@ def test_every_table_downloads_as_a_csv_for_french_spreadsheets(client, scene, r
 
     rows = csv_rows(client, scene["rhone"], "communes", period="year", year="2026")
 
-    assert rows[0] == ["Commune", "Code INSEE", "Associations", "Missions publiées", "Dont terminées"]
+    assert rows[0] == [
+        "Commune",
+        "Code INSEE",
+        "Associations",
+        "Missions publiées",
+        "Dont terminées",
+    ]
     assert ["Vénissieux", "69259", "2", "2", "1"] in rows
     assert ["Saint-Priest", "69290", "1", "1", "0"] in rows
     diagnoses = csv_rows(client, scene["rhone"], "diagnoses", period="year", year="2026")

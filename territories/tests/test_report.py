@@ -64,9 +64,7 @@ def test_an_authority_not_verified_gets_no_report(commit, scene):
     assert {a for m in reports() for a in m.to} == {"claire@example.org", "marc@example.org"}
 
 
-def test_the_link_opens_the_pdf_of_that_month_for_an_agent_only(
-    client, commit, scene, last_link
-):
+def test_the_link_opens_the_pdf_of_that_month_for_an_agent_only(client, commit, scene, last_link):
     commit(report_send, authority=scene["rhone"], period=Period.month(2026, 11))
 
     link = last_link("marc@example.org")
