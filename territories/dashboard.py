@@ -73,6 +73,11 @@ class Table:
         return self.rows if self.shown is None else self.rows[: self.shown]
 
     @property
+    def is_wide(self) -> bool:
+        """Too many columns to sit beside its chart: the table goes under it."""
+        return len(self.header) > 4
+
+    @property
     def is_cut(self) -> bool:
         return self.shown is not None and len(self.rows) > self.shown
 
