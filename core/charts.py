@@ -1,74 +1,17 @@
 """Bar charts drawn on the server as SVG: no JavaScript, and each one is shown with the table
-of its numbers beside it (the chart is a picture of the table).
+of its numbers beside it (the chart is a picture of the table), as the teacher's dashboard
+does (`teaching/charts.py`).
 
-Two layouts:
-- `bar_chart`: labels left of the bars in a fixed drawing that scales with the page (a
-  cohort's dashboard, `templates/teaching/_chart.html`);
-- `bars` and `stacked`: each label on its own line above its bar, the bars' lengths in
-  percent of the width, the text at its own size — it reads at 360 px, and prints the same
-  (`templates/core/_bars.html`, `templates/core/_stacked.html`; colours are SVG attributes,
-  so a PDF needs no stylesheet).
+Each label has its own line above its bar, the bars' lengths are in percent of the width
+and the text keeps its size — it reads at 360 px, as the diagnosis's chart does — and the
+colours are SVG attributes, so a PDF draws it with no stylesheet
+(`templates/core/_bars.html`, `templates/core/_stacked.html`).
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 
-LABEL_WIDTH = 170  # room for the labels, left of the bars
-BAR_AREA = 230
-VALUE_WIDTH = 40
-BAR_HEIGHT = 18
-GAP = 8
-TOP = 4
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: int
-    y: int
-    width: int
-    # Where the label ends and the number starts, and their baseline.
-    text_y: int
-    value_x: int
-    label_x: int = LABEL_WIDTH - 6
-
-
-@dataclass(frozen=True)
-class Chart:
-    bars: list[Bar]
-    width: int
-    height: int
-    label_width: int = LABEL_WIDTH
-    bar_height: int = BAR_HEIGHT
-
-
-def _short(label: str, limit: int = 24) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
-def bar_chart(items: list[tuple[str, int]]) -> Chart:
-    """One bar per (label, value), scaled to the largest value."""
-    top = max((value for _label, value in items), default=0) or 1
-    bars = []
-    for index, (label, value) in enumerate(items):
-        y = TOP + index * (BAR_HEIGHT + GAP)
-        width = round(BAR_AREA * value / top)
-        bars.append(
-            Bar(
-                label=_short(str(label)),
-                value=value,
-                y=y,
-                width=width,
-                text_y=y + BAR_HEIGHT - 5,
-                value_x=LABEL_WIDTH + width + 6,
-            )
-        )
-    height = TOP * 2 + len(items) * (BAR_HEIGHT + GAP)
-    return Chart(bars=bars, width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=max(height, 30))
-
-
-# --- Label over bar: readable at any width ---------------------------------------------------
 ROW = 46  # a label line (16 px text) and a bar of 18 px, with room between rows
 LINE = 16
 BAR = 18

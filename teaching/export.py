@@ -2,14 +2,37 @@
 UTF-8 with a byte order mark (so that Excel reads the accents), `;` between cells, decimal
 commas and dates as dd/mm/yyyy."""
 
+import csv
+import io
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.spreadsheet import as_csv as spreadsheet
-from core.spreadsheet import cell as _cell
-from core.spreadsheet import date as _date
-from core.spreadsheet import number as _number
-
 from .selectors import Dashboard
+
+BOM = "\ufeff"
+# A cell starting with one of these is read as a formula by spreadsheets: a student's
+# mission titled "=HYPERLINK(…)" must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _date(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value)
+    return value.strftime("%d/%m/%Y")
+
+
+def _number(value) -> str:
+    return "" if value is None else str(value).replace(".", ",")
 
 
 def header() -> list[str]:
@@ -65,4 +88,9 @@ def rows(dashboard: Dashboard) -> list[list[str]]:
 
 
 def as_csv(dashboard: Dashboard) -> str:
-    return spreadsheet(header(), rows(dashboard))
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header())
+    writer.writerows(rows(dashboard))
+    return buffer.getvalue()

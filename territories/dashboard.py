@@ -199,17 +199,14 @@ KINDS = [
 def associations_by_kind(scope: Scope) -> Table:
     period = scope.period
     counts = {
-        row["association_type"]: row
+        row["association_type"]: (row["new"], row["total"])
         for row in scope.associations()
         .filter(created_at__lt=period.end_at)
         .values("association_type")
         .annotate(total=Count("pk"), new=Count("pk", filter=Q(created_at__gte=period.start_at)))
         .order_by()
     }
-    rows = [
-        [str(label), counts.get(kind, {}).get("new", 0), counts.get(kind, {}).get("total", 0)]
-        for kind, label in KINDS
-    ]
+    rows: list[list] = [[str(label), *counts.get(kind, (0, 0))] for kind, label in KINDS]
     total = sum(row[2] for row in rows)
     new = sum(row[1] for row in rows)
     return Table(
@@ -243,7 +240,7 @@ def associations_by_cause(scope: Scope) -> Table:
         total=Count("organization", filter=mine),
         new=Count("organization", filter=mine & Q(organization__created_at__gte=period.start_at)),
     ).order_by("order", "slug")
-    rows = [[cause.name, cause.new, cause.total] for cause in causes]
+    rows: list[list] = [[cause.name, cause.new, cause.total] for cause in causes]
     return Table(
         key="associations_by_cause",
         title=_("Associations inscrites, par cause"),
@@ -374,7 +371,7 @@ def missions_by_month(scope: Scope) -> Table:
             timezone.localtime(row["month"]) if timezone.is_aware(row["month"]) else row["month"]
         )
         counts.setdefault((month.year, month.month), {})[row["status"]] = row["n"]
-    rows = []
+    rows: list[list] = []
     for first in period.months():
         by_status = counts.get((first.year, first.month), {})
         values = [sum(by_status.get(s, 0) for s in statuses) for _label, statuses in STATE_GROUPS]
@@ -469,7 +466,7 @@ def communes(scope: Scope) -> Table:
             "published": 0,
             "completed": 0,
         }
-    for row in (
+    for missions in (
         scope.missions()
         .filter(scope.in_period("published_at"))
         .values("organization__commune_id", "organization__commune__name")
@@ -477,15 +474,15 @@ def communes(scope: Scope) -> Table:
         .order_by()
     ):
         place = places.setdefault(
-            row["organization__commune_id"],
-            {"name": row["organization__commune__name"], "associations": 0},
+            missions["organization__commune_id"],
+            {"name": missions["organization__commune__name"], "associations": 0},
         )
-        place.update(published=row["published"], completed=row["completed"])
+        place.update(published=missions["published"], completed=missions["completed"])
     ordered = sorted(
         places.items(),
         key=lambda item: (-item[1]["associations"], -item[1]["published"], item[1]["name"] or "~"),
     )
-    rows = [
+    rows: list[list] = [
         [
             place["name"] or _("Commune non précisée"),
             insee or "",

@@ -31,7 +31,7 @@ def get_authority_for_dashboard(request, slug: str) -> tuple[Organization, Terri
     if not request.user.is_staff and membership_of(request.user, authority) is None:
         raise PermissionDenied
     try:
-        territory = authority.territory  # type: ignore[attr-defined]
+        territory = authority.territory
     except Territory.DoesNotExist:
         territory = None
     return authority, territory

@@ -230,13 +230,15 @@ class PeriodForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         years = range(self.today.year, FIRST_YEAR - 1, -1)
-        self.fields["year"].choices = [(year, str(year)) for year in years]
+        year = self.fields["year"]
+        assert isinstance(year, forms.ChoiceField)
+        year.choices = [(number, str(number)) for number in years]
         self.fields["year"].initial = self.today.year
         self.fields["month"].initial = self.today.month
         self.fields["quarter"].initial = (self.today.month - 1) // 3 + 1
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         kind = data.get("period")
         if kind in (Kind.MONTH, Kind.QUARTER, Kind.YEAR) and not data.get("year"):
             self.add_error("year", _("Choisissez l’année."))

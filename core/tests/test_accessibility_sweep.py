@@ -404,7 +404,7 @@ def test_every_territory_dashboard_page_has_no_accessibility_violation(
         Diagnosis.objects.create(
             organization=neighbour,
             completed_at=neighbour.created_at,
-            scores={slug: 20 * index + 10 for slug in axes},
+            scores=dict.fromkeys(axes, 20 * index + 10),
             overall=20 * index + 10,
         )
     checked = []

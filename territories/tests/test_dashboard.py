@@ -64,7 +64,7 @@ def diagnosis(organization, when, score: int):
     return Diagnosis.objects.create(
         organization=organization,
         completed_at=when,
-        scores={slug: score for slug in axes},
+        scores=dict.fromkeys(axes, score),
         overall=score,
     )
 
