@@ -205,6 +205,16 @@ def _territory_dashboard(cast: Cast) -> list[Visit]:
     return [Visit(reverse("territories:dashboard", args=[slug]), agent)] * len(cast.admins)
 
 
+def _forget_territory_dashboard(visit: Visit) -> None:
+    from territories.dashboard import forget_board
+    from territories.models import Territory
+    from territories.period import Period
+
+    slug = visit.path.strip("/").split("/")[1]
+    territory = Territory.objects.only("pk").get(authority__slug=slug)
+    forget_board(territory.pk, Period.default())
+
+
 PAGES = [
     Page("mission_search", "Recherche de missions (« site internet »)", _search),
     Page("missions_for_you", "Missions pour vous", _for_you, _forget_for_you),
@@ -218,6 +228,7 @@ PAGES = [
         "territory_dashboard",
         "Tableau de bord d’un département (collectivité)",
         _territory_dashboard,
+        _forget_territory_dashboard,
     ),
 ]
 

@@ -17,17 +17,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Q, QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format, number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from core.charts import Bars, bars, stacked
 from diagnosis.models import Axis, Diagnosis
 from engagements.models import Application
+from geo.models import Commune
 from missions.models import Mission, Status
 from organizations.models import Organization
 from taxonomy.models import Cause
@@ -73,6 +90,20 @@ class Table:
         return self.rows if self.shown is None else self.rows[: self.shown]
 
     @property
+    def body_html(self) -> SafeString:
+        """The rows shown, as table rows (the label a row header): written here rather than
+        by template loops, which cost a template variable per cell."""
+        separator = get_format("THOUSAND_SEPARATOR")
+        return mark_safe(  # noqa: S308 — every piece is escaped here
+            "\n".join(
+                f'<tr><th scope="row">{escape(row[0])}</th>'
+                + "".join(f"<td>{escape(shown(value, separator))}</td>" for value in row[1:])
+                + "</tr>"
+                for row in self.shown_rows
+            )
+        )
+
+    @property
     def is_wide(self) -> bool:
         """Too many columns to sit beside its chart: the table goes under it."""
         return len(self.header) > 4
@@ -106,6 +137,39 @@ class Scope:
 
     def missions(self) -> QuerySet[Mission]:
         return Mission.objects.filter(self.association_condition("organization__"))
+
+    @cached_property
+    def associations_by_place(self) -> list[dict]:
+        """How many associations each commune holds, by kind: those arrived during the
+        period (`new`) and all those registered at its end (`total`) — one query that two
+        tables read (by kind, by commune). The commune's name is looked up row by row (a
+        primary key each), cheaper than joining the 35 000 communes."""
+        name = Commune.objects.filter(insee=OuterRef("commune_id")).values("name")[:1]
+        return list(
+            self.associations()
+            .filter(created_at__lt=self.period.end_at)
+            .values("commune_id", "association_type")
+            .annotate(
+                total=Count("pk"),
+                new=Count("pk", filter=Q(created_at__gte=self.period.start_at)),
+                name=Subquery(name),
+            )
+            .order_by()
+        )
+
+    @cached_property
+    def published_by_place(self) -> list[dict]:
+        """The missions published during the period, counted by their association's
+        commune and their state today — one query that two tables read (the rates, by
+        commune). Whether they got an offer of help is asked apart: grouped, PostgreSQL
+        would read every application instead of looking up those of each mission."""
+        return list(
+            self.missions()
+            .filter(self.in_period("published_at"))
+            .values("organization__commune_id", "status")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
 
     def in_period(self, field_name: str, period: Period | None = None) -> Q:
         period = period or self.period
@@ -158,6 +222,33 @@ def board_for(territory: Territory, period: Period) -> Board:
     return Board(territory, period, [figure.compute(scope) for figure in FIGURES])
 
 
+# The page keeps a period's figures this long: an authority's dashboard need not be live to
+# the second (it says when its figures were computed), and a second look costs no query.
+BOARD_SECONDS = 10 * 60
+
+
+def _board_key(territory_id: int, period: Period, language: str) -> str:
+    return f"territories:board:{territory_id}:{period.slug}:{language}"
+
+
+def cached_board(territory: Territory, period: Period) -> Board:
+    """`board_for`, kept BOARD_SECONDS in the cache (its words are the reader's language)."""
+    key = _board_key(territory.pk, period, get_language() or settings.LANGUAGE_CODE)
+    kept = cache.get(key)
+    if kept is not None:
+        tables, computed_at = kept
+        return Board(territory, period, tables, computed_at)
+    board = board_for(territory, period)
+    cache.set(key, (board.tables, board.computed_at), BOARD_SECONDS)
+    return board
+
+
+def forget_board(territory_id: int, period: Period) -> None:
+    cache.delete_many(
+        [_board_key(territory_id, period, code) for code, _name in settings.LANGUAGES]
+    )
+
+
 def table_for(territory: Territory, period: Period, key: str) -> Table | None:
     """One table alone (its CSV), or None for an unknown key."""
     for found in FIGURES:
@@ -171,6 +262,19 @@ class Change(int):
 
     def __str__(self) -> str:
         return f"{int(self):+d}" if self else "0"
+
+
+def shown(value, separator: str = "\u202f") -> str:
+    """A cell as the page says it: "—" for nothing, 1 234 for a number, −3 for a change."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, Change):
+        return str(value).replace("-", "−")  # the minus sign, not a hyphen
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", separator)
+    if isinstance(value, float):
+        return number_format(value, force_grouping=True)
+    return str(value)
 
 
 def rounded(value: float | None) -> int | None:
@@ -197,15 +301,11 @@ KINDS = [
 
 @figure("associations_by_kind")
 def associations_by_kind(scope: Scope) -> Table:
-    period = scope.period
-    counts = {
-        row["association_type"]: (row["new"], row["total"])
-        for row in scope.associations()
-        .filter(created_at__lt=period.end_at)
-        .values("association_type")
-        .annotate(total=Count("pk"), new=Count("pk", filter=Q(created_at__gte=period.start_at)))
-        .order_by()
-    }
+    counts: dict[str, list[int]] = {}
+    for place in scope.associations_by_place:
+        both = counts.setdefault(place["association_type"], [0, 0])
+        both[0] += place["new"]
+        both[1] += place["total"]
     rows: list[list] = [[str(label), *counts.get(kind, (0, 0))] for kind, label in KINDS]
     total = sum(row[2] for row in rows)
     new = sum(row[1] for row in rows)
@@ -233,14 +333,23 @@ def associations_by_kind(scope: Scope) -> Table:
 @figure("associations_by_cause")
 def associations_by_cause(scope: Scope) -> Table:
     period = scope.period
-    mine = scope.association_condition("organization__") & Q(
-        organization__created_at__lt=period.end_at
-    )
-    causes = Cause.objects.annotate(
-        total=Count("organization", filter=mine),
-        new=Count("organization", filter=mine & Q(organization__created_at__gte=period.start_at)),
-    ).order_by("order", "slug")
-    rows: list[list] = [[cause.name, cause.new, cause.total] for cause in causes]
+    counts = {
+        row["cause_id"]: (row["new"], row["total"])
+        for row in Organization.causes.through.objects.filter(
+            scope.association_condition("organization__"),
+            organization__created_at__lt=period.end_at,
+        )
+        .values("cause_id")
+        .annotate(
+            total=Count("pk"),
+            new=Count("pk", filter=Q(organization__created_at__gte=period.start_at)),
+        )
+        .order_by()
+    }
+    rows: list[list] = [
+        [cause.name, *counts.get(cause.pk, (0, 0))]
+        for cause in Cause.objects.order_by("order", "slug")
+    ]
     return Table(
         key="associations_by_cause",
         title=_("Associations inscrites, par cause"),
@@ -269,31 +378,38 @@ def _change(now: float | None, before: float | None) -> Change | None:
 def diagnoses(scope: Scope) -> Table:
     period, previous = scope.period, scope.period.previous()
     axes = list(Axis.objects.order_by("order", "slug"))
-    now, before = scope.in_period("completed_at"), scope.in_period("completed_at", previous)
-    averages = {}
-    for axis in axes:
-        averages[f"now_{axis.slug}"] = Avg(_score(axis.slug), filter=now)
-        averages[f"before_{axis.slug}"] = Avg(_score(axis.slug), filter=before)
-    found = Diagnosis.objects.filter(
-        scope.association_condition("organization__"),
-        completed_at__gte=previous.start_at,
-        completed_at__lt=period.end_at,
-    ).aggregate(
-        taken=Count("pk", filter=now),
-        associations=Count("organization", filter=now, distinct=True),
-        taken_before=Count("pk", filter=before),
-        associations_before=Count("organization", filter=before, distinct=True),
-        now_overall=Avg("overall", filter=now),
-        before_overall=Avg("overall", filter=before),
-        **averages,
+    # One row for the period, one for the period before: grouped, not filtered twice.
+    is_now = Case(
+        When(completed_at__gte=period.start_at, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
     )
+    averages = {f"axis_{index}": Avg(_score(axis.slug)) for index, axis in enumerate(axes)}
+    found = {
+        bool(row["is_now"]): row
+        for row in Diagnosis.objects.filter(
+            scope.association_condition("organization__"),
+            completed_at__gte=previous.start_at,
+            completed_at__lt=period.end_at,
+        )
+        .annotate(is_now=is_now)
+        .values("is_now")
+        .annotate(
+            taken=Count("pk"),
+            associations=Count("organization", distinct=True),
+            axis_overall=Avg("overall"),
+            **averages,
+        )
+        .order_by()
+    }
+    now, before = found.get(True, {}), found.get(False, {})
     # Too few associations: their averages stay hidden.
-    show_now = found["associations"] >= MIN_ASSOCIATIONS
-    show_before = found["associations_before"] >= MIN_ASSOCIATIONS
+    show_now = now.get("associations", 0) >= MIN_ASSOCIATIONS
+    show_before = before.get("associations", 0) >= MIN_ASSOCIATIONS
 
     def row(label: str, key: str) -> list:
-        value = found[f"now_{key}"] if show_now else None
-        earlier = found[f"before_{key}"] if show_before else None
+        value = now.get(f"axis_{key}") if show_now else None
+        earlier = before.get(f"axis_{key}") if show_before else None
         return [
             label,
             rounded(value),
@@ -301,7 +417,7 @@ def diagnoses(scope: Scope) -> Table:
             _change(value, earlier),
         ]
 
-    rows = [row(axis.name, axis.slug) for axis in axes]
+    rows = [row(axis.name, str(index)) for index, axis in enumerate(axes)]
     rows.append(row(_("Moyenne des six domaines"), "overall"))
     note = ""
     if not show_now or not show_before:
@@ -318,10 +434,10 @@ def diagnoses(scope: Scope) -> Table:
             "période précédente (%(previous)s : %(taken_before)s bilans). Scores sur 100."
         )
         % {
-            "taken": found["taken"],
-            "associations": found["associations"],
+            "taken": now.get("taken", 0),
+            "associations": now.get("associations", 0),
             "previous": previous.label,
-            "taken_before": found["taken_before"],
+            "taken_before": before.get("taken", 0),
         },
         header=[_("Domaine"), _("Score moyen"), _("Période précédente"), _("Évolution (points)")],
         rows=rows,
@@ -332,9 +448,11 @@ def diagnoses(scope: Scope) -> Table:
         highlights=[
             Highlight(
                 _("bilans numériques faits"),
-                str(found["taken"]),
-                ngettext("par %(n)s association", "par %(n)s associations", found["associations"])
-                % {"n": found["associations"]},
+                str(now.get("taken", 0)),
+                ngettext(
+                    "par %(n)s association", "par %(n)s associations", now.get("associations", 0)
+                )
+                % {"n": now.get("associations", 0)},
             )
         ],
         note=note,
@@ -412,12 +530,13 @@ def rates(scope: Scope) -> Table:
     found = (
         scope.missions()
         .filter(scope.in_period("published_at"))
-        .aggregate(
-            published=Count("pk"),
-            answered=Count("pk", filter=Q(_answered())),
-            completed=Count("pk", filter=Q(status=Status.COMPLETED)),
-        )
+        .aggregate(answered=Count("pk", filter=Q(_answered())))
     )
+    found.update(published=0, completed=0)
+    for row in scope.published_by_place:
+        found["published"] += row["n"]
+        if row["status"] == Status.COMPLETED:
+            found["completed"] += row["n"]
     published = found["published"]
     response, completion = (
         share(found["answered"], published),
@@ -451,33 +570,22 @@ def rates(scope: Scope) -> Table:
 # --- By commune ------------------------------------------------------------------------------
 @figure("communes")
 def communes(scope: Scope) -> Table:
-    period = scope.period
     places: dict[str | None, dict] = {}
-    for row in (
-        scope.associations()
-        .filter(created_at__lt=period.end_at)
-        .values("commune_id", "commune__name")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        places[row["commune_id"]] = {
-            "name": row["commune__name"],
-            "associations": row["n"],
-            "published": 0,
-            "completed": 0,
-        }
-    for missions in (
-        scope.missions()
-        .filter(scope.in_period("published_at"))
-        .values("organization__commune_id", "organization__commune__name")
-        .annotate(published=Count("pk"), completed=Count("pk", filter=Q(status=Status.COMPLETED)))
-        .order_by()
-    ):
+    for row in scope.associations_by_place:
         place = places.setdefault(
-            missions["organization__commune_id"],
-            {"name": missions["organization__commune__name"], "associations": 0},
+            row["commune_id"],
+            {"name": row["name"], "associations": 0, "published": 0, "completed": 0},
         )
-        place.update(published=missions["published"], completed=missions["completed"])
+        place["associations"] += row["total"]
+    for missions in scope.published_by_place:
+        # A mission's association is registered, so its commune is listed already.
+        commune = missions["organization__commune_id"]
+        place = places.setdefault(
+            commune, {"name": commune, "associations": 0, "published": 0, "completed": 0}
+        )
+        place["published"] += missions["n"]
+        if missions["status"] == Status.COMPLETED:
+            place["completed"] += missions["n"]
     ordered = sorted(
         places.items(),
         key=lambda item: (-item[1]["associations"], -item[1]["published"], item[1]["name"] or "~"),

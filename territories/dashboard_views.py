@@ -5,15 +5,15 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.spreadsheet import as_csv, cell, number
-from organizations.models import Organization
-from organizations.selectors import membership_of
+from organizations.models import Membership, Organization
 
-from .dashboard import board_for, table_for
+from .dashboard import cached_board, table_for
 from .models import Territory
 from .period import period_from, shortcuts
 from .report import report_pdf
@@ -23,12 +23,16 @@ def get_authority_for_dashboard(request, slug: str) -> tuple[Organization, Terri
     """The local authority `slug` and its territory, for one of its agents (any member) or
     staff: 404 for another kind of organisation, 403 for anyone else."""
     authority = get_object_or_404(
-        Organization.objects.select_related("territory__departement", "territory__region"),
+        Organization.objects.select_related("territory__departement", "territory__region").annotate(
+            is_agent=Exists(
+                Membership.objects.filter(organization=OuterRef("pk"), user_id=request.user.pk)
+            )
+        ),
         slug=slug,
         kind=Organization.Kind.LOCAL_AUTHORITY,
     )
     # Staff keep the national view: the figures are aggregates, as the agents see them.
-    if not request.user.is_staff and membership_of(request.user, authority) is None:
+    if not (request.user.is_staff or authority.is_agent):
         raise PermissionDenied
     try:
         territory = authority.territory
@@ -45,14 +49,22 @@ def _figures_or_404(authority: Organization, territory: Territory | None) -> Ter
     return territory
 
 
+def _period_page(request, authority: Organization, form):
+    return render(
+        request, "territories/dashboard_period.html", {"authority": authority, "form": form}
+    )
+
+
 @login_required
 @require_safe
 def dashboard(request, slug: str):
     authority, territory = get_authority_for_dashboard(request, slug)
     form, period = period_from(request.GET)
+    if form.is_bound and not form.is_valid():
+        return _period_page(request, authority, form)  # what was wrong, and the form again
     board = None
     if territory is not None and authority.is_verified:
-        board = board_for(territory, period)
+        board = cached_board(territory, period)
     context = {
         "authority": authority,
         "territory": territory,
@@ -70,6 +82,16 @@ def _csv_cell(value) -> str:
     if isinstance(value, int | float):
         return number(value)
     return cell(value)
+
+
+@login_required
+@require_safe
+def dashboard_period(request, slug: str):
+    """The form that chooses the period: its own page (one thing per screen), which sends
+    the choice to the dashboard."""
+    authority, _territory = get_authority_for_dashboard(request, slug)
+    form, _period = period_from(request.GET)
+    return _period_page(request, authority, form)
 
 
 @login_required
@@ -94,7 +116,7 @@ def dashboard_pdf(request, slug: str):
     authority, territory = get_authority_for_dashboard(request, slug)
     territory = _figures_or_404(authority, territory)
     _form, period = period_from(request.GET)
-    board = board_for(territory, period)
+    board = cached_board(territory, period)
     response = HttpResponse(report_pdf(board, authority), content_type="application/pdf")
     filename = f"tableau-de-bord-{authority.slug}-{period.slug}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

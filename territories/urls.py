@@ -17,6 +17,9 @@ urlpatterns = [
     path("<slug:slug>/mediators/<id:pk>/end/", views.mediator_end, name="mediator_end"),
     # The territory's dashboard, its tables as CSV and its PDF report.
     path("<slug:slug>/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path(
+        "<slug:slug>/dashboard/period/", dashboard_views.dashboard_period, name="dashboard_period"
+    ),
     path("<slug:slug>/dashboard/report.pdf", dashboard_views.dashboard_pdf, name="dashboard_pdf"),
     path(
         "<slug:slug>/dashboard/<slug:key>.csv", dashboard_views.dashboard_csv, name="dashboard_csv"

@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -222,14 +223,21 @@ def test_a_month_a_quarter_or_two_dates_are_chosen_with_the_form(client, scene, 
     assert "Période : du 1 novembre 2025 au 31 mars 2026" in custom.text
 
 
-def test_a_wrong_choice_is_said_and_this_year_is_shown_meanwhile(client, scene):
+def test_the_period_is_chosen_on_its_own_page_and_a_wrong_choice_is_said_there(client, scene):
     client.force_login(scene["users"]["claire"])
+    rhone = scene["rhone"]
+    dashboard = reverse("territories:dashboard", args=[rhone.slug])
+    chooser = reverse("territories:dashboard_period", args=[rhone.slug])
+    assert chooser in page(client, rhone).text
 
-    response = page(client, scene["rhone"], period="custom", start="2026-05-01", end="2026-04-01")
+    form = client.get(chooser, {"period": "month", "year": "2026", "month": "3"}).text
+    assert f'action="{dashboard}"' in form and 'method="get"' in form
+    assert '<option value="3" selected>Mars</option>' in form
+    response = page(client, rhone, period="custom", start="2026-05-01", end="2026-04-01")
 
     assert "Le dernier jour vient avant le premier : inversez-les." in response.text
-    assert '<details class="dash-choose" open>' in response.text
-    assert response.context["board"].period.start == datetime.date(timezone.localdate().year, 1, 1)
+    assert 'value="2026-05-01"' in response.text  # what was typed stays
+    assert "board" not in response.context
 
 
 def test_every_table_downloads_as_a_csv_for_french_spreadsheets(client, scene, rhone_2026):
@@ -330,24 +338,46 @@ def test_the_dashboard_costs_the_same_queries_for_3_associations_as_for_40(
     client.force_login(scene["users"]["claire"])
     _grow(3, 0)
     page(client, scene["rhone"])  # the session and the caches, warmed once
+    cache.clear()  # the figures computed anew each time
     with CaptureQueriesContext(connection) as small:
         assert page(client, scene["rhone"]).status_code == 200
     csv_url = reverse("territories:dashboard_csv", args=[scene["rhone"].slug, "communes"])
     pdf_url = reverse("territories:dashboard_pdf", args=[scene["rhone"].slug])
     with CaptureQueriesContext(connection) as small_csv:
         client.get(csv_url)
+    cache.clear()
     with CaptureQueriesContext(connection) as small_pdf:
         client.get(pdf_url)
 
     _grow(37, 3)
 
+    cache.clear()
     with django_assert_num_queries(len(small.captured_queries)):
         response = page(client, scene["rhone"])
     assert response.context["board"].table("associations_by_kind").rows[0][2] == 41
     with django_assert_num_queries(len(small_csv.captured_queries)):
         client.get(csv_url)
+    cache.clear()
     with django_assert_num_queries(len(small_pdf.captured_queries)):
         client.get(pdf_url)
+
+
+def test_the_figures_are_kept_ten_minutes_and_say_when_they_were_computed(
+    client, scene, rhone_2026
+):
+    client.force_login(scene["users"]["marc"])
+    first = page(client, scene["rhone"], period="year", year="2026")
+    with CaptureQueriesContext(connection) as again:
+        second = page(client, scene["rhone"], period="year", year="2026")
+
+    assert second.context["board"].tables == first.context["board"].tables
+    said = " ".join(query["sql"] for query in again.captured_queries)
+    assert "diagnosis_diagnosis" not in said and "taxonomy_cause" not in said
+    computed = timezone.localtime(first.context["board"].computed_at)
+    assert f"Chiffres calculés le {computed:%-d} " in second.text
+    # Another period, or the agent's colleague reading English, is computed for itself.
+    march = page(client, scene["rhone"], period="month", year="2026", month="3")
+    assert march.context["board"].table("rates").rows[0][1] == 2
 
 
 def test_without_a_declared_territory_the_page_says_what_to_do(client):
