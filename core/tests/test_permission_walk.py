@@ -709,6 +709,7 @@ DASHBOARD_ROLES = ["anonymous", "lea", "staff", "claire", "marc", "hugo", "nora"
 DASHBOARD_PAGES = {
     "/territories/{rhone}/dashboard/": "login no ok ok ok no no no",
     "/territories/{rhone}/dashboard/?period=month&year=2026&month=3": "login no ok ok ok no no no",
+    "/territories/{rhone}/dashboard/period/": "login no ok ok ok no no no",
     "/territories/{rhone}/dashboard/communes.csv": "login no ok ok ok no no no",
     "/territories/{rhone}/dashboard/diagnoses.csv": "login no ok ok ok no no no",
     "/territories/{rhone}/dashboard/report.pdf": "login no ok ok ok no no no",
