@@ -408,3 +408,7 @@ def shipped_data(transactional_db):
         load_templates(apps)
     if not Question.objects.exists():
         load_questionnaire(apps)
+    # The hourly rates that value the work (impact app).
+    from impact.rates import load as load_rates
+
+    load_rates(apps)

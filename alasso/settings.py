@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "matching",
     "completion",
     "credentials",
+    "impact",
     "portfolio",
     "diagnosis",
     "teaching",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("teaching/", include("teaching.urls")),
     path("challenges/", include("challenges.urls")),
     path("territories/", include("territories.urls")),
+    path("impact/", include("impact.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -197,6 +197,18 @@ VERBS: dict[str, Verb] = {
         _("Accord d’aide donné à un·e médiateur·rice"), (USER, Field("until", _("jusqu’au")))
     ),
     "consent.revoked": Verb(_("Accord d’aide retiré"), (USER,)),
+    # Packs numériques: an authority composes and proposes one, an association claims it.
+    "pack.composed": Verb(_("Pack numérique préparé")),
+    "pack.edited": Verb(_("Pack numérique modifié")),
+    "pack.published": Verb(_("Pack numérique proposé aux associations")),
+    "pack.closed": Verb(_("Pack numérique clos")),
+    "pack.claimed": Verb(
+        _("Pack numérique demandé par une association"),
+        (
+            Field("association", _("association"), model="organizations.organization"),
+            Field("missions", _("missions créées")),
+        ),
+    ),
     # Moderation.
     "report.resolved": Verb(_("Signalement traité"), (MODERATION_REASON,)),
     "report.mission_cancelled": Verb(_("Mission signalée annulée"), (MISSION, MODERATION_REASON)),
@@ -219,6 +231,22 @@ VERBS: dict[str, Verb] = {
     "team.answer_to_mission": Verb(_("Réponse d’équipe transformée en mission"), (MISSION,)),
     "team.book_shown": Verb(_("Réponse d’équipe montrée dans un book"), (USER,)),
     "team.book_hidden": Verb(_("Réponse d’équipe retirée d’un book"), (USER,)),
+    # Impact: the hourly rates that value the work, the associations' adoption answers.
+    "rate.changed": Verb(
+        _("Taux horaire modifié"),
+        (
+            Field("domain", _("domaine"), model="taxonomy.skilldomain"),
+            Field("before", _("avant (€/h)")),
+            Field("after", _("après (€/h)")),
+        ),
+    ),
+    "adoption.answered": Verb(
+        _("Réponse au suivi d’utilisation"),
+        (
+            Field("day", _("jours après la fin")),
+            Field("answer", _("réponse"), "impact.models.AdoptionCheck.Answer"),
+        ),
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
@@ -250,10 +278,12 @@ TARGET_MODELS = (
     "credentials.credential",
     "territories.territory",
     "territories.consent",
+    "territories.pack",
     "schools.cohort",
     "schools.callforneeds",
     "schools.classproject",
     "challenges.event",
     "challenges.challenge",
     "challenges.team",
+    "impact.hourlyrate",
 )

@@ -111,7 +111,7 @@ def results_of(event: Event) -> list[Team]:
         .order_by("rank", "name")
     )
     for team in teams:
-        team.jury_comments = [
+        team.jury_comments = [  # type: ignore[attr-defined]
             score for assignment in team.assignments.all() for score in assignment.scores.all()
         ]
     return teams

@@ -17,6 +17,7 @@ from . import selectors, services
 from .forms import AxisForm
 from .models import Diagnosis
 from .pdf import summary_pdf as render_summary
+from .plan_extras import plan_extras
 from .results import plan_of, results_of
 
 PER_PAGE = 20
@@ -172,6 +173,7 @@ def results(request, slug: str, pk: int):
         "is_latest": latest is not None and latest.pk == diagnosis.pk,
         "latest": latest,
         "current": selectors.in_progress(organization),
+        "extras": plan_extras(organization, request.user),
     }
     return render(request, "diagnosis/results.html", context)
 

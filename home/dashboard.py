@@ -13,11 +13,13 @@ from completion.next_steps import NextStep, for_volunteer
 from core.roles import roles_of
 from diagnosis.selectors import offers_for
 from engagements.models import Application
+from impact.selectors import Value, questions_for, value_given, values_received
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
 from schools.selectors import open_calls_for, pinned_for_student
 from teaching.selectors import validations_for_student
+from territories.packs_selectors import offers_for as pack_offers_for
 
 
 @dataclass
@@ -28,6 +30,11 @@ class AssociationBlock:
     pending_applications: int
     # What the block says about the digital self-diagnosis (diagnosis.selectors.Offer).
     diagnosis: object = None
+    # The packs numériques its local authority offers it (territories.packs_selectors).
+    packs: list = field(default_factory=list)
+    # What the work it received is worth, and the adoption questions waiting for its admin.
+    value: Value | None = None
+    questions: list = field(default_factory=list)
 
 
 @dataclass
@@ -50,6 +57,8 @@ class Dashboard:
     # Schools' open calls for needs in the départements of the person's associations.
     calls: list = field(default_factory=list)
     moderation: dict[str, int] = field(default_factory=dict)
+    # What her completed missions are worth (impact.selectors.value_given).
+    value_given: Value | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -122,6 +131,18 @@ def dashboard_for(user) -> Dashboard:
         for block in board.associations:
             block.diagnosis = offers.get(block.organization.pk)
         board.calls = open_calls_for([block.organization for block in board.associations])
+        packs = pack_offers_for(
+            [block.organization for block in board.associations],
+            user=user,
+            admin_of={block.organization.pk for block in board.associations if block.is_admin},
+        )
+        for block in board.associations:
+            block.packs = packs.get(block.organization.pk, [])
+        values = values_received(association_ids)
+        questions = questions_for(user)
+        for block in board.associations:
+            block.value = values.get(block.organization.pk)
+            block.questions = questions.get(block.organization.pk, [])
     board.other_organizations = [
         m.organization for m in memberships if m.organization_id not in association_ids
     ]
@@ -140,6 +161,7 @@ def dashboard_for(user) -> Dashboard:
         if by_status.get(Application.Status.ACCEPTED):
             board.engagements = engagements_under_way(user)
             board.validations = validations_for_student(user, limit=VALIDATIONS_SHOWN)
+            board.value_given = value_given(user)
         board.pinned = pinned_for_student(user, limit=PINNED_SHOWN)
         if board.has_profile:
             # What her teachers chose is shown above: not twice.

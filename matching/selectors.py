@@ -471,7 +471,7 @@ def with_missions(suggestions: list[Suggestion]) -> list[Suggestion]:
     query); each mission carries its `match`."""
     missions = (
         Mission.objects.filter(status=Status.OPEN)  # closed since the list was made: out
-        .select_related("organization", "commune")
+        .select_related("organization", "commune", "sponsor")
         .in_bulk([s.mission_id for s in suggestions if s.mission is None])
     )
     for suggestion in suggestions:

@@ -54,7 +54,7 @@ class MissionAdmin(admin.ModelAdmin):
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
     date_hierarchy = "created_at"
-    raw_id_fields = ["organization", "template", "commune", "created_by"]
+    raw_id_fields = ["organization", "template", "commune", "created_by", "sponsor"]
     readonly_fields = [
         "status",
         "wizard_step",

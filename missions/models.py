@@ -120,6 +120,16 @@ class Mission(models.Model):
     departement_code = models.CharField(max_length=3, blank=True, db_index=True)
     region_code = models.CharField(max_length=3, blank=True, db_index=True)
     team_size = models.PositiveSmallIntegerField(_("nombre de bénévoles"), default=1)
+    # The local authority that offers the mission to its association (a "pack numérique"
+    # it claimed, territories app): shown as « Soutenue par … » wherever the mission is.
+    sponsor = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("soutenue par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sponsored_missions",
+    )
     licence = models.CharField(
         _("droits sur les livrables"), max_length=20, choices=Licence, default=Licence.FREE_USE
     )

@@ -75,7 +75,7 @@ def is_moderator(user, mission: Mission) -> bool:
 
 def _mission_with_relations() -> QuerySet[Mission]:
     return Mission.objects.select_related(
-        "organization__commune", "commune__departement", "template"
+        "organization__commune", "commune__departement", "template", "sponsor"
     )
 
 
@@ -193,7 +193,7 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
     filters = filters or {}
     missions = (
         Mission.objects.filter(status=Status.OPEN)
-        .select_related("organization", "commune")
+        .select_related("organization", "commune", "sponsor")
         .prefetch_related(_skills_prefetch())
     )
     if filters.get("domain"):

@@ -93,12 +93,20 @@ def _set_skills(mission: Mission, skills: Iterable[tuple[Skill, int]]) -> None:
 
 @transaction.atomic
 def mission_create(
-    *, organization: Organization, template: MissionTemplate | None, by: User, need: str = ""
+    *,
+    organization: Organization,
+    template: MissionTemplate | None,
+    by: User,
+    need: str = "",
+    sponsor: Organization | None = None,
 ) -> Mission:
     """A draft for `organization`, pre-filled from `template` (or blank) and from the
     association: a first end date, and its commune when the work is done on site. Given
-    `need` too, the draft may be complete: ready to send from the wizard's last screen."""
-    mission = Mission(organization=organization, template=template, created_by=by, need=need)
+    `need` too, the draft may be complete: ready to send from the wizard's last screen.
+    `sponsor`: the local authority that offers it (a claimed pack numérique)."""
+    mission = Mission(
+        organization=organization, template=template, created_by=by, need=need, sponsor=sponsor
+    )
     if template is not None:
         mission.title = template.title
         mission.deliverables = template.deliverables

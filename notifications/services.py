@@ -69,6 +69,8 @@ CATEGORIES = {
         "challenge_submitted",
         "challenge_accepted",
         "challenge_declined",
+        # The adoption follow-up (impact app): « do you still use it? », 30 and 90 days on.
+        "adoption_check",
     ],
     # The weekly e-mail of new missions for each volunteer (weekly.py, matching's section):
     # no in-app notification, only this preference ("off" stops it).
@@ -80,6 +82,8 @@ CATEGORIES = {
         # A mediator's consents (territories app): given to her, or taken back.
         "consent_given",
         "consent_revoked",
+        # A pack numérique (territories app): an association claimed the authority's pack.
+        "pack_claimed",
     ],
     "moderation": ["report_received"],
 }
@@ -101,8 +105,13 @@ def _absolute(url: str) -> str:
 
 
 @transaction.atomic
-def notify(*, users: Iterable[User], kind: str, context: dict, url: str = "") -> list[Notification]:
-    """Create a notification of `kind` for each user, and e-mail those who want it now."""
+def notify(
+    *, users: Iterable[User], kind: str, context: dict, url: str = "", email: bool = True
+) -> list[Notification]:
+    """Create a notification of `kind` for each user, and e-mail those who want it now.
+
+    `email=False`: the caller sends an e-mail of its own about it (a question to answer, with
+    its buttons): the notification is only kept in-app, and no summary repeats it."""
     category = CATEGORY_OF[kind]
     users = [u for u in users if u is not None and u.is_active]
     preferences = dict(
@@ -118,6 +127,9 @@ def notify(*, users: Iterable[User], kind: str, context: dict, url: str = "") ->
             title, body = render(kind, data)
         frequency = preferences.get(user.pk, Frequency.IMMEDIATE)
         immediate = frequency == Frequency.IMMEDIATE
+        if not email:
+            # Counted as sent: the caller's own e-mail told the person (or her "off" did not).
+            frequency, immediate = Frequency.OFF, False
         created.append(
             Notification(
                 user=user,

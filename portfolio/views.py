@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from completion.files import preview_content_type
 from completion.selectors import completed_engagements_of
 from core.uploads import IMAGE_TYPES
+from impact.selectors import value_given
 from volunteers.selectors import profile_of, profile_summary
 
 from . import answers, selectors, services
@@ -110,6 +111,8 @@ def detail(request, slug: str):
         else "",
         "json_ld": _json_ld(portfolio, book, entries),
         "answers": answers.shown_answers(portfolio.user),
+        # What the missions the book shows are worth (impact: hours × a rate per domain).
+        "value": value_given(portfolio.user, only_shown=True),
     }
     return render(request, "portfolio/detail.html", context)
 

@@ -1,7 +1,9 @@
 """Demo territories: the Rhône département with its territorial moderator (and an
 association of Saint-Priest waiting for him), the city of Vénissieux with a mediator (a
 conseillère numérique), and the judo club of Vénissieux, which gave her its consent to post
-and follow its missions (she has started one)."""
+and follow its missions (she has started one). Vénissieux proposes a pack numérique to its
+citizen associations; the judo club took it and already sent its logo mission, « soutenue
+par la Ville »."""
 
 import datetime
 
@@ -12,11 +14,11 @@ from accounts.models import User
 from core.demo import DEMO_DOMAIN, DEMO_PASSWORD, DemoContext
 from geo.models import Commune, Departement
 from missions.models import MissionTemplate
-from missions.services import mission_create
+from missions.services import mission_create, mission_save_step, mission_submit
 from organizations.models import Membership, Organization
 from organizations.services import organization_create
 
-from . import services
+from . import packs, services
 from .models import Territory
 
 
@@ -84,6 +86,7 @@ def build(ctx: DemoContext) -> None:
     )
     mediator = services.mediator_designate(territory=city, user=nora, by=hugo)
 
+    admin = None
     judo = ctx.objects.get("organizations", {}).get("judo_venissieux") or (
         Organization.objects.filter(kind=Organization.Kind.ASSOCIATION, commune_id="69259")
         .order_by("pk")
@@ -110,6 +113,22 @@ def build(ctx: DemoContext) -> None:
             mission_create(organization=judo, template=poster, by=nora)
             ctx.objects.setdefault("consents", []).append(consent)
 
+    pack = _pack(ctx, venissieux, hugo)
+    if judo is not None and admin is not None:
+        claim = packs.pack_claim(pack=pack, association=judo, by=admin.user)
+        # The club described its logo at once and sent it: online, « soutenue par la Ville ».
+        logo = claim.missions.get(template__slug="logo-visual-identity")
+        mission_save_step(
+            mission=logo,
+            step=1,
+            data={
+                "need": "Notre club a 40 ans et toujours le même logo photocopié : nous "
+                "voudrions un logo simple, lisible sur les kimonos et les affiches du tournoi."
+            },
+            by=admin.user,
+        )
+        mission_submit(mission=logo, by=admin.user)
+
     # An association of the Rhône waiting for its verification: Marc's queue.
     odile = _person(ctx, "odile", "Odile Perrin", "Association de Saint-Priest (en attente)")
     organization_create(
@@ -122,3 +141,30 @@ def build(ctx: DemoContext) -> None:
         rna="W691234567",
     )
     ctx.objects.setdefault("organizations", {}).update(rhone=rhone, venissieux=venissieux)
+
+
+# The pack of the Ville de Vénissieux: three first steps for its citizen associations.
+PACK_TEMPLATES = ("logo-visual-identity", "showcase-website", "online-memberships-donations")
+
+
+def _pack(ctx: DemoContext, venissieux: Organization, hugo: User):
+    today = timezone.localdate()
+    pack = packs.pack_compose(
+        authority=venissieux,
+        by=hugo,
+        title="Pack numérique 2026 de la Ville de Vénissieux",
+        presentation=(
+            "La Ville offre à ses associations de bénévoles un premier pas numérique : un "
+            "logo, un petit site pour se présenter et les adhésions en ligne, réalisés par "
+            "des étudiant·es bénévoles. L’espace France Services vous aide si besoin."
+        ),
+        templates=list(MissionTemplate.objects.filter(slug__in=PACK_TEMPLATES)),
+        association_type=Organization.AssociationType.CITIZEN,
+        places=10,
+        opens_on=today - datetime.timedelta(days=20),
+        closes_on=today + datetime.timedelta(days=100),
+        budget_note="L’hébergement du site est payé par la Ville pendant un an.",
+    )
+    packs.pack_publish(pack=pack, by=hugo)
+    ctx.objects.setdefault("packs", {})["venissieux"] = pack
+    return pack

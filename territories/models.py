@@ -1,5 +1,6 @@
 """Local authorities' territories, the moderators they appoint, their mediators (aidants
-numériques) and the consents associations give those mediators.
+numériques), the consents associations give those mediators, and the packs numériques
+authorities offer to the associations of their territory.
 
 A territory is the set of communes an authority declared: a whole département or région
 (kept as that one row, so "is this association in it" is one comparison with the codes
@@ -13,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from geo.models import Commune, Departement, Region
+from missions.models import Mission, MissionTemplate
 from organizations.models import Organization
+from taxonomy.models import Cause
 
 
 class Territory(models.Model):
@@ -208,3 +211,106 @@ def valid_consents(now=None) -> Q:
         mediator__ended_at__isnull=True,
         mediator__territory__authority__verification=Organization.Verification.VERIFIED,
     )
+
+
+# --- Packs numériques ----------------------------------------------------------------------
+class Pack(models.Model):
+    """A « pack numérique »: a few missions a local authority offers to the associations of
+    its territory that fit its rules, for a number of places and between two dates.
+
+    Eligibility (`packs_selectors.eligibility_refusal`): in the authority's territory,
+    always; then, each only when set, the association's kind (citoyenne, professionnelle),
+    one of its causes among `causes`, its declared size among `sizes`.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("en préparation")
+        PUBLISHED = "published", _("proposé aux associations")
+        CLOSED = "closed", _("clos")
+
+    authority = models.ForeignKey(
+        Organization, verbose_name=_("collectivité"), on_delete=models.CASCADE, related_name="packs"
+    )
+    title = models.CharField(_("nom du pack"), max_length=120)
+    presentation = models.TextField(_("présentation"))
+    templates = models.ManyToManyField(
+        MissionTemplate, verbose_name=_("missions du pack"), related_name="+"
+    )
+    # "" for every association; otherwise one kind of `Organization.AssociationType`.
+    association_type = models.CharField(
+        _("pour les associations"),
+        max_length=20,
+        choices=Organization.AssociationType,
+        blank=True,
+    )
+    causes = models.ManyToManyField(Cause, verbose_name=_("causes"), blank=True, related_name="+")
+    # The codes of `Organization.Size` accepted; empty for any size.
+    sizes = models.JSONField(_("tailles"), default=list, blank=True)
+    places = models.PositiveSmallIntegerField(_("nombre de places"))
+    opens_on = models.DateField(_("proposé à partir du"))
+    closes_on = models.DateField(_("jusqu’au"))
+    budget_note = models.CharField(_("ce que la collectivité finance"), max_length=300, blank=True)
+    status = models.CharField(
+        _("état"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pack numérique")
+        verbose_name_plural = _("packs numériques")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")), name="pack_closes_after_it_opens"
+            ),
+            models.CheckConstraint(condition=Q(places__gte=1), name="pack_has_places"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    def get_sizes_display(self) -> list[str]:
+        labels = dict(Organization.Size.choices)
+        return [str(labels[code]) for code in self.sizes if code in labels]
+
+
+class PackClaim(models.Model):
+    """An association took a place in a pack: the missions it made for it, sponsored."""
+
+    pack = models.ForeignKey(Pack, on_delete=models.CASCADE, related_name="claims")
+    association = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claimed_at = models.DateTimeField(default=timezone.now)
+    missions = models.ManyToManyField(Mission, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("place prise dans un pack")
+        verbose_name_plural = _("places prises dans un pack")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pack", "association"], name="one_claim_per_association"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pack} · {self.association}"

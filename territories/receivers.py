@@ -22,6 +22,7 @@ def on_organization_page(sender, organization: Organization, user, **kwargs) -> 
             (_("Notre territoire"), "territories:territory"),
             (_("Modérateurs et modératrices du territoire"), "territories:moderators"),
             (_("Médiateurs et médiatrices numériques"), "territories:mediators"),
+            (_("Packs numériques"), "territories:packs"),
         ]
     else:
         links = [

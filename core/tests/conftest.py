@@ -376,3 +376,39 @@ def territory_world(world):
         "garden_submitted": scene["submitted"].pk,
         "consent": scene["consent"].pk,
     }
+
+
+@pytest.fixture
+def pack_world(world):
+    """The scene, with the packs numériques (territories/tests/packs_scene.py): Hugo (admin)
+    and Nora (agent) of Vénissieux, which proposes a pack to its citizen associations and
+    prepares another; Claire, admin of the Rhône; Odette (admin) and Gaston (member) of an
+    eligible association; Paula and Louis, admins of associations the pack is not for."""
+    from territories.tests.packs_scene import build
+
+    scene = build()
+    return {
+        **world,
+        "users": {**world["users"], **scene["users"]},
+        "rhone": scene["rhone"].slug,
+        "venissieux": scene["venissieux"].slug,
+        "garden": scene["garden"].slug,
+        "pro": scene["pro"].slug,
+        "theatre": scene["theatre"].slug,
+        "pack": scene["pack"].pk,
+        "draft_pack": scene["draft_pack"].pk,
+    }
+
+
+@pytest.fixture
+def impact_world(world, association):
+    """The scene, with a completed mission of Martine's association (Léa did it) whose
+    30-day question « do you still use it? » waits for an answer."""
+    from impact.tests.factories import asked, done
+
+    finished = MissionFactory(
+        organization=association, title="Une affiche pour la fête", status=Status.COMPLETED
+    )
+    done(finished, hours=12, volunteer=world["users"]["lea"])
+    check = asked(finished, day=30, at=timezone.now() - timedelta(days=1))
+    return {**world, "adoption": check.pk, "finished": finished.pk}

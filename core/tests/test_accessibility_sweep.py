@@ -9,6 +9,8 @@ from .test_permission_walk import (
     CHALLENGE_PAGES,
     CLASS_PAGES,
     CLASS_ROLES,
+    IMPACT_PAGES,
+    IMPACT_ROLES,
     PAGES,
     ROLES,
     SCHOOL_PAGES,
@@ -375,6 +377,139 @@ def test_every_territory_page_has_no_accessibility_violation(
     violations = axe_violations(page)
     if violations:
         failures["the territory form with errors"] = {"axe": violations}
+    assert failures == {}
+
+
+# The packs numériques: the authority's pages (list, form with its errors, a draft, the
+# follow page once an association took the pack), the pack as an association sees it before
+# and after its one click, on the dashboard and under the diagnosis's plan, and the refusal
+# a plain member gets if she posts anyway.
+PACK_SWEEP = [
+    ("/territories/{venissieux}/packs/", "hugo"),
+    ("/territories/{venissieux}/packs/new/", "hugo"),
+    ("/territories/{venissieux}/packs/{pack}/edit/", "hugo"),
+    ("/territories/{venissieux}/packs/{draft_pack}/", "hugo"),
+    ("/", "odette"),
+    ("/", "gaston"),
+    ("/territories/packs/{pack}/", "odette"),
+    ("/territories/packs/{pack}/", "gaston"),
+    ("/territories/packs/{pack}/", "nora"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_pack_page_has_no_accessibility_violation(shipped_data, new_page, width, pack_world):
+    from diagnosis.tests.helpers import answer_all
+    from organizations.models import Organization
+
+    world = pack_world
+    garden = Organization.objects.get(slug=world["garden"])
+    diagnosis = answer_all(garden, world["users"]["odette"])
+    failures = {}
+    pages = {}
+
+    def check(page, label):
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[label] = {"axe": violations, "overflow": overflow}
+
+    for template, role in PACK_SWEEP:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        check(page, f"{url} as {role}")
+    hugo, odette = pages["hugo"], pages["odette"]
+    # The form sent without a mission and with its dates the wrong way round: its errors.
+    hugo.goto("/territories/{venissieux}/packs/new/".format(**world))
+    hugo.fill("input[name=title]", "Pack atelier")
+    hugo.fill("textarea[name=presentation]", "Un atelier pour les bénévoles.")
+    hugo.fill("input[name=places]", "3")
+    hugo.fill("input[name=opens_on]", "2030-05-01")
+    hugo.fill("input[name=closes_on]", "2030-04-01")
+    hugo.get_by_role("button", name="Préparer le pack").click()
+    assert "Cochez au moins une mission." in hugo.content()
+    check(hugo, "the pack form with errors")
+    # The plan of the diagnosis offers the pack; one click takes it.
+    odette.goto(f"/diagnosis/{garden.slug}/{diagnosis.pk}/")
+    assert "Un coup de pouce de votre collectivité" in odette.content()
+    check(odette, "the diagnosis's plan with the pack")
+    odette.get_by_role("button", name="Prendre le pack « Pack numérique des Minguettes »").click()
+    assert "votre association a sa place" in odette.content()
+    check(odette, "the pack's page once taken")
+    hugo.goto("/territories/{venissieux}/packs/{pack}/".format(**world))
+    assert "Jardins des Minguettes" in hugo.content()
+    check(hugo, "the follow page with a claim")
+    # Gaston posts anyway, through the form a page would have: the refusal, in words.
+    gaston = pages["gaston"]
+    gaston.goto("/territories/packs/{pack}/".format(**world))
+    with gaston.expect_navigation():
+        gaston.evaluate(
+            """([url, association]) => {
+                const form = document.createElement("form");
+                form.method = "post";
+                form.action = url;
+                const token = document.querySelector("[name=csrfmiddlewaretoken]").value;
+                for (const [name, value] of [
+                    ["csrfmiddlewaretoken", token],
+                    ["association", association],
+                ]) {
+                    const input = document.createElement("input");
+                    input.type = "hidden";
+                    input.name = name;
+                    input.value = value;
+                    form.append(input);
+                }
+                document.body.append(form);
+                form.submit();
+            }""",
+            ["/territories/packs/{pack}/claim/".format(**world), world["garden"]],
+        )
+    assert "Seuls les administrateurs" in gaston.content()
+    check(gaston, "the refusal of a claim")
+
+
+# The impact pages: the explanation, the staff's rates (and a rate sent with a mistake), the
+# adoption question and the dashboard that asks it, each seen by the person it is for.
+def impact_pages_to_check() -> list[tuple[str, str]]:
+    pages = []
+    for template, expected in IMPACT_PAGES.items():
+        allowed = [
+            role for role, got in zip(IMPACT_ROLES, expected.split(), strict=True) if got == "ok"
+        ]
+        pages.append((template, "martine" if "martine" in allowed else allowed[0]))
+    return [*pages, ("/impact/", "anonymous"), ("/", "lea")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_impact_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, impact_world
+):
+    failures = {}
+    pages = {}
+    for template, role in impact_pages_to_check():
+        if role not in pages:
+            pages[role] = new_page(width, user=impact_world["users"][role])
+        page = pages[role]
+        url = template.format(**impact_world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    # A rate sent with a mistake: the form again, with its error.
+    page = new_page(width, user=impact_world["users"]["staff"])
+    page.goto("/impact/rates/")
+    page.locator("input[name$='-rate']").first.fill("-5")
+    page.locator("main form button[type=submit]").first.click()
+    assert page.locator("main .field-error").count() == 1
+    violations = axe_violations(page)
+    if violations:
+        failures["the rates page with an error"] = {"axe": violations}
     assert failures == {}
 
 

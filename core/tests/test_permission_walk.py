@@ -700,6 +700,157 @@ def test_only_the_authoritys_admin_appoints_and_ends_roles(territory_world):
     assert appointment.ended_at is not None
 
 
+# --- Packs numériques: Hugo administers Vénissieux (Nora is an agent), which proposes a pack
+# to its citizen associations and prepares another; Claire administers the Rhône; Odette
+# (admin) and Gaston (member) belong to an eligible association; Paula (professional) and
+# Louis (in Lyon) administer associations the pack is not for. -----------------------------
+PACK_ROLES = [
+    "anonymous",
+    "lea",
+    "staff",
+    "hugo",
+    "nora",
+    "claire",
+    "odette",
+    "gaston",
+    "paula",
+    "louis",
+]
+
+# address: what anonymous, lea, staff, hugo, nora, claire, odette, gaston, paula, louis get.
+PACK_PAGES = {
+    "/territories/{venissieux}/packs/": "login no no ok ok no no no no no",
+    "/territories/{venissieux}/packs/new/": "login no no ok no no no no no no",
+    "/territories/{venissieux}/packs/{pack}/": "login no no ok ok no no no no no",
+    "/territories/{venissieux}/packs/{pack}/edit/": "login no no ok no no no no no no",
+    "/territories/{venissieux}/packs/{draft_pack}/": "login no no ok ok no no no no no",
+    "/territories/{venissieux}/packs/{draft_pack}/edit/": "login no no ok no no no no no no",
+    # Another authority's pack, under Claire's own address: nobody.
+    "/territories/{rhone}/packs/{pack}/": "login no no no no no no no no no",
+    # The pack as associations see it: those it is for, and the authority's agents.
+    "/territories/packs/{pack}/": "login no no ok ok no ok ok no no",
+    "/territories/packs/{draft_pack}/": "login no no ok ok no no no no no",
+}
+
+
+def test_every_pack_page_answers_each_person_as_the_table_says(pack_world):
+    differences = []
+    for template, expected in PACK_PAGES.items():
+        url = template.format(**pack_world)
+        for role, wanted in zip(PACK_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(pack_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_authoritys_admin_proposes_edits_and_closes_its_pack(pack_world):
+    from territories.models import Pack
+    from territories.tests.packs_scene import pack_data
+
+    draft = Pack.objects.get(pk=pack_world["draft_pack"])
+    data = pack_data(title="Pack renommé")
+    form = {
+        **data,
+        "templates": [t.pk for t in data["templates"]],
+        "opens_on": data["opens_on"].isoformat(),
+        "closes_on": data["closes_on"].isoformat(),
+    }
+    edit = "/territories/{venissieux}/packs/{draft_pack}/edit/".format(**pack_world)
+    refused_then_done(
+        pack_world,
+        edit,
+        form,
+        "hugo",
+        lambda: Pack.objects.filter(pk=draft.pk, title="Pack renommé").exists(),
+        roles=PACK_ROLES,
+    )
+    for action, state in (("publish", "published"), ("close", "closed")):
+        url = f"/territories/{{venissieux}}/packs/{{draft_pack}}/{action}/".format(**pack_world)
+        refused_then_done(
+            pack_world,
+            url,
+            {},
+            "hugo",
+            lambda state=state: Pack.objects.get(pk=draft.pk).status == state,
+            roles=PACK_ROLES,
+        )
+
+
+def test_only_an_admin_of_an_eligible_association_claims_the_pack(pack_world):
+    from territories.models import PackClaim
+
+    url = "/territories/packs/{pack}/claim/".format(**pack_world)
+    for role, association in (
+        ("anonymous", "garden"),
+        ("gaston", "garden"),  # a member, not an admin: 403 with the reason
+        ("louis", "garden"),  # not his association: 404
+        ("louis", "theatre"),  # his, out of the territory: 403
+        ("paula", "pro"),  # hers, professional: 403
+        ("hugo", "garden"),
+        ("staff", "garden"),
+    ):
+        got = outcome(
+            client_for(pack_world["users"][role]).post(
+                url, {"association": pack_world[association]}
+            )
+        )
+        assert got in ("login", "no"), f"POST {url} as {role} for {association}: {got}"
+    assert not PackClaim.objects.exists()
+    got = outcome(
+        client_for(pack_world["users"]["odette"]).post(url, {"association": pack_world["garden"]})
+    )
+    assert got == "go"
+    assert PackClaim.objects.get().association.slug == pack_world["garden"]
+
+
+# --- Impact: how the value is computed (anyone), the hourly rates (staff), and the
+# question « do you still use it? » about a completed mission, for its association's admins
+# only (Martine; Yacine, a plain member, is refused). ---------------------------------------
+IMPACT_ROLES = [*ROLES, "martine"]
+
+# address: what anonymous, lea, karim, bruno, yacine, staff, martine get.
+IMPACT_PAGES = {
+    "/impact/": "ok ok ok ok ok ok ok",
+    "/impact/rates/": "login no no no no ok no",
+    "/impact/adoption/{adoption}/": "login no no no no no ok",
+    "/": "ok ok ok ok ok ok ok",
+}
+
+
+def test_every_impact_page_answers_each_person_as_the_table_says(impact_world):
+    differences = []
+    for template, expected in IMPACT_PAGES.items():
+        url = template.format(**impact_world)
+        for role, wanted in zip(IMPACT_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(impact_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_the_associations_admin_answers_and_only_staff_change_a_rate(impact_world):
+    from impact.models import AdoptionCheck, HourlyRate
+
+    refused_then_done(
+        impact_world,
+        "/impact/adoption/{adoption}/".format(**impact_world),
+        {"answer": "partly"},
+        "martine",
+        lambda: AdoptionCheck.objects.get(pk=impact_world["adoption"]).answer == "partly",
+        roles=IMPACT_ROLES,
+    )
+    rate = HourlyRate.objects.get(domain__slug="web")
+    refused_then_done(
+        impact_world,
+        f"/impact/rates/{rate.pk}/",
+        {f"rate-{rate.pk}-rate": "66", f"rate-{rate.pk}-source": "462 € ÷ 7 h."},
+        "staff",
+        lambda: HourlyRate.objects.get(pk=rate.pk).rate == 66,
+        roles=IMPACT_ROLES,
+    )
+
+
 # --- The territory's dashboard: aggregates for the authority's agents. Claire (admin) and
 # Marc (agent) of the Rhône, Hugo and Nora agents of Vénissieux, Odette a member of an
 # association of Vénissieux; staff keep the national view. --------------------------------

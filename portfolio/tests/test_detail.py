@@ -140,3 +140,15 @@ def test_the_book_costs_the_same_number_of_queries_with_many_missions(
         response = client.get(URL)
 
     assert response.text.count('class="card book-mission"') == 7
+
+
+def test_the_book_shows_the_estimated_value_of_the_missions_it_shows(
+    client, book, logo_mission, lea, association
+):
+    # Logo mission: no template, its skill "logo" is graphic design: 14 h × 46 € = 644 €.
+    hidden = completed_mission(lea, association, "Un site caché")
+    hidden.shown_in_portfolio = False
+    hidden.save()
+    page = client.get("/book/lea-martin/").content.decode()
+    assert "<strong>644 €</strong> : la valeur estimée de ce travail" in page
+    assert 'href="/impact/"' in page

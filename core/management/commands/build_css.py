@@ -32,6 +32,7 @@ SOURCES = [
     "app-teaching.css",
     "app-territories.css",
     "app-jury.css",
+    "app-impact.css",
 ]
 HEADER = (
     "/* Built by `manage.py build_css` from static/css/alasso.css and app-*.css: edit those. */\n"

@@ -21,6 +21,7 @@ from core.statistics import statistics_tick
 from core.tasks import mail_tick, prune_tick
 from credentials.tasks import credentials_tick
 from engagements.tasks import applications_tick
+from impact.tasks import impact_tick
 from missions.tasks import missions_tick
 from notifications.tasks import send_digests, weekly_digest
 from territories.report import territory_reports_tick
@@ -103,6 +104,12 @@ JOBS = [
         WEEKLY,
         weekly_digest,
         help="each volunteer's new missions of the week",
+    ),
+    Job(
+        "impact",
+        DAILY,
+        impact_tick,
+        help="ask associations, 30 and 90 days after a mission's end, if they still use it",
     ),
     Job(
         "territory-reports",

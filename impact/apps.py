@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImpactConfig(AppConfig):
+    name = "impact"
+    verbose_name = _("Valeur du travail et suivi d’utilisation")
+
+    def personal_data(self, user) -> dict:
+        """The adoption questions she answered for her association."""
+        from .models import AdoptionCheck
+
+        return {
+            "adoption_answers": [
+                {
+                    "mission": check.mission.title,
+                    "day": check.day,
+                    "answer": check.answer,
+                    "answered_at": check.answered_at and check.answered_at.isoformat(),
+                }
+                for check in AdoptionCheck.objects.filter(answered_by=user)
+                .select_related("mission")
+                .order_by("pk")
+            ],
+        }
+
+    def erase_personal_data(self, user) -> None:
+        from .models import AdoptionCheck, HourlyRate
+
+        # The answer stays the association's; who gave it goes.
+        AdoptionCheck.objects.filter(answered_by=user).update(answered_by=None)
+        HourlyRate.objects.filter(updated_by=user).update(updated_by=None)
