@@ -145,6 +145,76 @@ def _teacher_dashboard(cast: Cast) -> list[Visit]:
     return [Visit(reverse("teaching:dashboard", args=[pk]), teacher)] * len(cast.admins)
 
 
+# The agent of a département's authority whose dashboard is measured (bench-only rows).
+TERRITORY_AGENT_EMAIL = f"agente-territoire-en-nombre@{DEMO_DOMAIN}"
+
+
+def territory_agent() -> tuple[str, int]:
+    """The slug of a local authority covering the département with the most associations
+    of the scale data, and one of its agents. Made here when missing — a user, the
+    authority, its membership and territory — so that a database built before this page
+    existed serves it without being built again."""
+    from django.db.models import Count
+
+    from geo.models import Commune
+    from organizations.models import Membership, Organization
+    from territories.models import Territory
+
+    found = (
+        Membership.objects.filter(user__email=TERRITORY_AGENT_EMAIL)
+        .values_list("organization__slug", "user_id")
+        .first()
+    )
+    if found is not None:
+        return found
+    busiest = (
+        Organization.objects.filter(kind=Organization.Kind.ASSOCIATION)
+        .values("departement_code")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "departement_code")
+        .first()
+    )
+    if busiest is None:
+        raise RuntimeError("No scale data: run `manage.py demo --volunteers N` first.")
+    code = busiest["departement_code"]
+    seat = Commune.objects.filter(departement_id=code).order_by("-population").first()
+    agent = User.objects.create(
+        email=TERRITORY_AGENT_EMAIL,
+        full_name="Agente du Département (données en nombre)",
+        intent=User.Intent.OTHER,
+    )
+    authority = Organization.objects.create(
+        kind=Organization.Kind.LOCAL_AUTHORITY,
+        name=f"Département {code} (données en nombre)",
+        slug=f"departement-{code.lower()}-en-nombre",
+        commune=seat,
+        departement_code=code,
+        region_code=seat.region_id if seat else "",
+        verification=Organization.Verification.VERIFIED,
+    )
+    Membership.objects.create(organization=authority, user=agent, role=Membership.Role.ADMIN)
+    Territory.objects.create(
+        authority=authority, level=Territory.Level.DEPARTEMENT, departement_id=code
+    )
+    return authority.slug, agent.pk
+
+
+def _territory_dashboard(cast: Cast) -> list[Visit]:
+    """This year's dashboard of the département with the most associations, by its agent."""
+    slug, agent = territory_agent()
+    return [Visit(reverse("territories:dashboard", args=[slug]), agent)] * len(cast.admins)
+
+
+def _forget_territory_dashboard(visit: Visit) -> None:
+    from territories.dashboard import forget_board
+    from territories.models import Territory
+    from territories.period import Period
+
+    slug = visit.path.strip("/").split("/")[1]
+    territory = Territory.objects.only("pk").get(authority__slug=slug)
+    forget_board(territory.pk, Period.default())
+
+
 PAGES = [
     Page("mission_search", "Recherche de missions (« site internet »)", _search),
     Page("missions_for_you", "Missions pour vous", _for_you, _forget_for_you),
@@ -154,6 +224,12 @@ PAGES = [
     Page("mission_page", "Page d’une mission", _mission_page),
     Page("association_dashboard", "Tableau de bord d’une association", _dashboard),
     Page("teacher_dashboard", "Tableau de bord d’une promotion (40 élèves)", _teacher_dashboard),
+    Page(
+        "territory_dashboard",
+        "Tableau de bord d’un département (collectivité)",
+        _territory_dashboard,
+        _forget_territory_dashboard,
+    ),
 ]
 
 

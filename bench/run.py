@@ -29,6 +29,7 @@ PAGE_NAMES = [
     "mission_page",
     "association_dashboard",
     "teacher_dashboard",
+    "territory_dashboard",
 ]
 # The targets, checked on the largest size of each database.
 P95_MS = 30

@@ -106,6 +106,10 @@ class Organization(models.Model):
         return self.kind == self.Kind.SCHOOL
 
     @property
+    def is_local_authority(self) -> bool:
+        return self.kind == self.Kind.LOCAL_AUTHORITY
+
+    @property
     def is_verified(self) -> bool:
         return self.verification == self.Verification.VERIFIED
 

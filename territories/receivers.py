@@ -18,6 +18,7 @@ def on_organization_page(sender, organization: Organization, user, **kwargs) -> 
     slug = organization.slug
     if organization.kind == Organization.Kind.LOCAL_AUTHORITY:
         links = [
+            (_("Tableau de bord du territoire"), "territories:dashboard"),
             (_("Notre territoire"), "territories:territory"),
             (_("Modérateurs et modératrices du territoire"), "territories:moderators"),
             (_("Médiateurs et médiatrices numériques"), "territories:mediators"),

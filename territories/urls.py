@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import packs_views, views
+from . import dashboard_views, packs_views, views
 
 app_name = "territories"
 
@@ -23,4 +23,13 @@ urlpatterns = [
     path("<slug:slug>/packs/<id:pk>/edit/", packs_views.pack_edit, name="pack_edit"),
     path("<slug:slug>/packs/<id:pk>/publish/", packs_views.pack_publish, name="pack_publish"),
     path("<slug:slug>/packs/<id:pk>/close/", packs_views.pack_close, name="pack_close"),
+    # The territory's dashboard, its tables as CSV and its PDF report.
+    path("<slug:slug>/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path(
+        "<slug:slug>/dashboard/period/", dashboard_views.dashboard_period, name="dashboard_period"
+    ),
+    path("<slug:slug>/dashboard/report.pdf", dashboard_views.dashboard_pdf, name="dashboard_pdf"),
+    path(
+        "<slug:slug>/dashboard/<slug:key>.csv", dashboard_views.dashboard_csv, name="dashboard_csv"
+    ),
 ]

@@ -571,3 +571,61 @@ def test_every_company_page_has_no_accessibility_violation(
     if violations:
         failures["the programme form with errors"] = {"axe": violations}
     assert failures == {}
+
+
+# The territory's dashboard: each page of the walk that is not a download, seen by the first
+# agent who may see it, with figures to draw (missions in every state, three diagnoses), the
+# period form with its error, and an agent's home with its way in.
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_territory_dashboard_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, territory_world
+):
+    from diagnosis.models import Axis, Diagnosis
+    from missions.tests.factories import MissionFactory
+    from organizations.tests.factories import AssociationFactory
+
+    from .test_permission_walk import DASHBOARD_PAGES, DASHBOARD_ROLES
+
+    axes = list(Axis.objects.values_list("slug", flat=True))
+    for index, status in enumerate(["open", "in_progress", "completed", "cancelled"]):
+        neighbour = AssociationFactory(
+            name=f"Association du Rhône n°{index}",
+            commune_id="69123",
+            departement_code="69",
+            region_code="84",
+            verified=True,
+        )
+        MissionFactory(organization=neighbour, status=status)
+        Diagnosis.objects.create(
+            organization=neighbour,
+            completed_at=neighbour.created_at,
+            scores=dict.fromkeys(axes, 20 * index + 10),
+            overall=20 * index + 10,
+        )
+    checked = []
+    for template, expected in DASHBOARD_PAGES.items():
+        allowed = [
+            role
+            for role, got in zip(DASHBOARD_ROLES, expected.split(), strict=True)
+            if got == "ok" and role != "staff"
+        ]
+        if allowed and not template.split("?")[0].endswith((".csv", ".pdf")):
+            checked.append((template, allowed[0]))
+    checked += [
+        ("/territories/{rhone}/dashboard/?period=custom&start=2026-05-01&end=2026-04-01", "claire"),
+        ("/", "marc"),
+    ]
+    failures = {}
+    pages = {}
+    for template, role in checked:
+        if role not in pages:
+            pages[role] = new_page(width, user=territory_world["users"][role])
+        page = pages[role]
+        url = template.format(**territory_world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}

@@ -953,3 +953,35 @@ def test_only_the_employee_leaves_and_only_managers_set_a_cost(company_world):
     refused_then_done(
         company_world, url, {}, "julie", lambda: not employee().is_joined, roles=COMPANY_ROLES
     )
+
+
+# --- The territory's dashboard: aggregates for the authority's agents. Claire (admin) and
+# Marc (agent) of the Rhône, Hugo and Nora agents of Vénissieux, Odette a member of an
+# association of Vénissieux; staff keep the national view. --------------------------------
+DASHBOARD_ROLES = ["anonymous", "lea", "staff", "claire", "marc", "hugo", "nora", "odette"]
+
+# address: what anonymous, lea, staff, claire, marc, hugo, nora, odette get.
+DASHBOARD_PAGES = {
+    "/territories/{rhone}/dashboard/": "login no ok ok ok no no no",
+    "/territories/{rhone}/dashboard/?period=month&year=2026&month=3": "login no ok ok ok no no no",
+    "/territories/{rhone}/dashboard/period/": "login no ok ok ok no no no",
+    "/territories/{rhone}/dashboard/communes.csv": "login no ok ok ok no no no",
+    "/territories/{rhone}/dashboard/diagnoses.csv": "login no ok ok ok no no no",
+    "/territories/{rhone}/dashboard/report.pdf": "login no ok ok ok no no no",
+    "/territories/{venissieux}/dashboard/": "login no ok no no ok ok no",
+    "/territories/{venissieux}/dashboard/rates.csv": "login no ok no no ok ok no",
+    "/territories/{venissieux}/dashboard/report.pdf": "login no ok no no ok ok no",
+    # An association's slug is not an authority's: nobody finds a dashboard there.
+    "/territories/{garden}/dashboard/": "login no no no no no no no",
+}
+
+
+def test_every_dashboard_address_answers_each_person_as_the_table_says(territory_world):
+    differences = []
+    for template, expected in DASHBOARD_PAGES.items():
+        url = template.format(**territory_world)
+        for role, wanted in zip(DASHBOARD_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(territory_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []

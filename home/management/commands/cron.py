@@ -1,7 +1,7 @@
 """The one entry point for periodic work: run `manage.py cron` every few minutes from cron
 (or a systemd timer). It only queues tasks; the task workers do the work.
 
-Each job runs once per period — a quarter of an hour, an hour, a day or a week, days
+Each job runs once per period — a quarter of an hour, an hour, a day, a week or a month, days
 starting at 7:00 local time so that e-mails arrive in the morning. A `home.PeriodicRun`
 row (unique on job and period) records that the job was queued, in the same transaction as
 the queuing: running the command twice, or from two machines, queues nothing twice. The
@@ -25,10 +25,12 @@ from engagements.tasks import applications_tick
 from impact.tasks import impact_tick
 from missions.tasks import missions_tick
 from notifications.tasks import send_digests, weekly_digest
+from territories.report import territory_reports_tick
 
 from ...models import PeriodicRun
 
 QUARTERLY, HOURLY, DAILY, WEEKLY = "quarter-hourly", "hourly", "daily", "weekly"
+MONTHLY = "monthly"  # its first run is on the 1st, from 7:00
 DAY_STARTS = timedelta(hours=7)
 
 
@@ -116,12 +118,18 @@ JOBS = [
         check_ins_tick,
         help="remind the tutors of talents solidaires whose last month is not confirmed",
     ),
+    Job(
+        "territory-reports",
+        MONTHLY,
+        territory_reports_tick,
+        help="each local authority's report of the month gone by, e-mailed to its agents",
+    ),
 ]
 
 
 def period_of(every: str, now: datetime) -> str:
-    """The period `now` falls in: "2026-03-02T09:45", "2026-03-02T09", "2026-03-02" or
-    "2026-W10"."""
+    """The period `now` falls in: "2026-03-02T09:45", "2026-03-02T09", "2026-03-02",
+    "2026-W10" or "2026-03"."""
     local = timezone.localtime(now)
     if every == QUARTERLY:
         return local.strftime("%Y-%m-%dT%H:") + f"{local.minute // 15 * 15:02d}"
@@ -130,6 +138,8 @@ def period_of(every: str, now: datetime) -> str:
     day = (local - DAY_STARTS).date()
     if every == DAILY:
         return day.isoformat()
+    if every == MONTHLY:
+        return day.strftime("%Y-%m")
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
