@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "portfolio",
     "diagnosis",
     "teaching",
+    "quickhelp",
     "territories",
     "home",
 ]

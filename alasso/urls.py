@@ -24,6 +24,7 @@ urlpatterns = [
     path("teaching/", include("teaching.urls")),
     path("challenges/", include("challenges.urls")),
     path("territories/", include("territories.urls")),
+    path("coup-de-main/", include("quickhelp.urls")),
     path("admin/", admin.site.urls),
 ]
 
