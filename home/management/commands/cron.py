@@ -23,6 +23,7 @@ from credentials.tasks import credentials_tick
 from engagements.tasks import applications_tick
 from missions.tasks import missions_tick
 from notifications.tasks import send_digests, weekly_digest
+from quickhelp.tasks import quickhelp_tick
 
 from ...models import PeriodicRun
 
@@ -101,6 +102,12 @@ JOBS = [
         WEEKLY,
         weekly_digest,
         help="each volunteer's new missions of the week",
+    ),
+    Job(
+        "quickhelp",
+        HOURLY,
+        quickhelp_tick,
+        help="remind tomorrow's calls; unanswered questions to more volunteers, then to a mission",
     ),
 ]
 
