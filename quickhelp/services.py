@@ -209,7 +209,7 @@ def call_cancel(*, call: Call, by: User) -> Call:
     """Either side cancels: both receive the CANCEL of the invitation; with nothing written,
     the question waits for help again."""
     locked = _lock(call.question)
-    call = Call.objects.select_for_update().select_related("helper").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("helper").get(pk=call.pk)
     call.question = locked
     if not may_cancel_call(call, by):
         raise ActionRefused(_("Cet appel ne peut plus être annulé."))
