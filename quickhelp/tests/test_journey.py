@@ -137,7 +137,7 @@ def test_a_volunteer_books_a_call_and_both_get_a_calendar_invitation(
     assert "L’appel est prévu" in helper.content()
     with helper.expect_download() as download:
         helper.get_by_role("link", name="Ajouter à mon agenda (fichier .ics)").click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
     event = calendar.walk("VEVENT")[0]
     assert str(calendar["method"]) == "REQUEST"
     assert event.decoded("dtstart") == slot.starts_at
