@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -149,7 +150,9 @@ def question_page(request, pk: int, *, answer_form=None, call_form=None, solve_f
     return _question_page(request, question, answer_form, call_form, solve_form)
 
 
-def _question_page(request, question: Question, answer_form=None, call_form=None, solve_form=None):
+def _question_page(
+    request, question: Question, answer_form=None, call_form=None, solve_form=None, status=200
+):
     user = request.user
     call = question.calls.filter(status=Call.Status.BOOKED).select_related("helper").first()
     member = lifecycle.is_member(user, question)
@@ -174,7 +177,7 @@ def _question_page(request, question: Question, answer_form=None, call_form=None
         "public": public,
         "template": services.template_for(question) if can.to_mission else None,
     }
-    return render(request, "quickhelp/question.html", context)
+    return render(request, "quickhelp/question.html", context, status=status)
 
 
 @login_required
@@ -207,10 +210,12 @@ def answer(request, pk: int):
                 question=question, by=request.user, body=form.cleaned_data["body"]
             )
         except ActionRefused as refused:
+            # Refused to this person (her own association's question, a closed one): the
+            # page says why, as a 403.
             form.add_error(None, str(refused))
-        else:
-            messages.success(request, _("Merci ! L’association est prévenue de votre réponse."))
-            return redirect("quickhelp:question", pk=question.pk)
+            return _question_page(request, question, answer_form=form, status=403)
+        messages.success(request, _("Merci ! L’association est prévenue de votre réponse."))
+        return redirect("quickhelp:question", pk=question.pk)
     return _question_page(request, question, answer_form=form)
 
 
@@ -391,8 +396,8 @@ def public_review(request, pk: int):
             public=public, by=request.user, approve=approve, note=form.cleaned_data.get("note", "")
         )
     except ActionRefused as refused:
-        messages.error(request, str(refused))
-        return redirect("quickhelp:public_edit", pk=public.pk)
+        # Only moderators are offered the review: anyone else posting is refused, in words.
+        raise PermissionDenied(str(refused)) from None
     if approve:
         messages.success(request, _("La réponse est publiée."))
         return redirect("quickhelp:answer", slug=public.slug)
