@@ -85,18 +85,27 @@ def _system(question: Question, user, **context) -> str:
 QUESTION = Lifecycle(
     "question",
     [
-        Transition("answer", {Q.OPEN, Q.ANSWERED}, Q.ANSWERED, guard=_helper),
-        Transition("take_call", {Q.OPEN, Q.ANSWERED}, Q.ANSWERED, guard=_call_wanted),
+        Transition(
+            "answer", frozenset({Q.OPEN.value, Q.ANSWERED.value}), Q.ANSWERED, guard=_helper
+        ),
+        Transition(
+            "take_call", frozenset({Q.OPEN.value, Q.ANSWERED.value}), Q.ANSWERED, guard=_call_wanted
+        ),
         Transition(
             "solve",
-            {Q.ANSWERED},
+            frozenset({Q.ANSWERED.value}),
             Q.SOLVED,
             guard=_member,
             wrong_state=_("La question sera résolue quand quelqu’un y aura répondu."),
         ),
-        Transition("close", {Q.OPEN, Q.ANSWERED}, Q.CLOSED, guard=_member),
-        Transition("to_mission", {Q.OPEN, Q.ANSWERED, Q.CLOSED}, Q.MISSION, guard=_member),
-        Transition("reopen", {Q.ANSWERED}, Q.OPEN, guard=_system),
+        Transition("close", frozenset({Q.OPEN.value, Q.ANSWERED.value}), Q.CLOSED, guard=_member),
+        Transition(
+            "to_mission",
+            frozenset({Q.OPEN.value, Q.ANSWERED.value, Q.CLOSED.value}),
+            Q.MISSION,
+            guard=_member,
+        ),
+        Transition("reopen", frozenset({Q.ANSWERED.value}), Q.OPEN, guard=_system),
     ],
     wrong_state=_("Cette question n’attend plus cette action."),
 )
@@ -131,12 +140,15 @@ def _moderator_or_member(public: PublicAnswer, user, **context) -> str:
 PUBLIC_ANSWER = Lifecycle(
     "public_answer",
     [
-        Transition("edit", {P.DRAFT}, P.DRAFT, guard=_editor),
-        Transition("submit", {P.DRAFT}, P.SUBMITTED, guard=_editor),
-        Transition("publish", {P.SUBMITTED}, P.PUBLISHED, guard=_moderator),
-        Transition("send_back", {P.SUBMITTED}, P.DRAFT, guard=_moderator),
+        Transition("edit", frozenset({P.DRAFT.value}), P.DRAFT, guard=_editor),
+        Transition("submit", frozenset({P.DRAFT.value}), P.SUBMITTED, guard=_editor),
+        Transition("publish", frozenset({P.SUBMITTED.value}), P.PUBLISHED, guard=_moderator),
+        Transition("send_back", frozenset({P.SUBMITTED.value}), P.DRAFT, guard=_moderator),
         Transition(
-            "withdraw", {P.DRAFT, P.SUBMITTED, P.PUBLISHED}, P.WITHDRAWN, guard=_moderator_or_member
+            "withdraw",
+            frozenset({P.DRAFT.value, P.SUBMITTED.value, P.PUBLISHED.value}),
+            P.WITHDRAWN,
+            guard=_moderator_or_member,
         ),
     ],
     wrong_state=_("Cette réponse n’attend plus cette action."),
