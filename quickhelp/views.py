@@ -99,7 +99,7 @@ def ask(request):
         return redirect("organizations:create")
     data = request.POST if request.method == "POST" else None
     form = AskForm(data, request.FILES or None, organizations=organizations)
-    suggested = None
+    suggested, screenshot_again = None, False
     if request.method == "POST" and form.is_valid():
         domain = form.cleaned_data["domain"]
         if domain is None:
@@ -107,6 +107,8 @@ def ask(request):
             suggested = SkillDomain.objects.filter(slug=slug).first() if slug else None
             if suggested is not None:
                 # Shown again with the topic chosen from the words: she confirms or changes.
+                # (A browser never sends a file twice: she attaches her screenshot again.)
+                screenshot_again = form.cleaned_data.get("screenshot") is not None
                 values = data.copy()
                 values["domain"] = str(suggested.pk)
                 form = AskForm(values, organizations=organizations)
@@ -129,7 +131,8 @@ def ask(request):
                 _("Votre question est posée. Les bénévoles de ce sujet sont prévenus."),
             )
             return redirect("quickhelp:question", pk=question.pk)
-    return render(request, "quickhelp/ask.html", {"form": form, "suggested": suggested})
+    context = {"form": form, "suggested": suggested, "screenshot_again": screenshot_again}
+    return render(request, "quickhelp/ask.html", context)
 
 
 @login_required

@@ -143,3 +143,17 @@ def test_asking_works_without_javascript_the_form_is_a_plain_post(client, martin
     page = client.get(reverse("quickhelp:ask")).content.decode()
     assert 'method="post"' in page and 'enctype="multipart/form-data"' in page
     assert "hx-" not in page.split("<main")[1]
+
+
+def test_the_suggested_topic_asks_for_the_screenshot_again(client, martine, association):
+    client.force_login(martine)
+    response = client.post(
+        reverse("quickhelp:ask"),
+        {
+            "title": "Total d’une colonne",
+            "body": "Notre tableur des cotisations",
+            "mode": "written",
+            "screenshot": SimpleUploadedFile("capture.png", PNG, "image/png"),
+        },
+    )
+    assert "Joignez à nouveau votre capture d’écran." in response.content.decode()
