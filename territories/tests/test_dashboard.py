@@ -179,9 +179,11 @@ def test_each_chart_is_an_svg_picture_with_its_numbers_in_a_table(client, scene,
 
     text = page(client, scene["rhone"], period="year", year="2026").text
 
-    assert text.count('role="img"') == 4
+    # Hours and value has no chart without any hour; the packs' table has none.
+    assert text.count('role="img"') == 5
     assert '<title id="missions_by_month-chart-title">' in text
-    assert text.count("<table") == 6
+    assert '<title id="adoption-chart-title">' in text
+    assert text.count("<table") == 9
     assert "Missions par mois, selon leur état aujourd’hui : les chiffres du graphique" in text
     assert '<th scope="row">Mars 2026</th>' in text
     assert "<script" not in text.split("<main", 1)[-1].split("</main>")[0]
