@@ -753,7 +753,9 @@ def packs_table(scope: Scope) -> Table:
         rows=rows,
         highlights=[
             Highlight(
-                _("places de pack numérique prises"),
+                ngettext(
+                    "place de pack numérique prise", "places de pack numérique prises", claimed
+                ),
                 str(claimed),
                 ngettext("sur %(n)s place", "sur %(n)s places", sum(row[1] for row in rows))
                 % {"n": sum(row[1] for row in rows)},
@@ -761,4 +763,5 @@ def packs_table(scope: Scope) -> Table:
         ]
         if rows
         else [],
+        note="" if rows else _("Vous n’avez proposé aucun pack numérique pendant cette période."),
     )

@@ -415,3 +415,13 @@ def test_agents_find_the_dashboard_from_their_home_and_the_authoritys_page(clien
     assert url in client.get(reverse("core:home")).text
     assert url in client.get(scene["rhone"].get_absolute_url()).text
     assert url in client.get(reverse("territories:territory", args=[scene["rhone"].slug])).text
+
+
+def test_an_authority_without_a_pack_is_told_so_in_the_packs_table(client, scene):
+    client.force_login(scene["users"]["claire"])
+
+    response = page(client, scene["rhone"])
+
+    table = response.context["board"].table("packs")
+    assert table.rows == []
+    assert "Vous n’avez proposé aucun pack numérique pendant cette période." in response.text
