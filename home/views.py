@@ -17,4 +17,7 @@ def home(request):
     # A company's manager signs up, then registers the company (with its SIREN).
     company_form = f"{reverse('organizations:create')}?{urlencode({'kind': 'company'})}"
     context["company_signup_query"] = urlencode({"intent": "other", "next": company_form})
+    # A local authority's agent signs up, then registers the authority (with its SIREN).
+    authority_form = f"{reverse('organizations:create')}?{urlencode({'kind': 'local_authority'})}"
+    context["authority_signup_query"] = urlencode({"intent": "other", "next": authority_form})
     return render(request, "home/home.html", context)

@@ -15,6 +15,7 @@ dashboard costs the same whatever the number of associations, missions or volunt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.conf import settings
@@ -45,11 +46,12 @@ from core.charts import Bars, bars, stacked
 from diagnosis.models import Axis, Diagnosis
 from engagements.models import Application
 from geo.models import Commune
+from impact.selectors import adoption_rate, hours_and_value
 from missions.models import Mission, Status
 from organizations.models import Organization
 from taxonomy.models import Cause
 
-from .models import Territory
+from .models import Pack, Territory
 from .period import Period
 
 # Averages of fewer associations' diagnoses are not shown: with one or two, the "average"
@@ -617,4 +619,149 @@ def communes(scope: Scope) -> Table:
         ],
         rows=rows,
         shown=COMMUNES_SHOWN,
+    )
+
+
+# --- Hours and value, adoption, packs --------------------------------------------------------
+def _euros(amount) -> int:
+    """Whole euros, rounded half up."""
+    return int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@figure("value")
+def hours_and_value_table(scope: Scope) -> Table:
+    # Two queries: the hours grouped by domain, then the rates.
+    found = hours_and_value(scope.associations(), scope.period.start, scope.period.end)
+    rows: list[list] = [
+        [
+            part.domain.name if part.domain is not None else _("Domaine non précisé"),
+            part.hours,
+            _euros(part.rate),
+            _euros(part.euros),
+        ]
+        for part in found.by_domain
+    ]
+    rows.append([_("Total"), found.hours, None, _euros(found.euros)])
+    return Table(
+        key="value",
+        title=_("Heures de bénévolat et valeur du travail"),
+        explanation=_(
+            "Les heures confirmées par les associations du territoire à la fin des missions "
+            "terminées pendant la période, par domaine, et ce qu’elles auraient coûté au "
+            "tarif horaire de ce domaine (une estimation, en euros)."
+        ),
+        header=[
+            _("Domaine"),
+            _("Heures"),
+            _("Tarif de l’heure (€)"),
+            _("Valeur estimée (€)"),
+        ],
+        rows=rows,
+        chart=bars([(row[0], row[3]) for row in rows[:-1]]) if len(rows) > 1 else None,
+        chart_description=_("Valeur estimée du travail reçu, en euros, pour chaque domaine."),
+        highlights=[
+            Highlight(
+                _("valeur estimée du travail reçu"),
+                f"{shown(_euros(found.euros))} €",
+                ngettext(
+                    "pour %(n)s heure de bénévolat", "pour %(n)s heures de bénévolat", found.hours
+                )
+                % {"n": shown(found.hours)},
+            )
+        ],
+    )
+
+
+@figure("adoption")
+def adoption_table(scope: Scope) -> Table:
+    # One query: the questions asked 90 days after a mission's end, due in the period.
+    found = adoption_rate(
+        scope.associations(), day=90, start=scope.period.start, end=scope.period.end
+    )
+    rows: list[list] = [
+        [_("Oui, nous l’utilisons"), found.yes, share(found.yes, found.answered)],
+        [_("En partie"), found.partly, share(found.partly, found.answered)],
+        [_("Non, plus maintenant"), found.no, share(found.no, found.answered)],
+        [_("Pas de réponse"), found.asked - found.answered, None],
+        [_("Questions posées"), found.asked, None],
+    ]
+    rate = share(found.yes + found.partly, found.answered)
+    return Table(
+        key="adoption",
+        title=_("Adoption à 90 jours"),
+        explanation=_(
+            "Quatre-vingt-dix jours après la fin d’une mission, l’association répond à une "
+            "question : utilise-t-elle encore ce qu’elle a reçu ? Les questions arrivées "
+            "pendant la période, et la part de chaque réponse parmi celles reçues."
+        ),
+        header=[_("Réponse"), _("Associations"), _("Part des réponses (%)")],
+        rows=rows,
+        chart=bars([(row[0], row[1]) for row in rows[:3]]),
+        chart_description=_("Nombre de réponses à 90 jours, pour chaque réponse."),
+        highlights=[
+            Highlight(
+                _("utilisent encore ce qu’elles ont reçu"),
+                _percent(rate),
+                ngettext("sur %(n)s réponse", "sur %(n)s réponses", found.answered)
+                % {"n": found.answered},
+            )
+        ],
+    )
+
+
+@figure("packs")
+def packs_table(scope: Scope) -> Table:
+    # One grouped query: each pack of the authority proposed during the period, its places
+    # taken and the missions made by them (now, whatever the period).
+    period = scope.period
+    found = (
+        Pack.objects.filter(
+            authority_id=scope.territory.authority_id,
+            opens_on__lte=period.end,
+            closes_on__gte=period.start,
+        )
+        .exclude(status=Pack.Status.DRAFT)
+        .annotate(
+            claimed=Count("claims", distinct=True),
+            created=Count("claims__missions", distinct=True),
+            completed=Count(
+                "claims__missions",
+                filter=Q(claims__missions__status=Status.COMPLETED),
+                distinct=True,
+            ),
+        )
+        .order_by("opens_on", "pk")
+        .values_list("title", "places", "claimed", "created", "completed")
+    )
+    rows: list[list] = [list(row) for row in found]
+    claimed = sum(row[2] for row in rows)
+    return Table(
+        key="packs",
+        title=_("Packs numériques"),
+        explanation=_(
+            "Les packs numériques que vous avez proposés pendant la période : leurs places, "
+            "celles prises par une association, les missions créées par ces places et, parmi "
+            "elles, celles terminées aujourd’hui."
+        ),
+        header=[
+            _("Pack"),
+            _("Places"),
+            _("Places prises"),
+            _("Missions créées"),
+            _("Missions terminées"),
+        ],
+        rows=rows,
+        highlights=[
+            Highlight(
+                ngettext(
+                    "place de pack numérique prise", "places de pack numérique prises", claimed
+                ),
+                str(claimed),
+                ngettext("sur %(n)s place", "sur %(n)s places", sum(row[1] for row in rows))
+                % {"n": sum(row[1] for row in rows)},
+            )
+        ]
+        if rows
+        else [],
+        note="" if rows else _("Vous n’avez proposé aucun pack numérique pendant cette période."),
     )

@@ -10,6 +10,7 @@ from accounts.tests.factories import UserFactory
 from organizations.models import Organization
 from organizations.tests.factories import MembershipFactory
 from schools.tests.factories import CohortFactory, SchoolFactory
+from territories.tests.factories import AuthorityFactory
 
 
 def test_a_teacher_finds_her_entry_and_lands_on_the_school_form(client, commit, db, last_link):
@@ -59,3 +60,53 @@ def test_a_teacher_with_an_account_finds_her_cohorts_from_the_home_page(client, 
     assert response.status_code == 302
     assert response["Location"] == reverse("teaching:cohorts")
     assert "Master 1 Design graphique" in client.get(response["Location"]).text
+
+
+# --- Local authorities ------------------------------------------------------------------------
+def test_a_local_authority_finds_its_entry_and_lands_on_the_authority_form(
+    client, commit, db, last_link
+):
+    page = client.get(reverse("core:home"))
+    text = unescape(page.text)
+    assert "Vous êtes une collectivité" in text
+    for promise in ("pack numérique", "médiateurs numériques", "tableau de bord du territoire"):
+        assert promise in text
+    link = unescape(re.search(r'href="([^"]*)">Inscrire ma collectivité', page.text).group(1))
+
+    assert client.get(link).status_code == 200
+    commit(
+        client.post,
+        link,
+        {
+            "full_name": "Hugo Maire",
+            "email": "hugo@ville.example",
+            "password": "un mot de passe solide",
+            "intent": "other",
+        },
+    )
+    response = client.get(last_link("hugo@ville.example"))
+
+    assert response.status_code == 302
+    assert response["Location"] == (
+        f"{reverse('organizations:create')}?kind={Organization.Kind.LOCAL_AUTHORITY}"
+    )
+    form = client.get(response["Location"])
+    assert form.status_code == 200
+    assert "Nom de la collectivité" in unescape(form.text)
+    assert "SIREN" in form.text
+
+
+def test_an_authority_agent_finds_her_authority_from_the_home_page(client, db):
+    city = AuthorityFactory(name="Ville de Vénissieux", verified=True)
+    hugo = UserFactory(email="hugo@ville.example")
+    MembershipFactory(organization=city, user=hugo, role="admin")
+    page = client.get(reverse("core:home"))
+    link = unescape(
+        re.search(r'href="([^"]*)">Déjà inscrit·e : retrouver ma collectivité', page.text).group(1)
+    )
+    assert client.get(link).status_code == 200  # the login form
+
+    client.force_login(hugo)
+    target = link.split("next=", 1)[1]
+    assert target == reverse("organizations:mine")
+    assert "Ville de Vénissieux" in client.get(target, follow=True).text

@@ -179,9 +179,11 @@ def test_each_chart_is_an_svg_picture_with_its_numbers_in_a_table(client, scene,
 
     text = page(client, scene["rhone"], period="year", year="2026").text
 
-    assert text.count('role="img"') == 4
+    # Hours and value has no chart without any hour; the packs' table has none.
+    assert text.count('role="img"') == 5
     assert '<title id="missions_by_month-chart-title">' in text
-    assert text.count("<table") == 6
+    assert '<title id="adoption-chart-title">' in text
+    assert text.count("<table") == 9
     assert "Missions par mois, selon leur état aujourd’hui : les chiffres du graphique" in text
     assert '<th scope="row">Mars 2026</th>' in text
     assert "<script" not in text.split("<main", 1)[-1].split("</main>")[0]
@@ -413,3 +415,13 @@ def test_agents_find_the_dashboard_from_their_home_and_the_authoritys_page(clien
     assert url in client.get(reverse("core:home")).text
     assert url in client.get(scene["rhone"].get_absolute_url()).text
     assert url in client.get(reverse("territories:territory", args=[scene["rhone"].slug])).text
+
+
+def test_an_authority_without_a_pack_is_told_so_in_the_packs_table(client, scene):
+    client.force_login(scene["users"]["claire"])
+
+    response = page(client, scene["rhone"])
+
+    table = response.context["board"].table("packs")
+    assert table.rows == []
+    assert "Vous n’avez proposé aucun pack numérique pendant cette période." in response.text

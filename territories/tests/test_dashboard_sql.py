@@ -6,6 +6,7 @@ import datetime
 import json
 import math
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.core.management import call_command
@@ -235,6 +236,104 @@ def expected_communes(territory, period) -> dict:
     return dict(places)
 
 
+def expected_value(territory, period) -> list[list]:
+    """Hours confirmed on completed engagements, each valued at its mission's domain rate:
+    the template's domain, else the domain of most required skills (a tie: the first in the
+    taxonomy's order, then the smallest id), else none (the average rate)."""
+    where, params = inside(territory)
+    rates = {
+        domain: Decimal(rate)
+        for domain, rate in fetch("SELECT domain_id, rate FROM impact_hourlyrate")
+    }
+    fallback = (sum(rates.values(), Decimal(0)) / len(rates)).quantize(Decimal("0.01"))
+    domains = {
+        pk: (order, name)
+        for pk, order, name in fetch('SELECT id, "order", name_fr FROM taxonomy_skilldomain')
+    }
+    skills: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for mission, domain in fetch(
+        """SELECT ms.mission_id, s.domain_id FROM missions_missionskill ms
+           JOIN taxonomy_skill s ON s.id = ms.skill_id"""
+    ):
+        skills[mission][domain] += 1
+    rows = fetch(
+        f"""SELECT m.id, t.domain_id, c.confirmed_hours FROM completion_completion c
+            JOIN engagements_application a ON a.id = c.application_id
+            JOIN missions_mission m ON m.id = a.mission_id
+            LEFT JOIN missions_missiontemplate t ON t.id = m.template_id
+            JOIN organizations_organization o ON o.id = m.organization_id
+            WHERE {where} AND c.status = 'completed'
+              AND c.completed_at >= %s AND c.completed_at < %s""",
+        [*params, moment(period.start_at), moment(period.end_at)],
+    )
+    buckets: dict = defaultdict(lambda: [0, Decimal(0)])
+    for mission, domain, hours in rows:
+        if domain is None and skills.get(mission):
+            counted = skills[mission]
+            domain = min(counted, key=lambda d: (-counted[d], domains[d][0], d))
+        known = domain if domain in rates else None
+        rate = rates[known] if known is not None else fallback
+        buckets[known][0] += hours or 0
+        buckets[known][1] += (hours or 0) * rate
+    whole = lambda amount: int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))  # noqa: E731
+    table = [
+        [
+            domains[d][1] if d is not None else "Domaine non précisé",
+            h,
+            whole(rates.get(d, fallback)),
+            whole(e),
+        ]
+        for d, (h, e) in sorted(
+            ((d, b) for d, b in buckets.items() if b[0]),
+            key=lambda item: (item[0] is None, domains[item[0]][0] if item[0] else 0),
+        )
+    ]
+    hours = sum(row[1] for row in table)
+    euros = sum((b[1] for b in buckets.values() if b[0]), Decimal(0))
+    return [*table, ["Total", hours, None, whole(euros)]]
+
+
+def expected_adoption(territory, period) -> list:
+    where, params = inside(territory)
+    rows = fetch(
+        f"""SELECT ac.status, ac.answer FROM impact_adoptioncheck ac
+            JOIN missions_mission m ON m.id = ac.mission_id
+            JOIN organizations_organization o ON o.id = m.organization_id
+            WHERE {where} AND ac.day = 90 AND ac.asked_at IS NOT NULL
+              AND ac.due_at >= %s AND ac.due_at < %s""",
+        [*params, moment(period.start_at), moment(period.end_at)],
+    )
+    answered = [answer for status, answer in rows if status == "answered"]
+    yes, partly, no = (answered.count(a) for a in ("yes", "partly", "no"))
+    return [
+        [yes, percent(yes, len(answered))],
+        [partly, percent(partly, len(answered))],
+        [no, percent(no, len(answered))],
+        [len(rows) - len(answered), None],
+        [len(rows), None],
+    ]
+
+
+def expected_packs(territory, period) -> list[list]:
+    rows = fetch(
+        """SELECT p.title, p.places,
+                  (SELECT COUNT(*) FROM territories_packclaim c WHERE c.pack_id = p.id),
+                  (SELECT COUNT(DISTINCT cm.mission_id) FROM territories_packclaim c
+                     JOIN territories_packclaim_missions cm ON cm.packclaim_id = c.id
+                     WHERE c.pack_id = p.id),
+                  (SELECT COUNT(DISTINCT cm.mission_id) FROM territories_packclaim c
+                     JOIN territories_packclaim_missions cm ON cm.packclaim_id = c.id
+                     JOIN missions_mission m ON m.id = cm.mission_id
+                     WHERE c.pack_id = p.id AND m.status = 'completed')
+           FROM territories_pack p
+           WHERE p.authority_id = %s AND p.status <> 'draft'
+             AND p.opens_on <= %s AND p.closes_on >= %s
+           ORDER BY p.opens_on, p.id""",
+        [territory.authority_id, period.end, period.start],
+    )
+    return [list(row) for row in rows]
+
+
 # --- The comparison -------------------------------------------------------------------------
 def periods() -> list[Period]:
     today = timezone.localdate()
@@ -266,6 +365,12 @@ def test_every_figure_matches_hand_written_sql_over_the_demo(territories):
             assert [row[1:] for row in rates] == expected_rates(territory, period), where
             communes = {row[1]: row[2:] for row in board.table("communes").rows}
             assert communes == expected_communes(territory, period), where
+            value = board.table("value").rows
+            assert value == expected_value(territory, period), where
+            adoption = board.table("adoption").rows
+            assert [row[1:] for row in adoption] == expected_adoption(territory, period), where
+            packs = board.table("packs").rows
+            assert packs == expected_packs(territory, period), where
 
             seen["associations"] += sum(row[2] for row in by_kind)
             seen["missions"] += sum(row[-1] for row in months)
@@ -273,8 +378,25 @@ def test_every_figure_matches_hand_written_sql_over_the_demo(territories):
             seen["completed"] += rates[1][2]
             seen["averages"] += sum(1 for row in diagnoses if row[1] is not None)
             seen["communes"] += len(communes)
+            seen["hours"] += value[-1][1]
+            seen["adoption"] += adoption[-1][1]
+            seen["answers"] += sum(row[1] for row in adoption[:3])
+            seen["packs"] += len(packs)
+            seen["claimed"] += sum(row[2] for row in packs)
     # The comparison saw numbers, not only zeros: every figure had something to count.
     assert all(
         seen[key] > 0
-        for key in ("associations", "missions", "answered", "completed", "averages", "communes")
+        for key in (
+            "associations",
+            "missions",
+            "answered",
+            "completed",
+            "averages",
+            "communes",
+            "hours",
+            "adoption",
+            "answers",
+            "packs",
+            "claimed",
+        )
     ), dict(seen)

@@ -1,6 +1,7 @@
 """A mediator acts for an association that gave its written consent: everything she does is
 marked in the journal and shown to the association; revoked or expired, she has no access."""
 
+import re
 from datetime import timedelta
 
 from django.urls import reverse
@@ -227,3 +228,21 @@ def test_the_authority_sees_how_many_associations_each_mediator_helps(client, sc
     content = page.content.decode()
     assert "aide 1 association" in content  # Nora
     assert "aide 0 association" in content  # Sami
+
+
+def test_the_done_for_you_page_writes_its_dates_in_the_readers_language(client, scene):
+    garden, odette = scene["garden"], scene["users"]["odette"]
+    client.force_login(scene["users"]["nora"])
+    url = reverse("missions:transition", args=[scene["submitted"].pk])
+    assert client.post(url, {"target": "draft"}).status_code == 302
+    client.force_login(odette)
+    page = reverse("territories:done_for", args=[garden.slug])
+
+    french = client.get(page).content.decode()
+    assert re.search(r"le \d{1,2} \w+ \d{4} à \d{2}:\d{2}, par Nora Aidante", french)
+
+    odette.language = "en"
+    odette.save(update_fields=["language"])
+    english = client.get(page).content.decode()
+    assert re.search(r"on \d{1,2} \w+ \d{4} at \d{2}:\d{2}, by Nora Aidante", english)
+    assert " à " not in english.split("<main", 1)[1].split("</main>")[0]
