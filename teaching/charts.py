@@ -3,6 +3,19 @@ with the table of its numbers beside it (the chart is a picture of the table).""
 
 from dataclasses import dataclass
 
+from django.utils.formats import localize
+from django.utils.safestring import SafeString, mark_safe
+
+from .rendering import html_of
+
+# One bar, its label and its number (with the spaces the template loop wrote).
+BAR = (
+    '\n    <text class="tch-chart-label" x="{label_x}" y="{text_y}" text-anchor="end">'
+    "{label}</text>"
+    '\n    <rect class="tch-chart-bar" x="{x}" y="{y}" width="{width}" height="{height}"></rect>'
+    '\n    <text class="tch-chart-value" x="{value_x}" y="{text_y}">{value}</text>\n  '
+)
+
 LABEL_WIDTH = 170  # room for the labels, left of the bars
 BAR_AREA = 230
 VALUE_WIDTH = 40
@@ -30,6 +43,29 @@ class Chart:
     height: int
     label_width: int = LABEL_WIDTH
     bar_height: int = BAR_HEIGHT
+
+    @property
+    def svg_bars(self) -> SafeString:
+        """The bars, their labels and numbers as SVG elements, for `teaching/_chart.html`:
+        written here rather than by a template loop, which costs a template variable per
+        number (forty students' bars made most of the dashboard's time)."""
+        return mark_safe(
+            "".join(
+                html_of(
+                    BAR,
+                    label_x=bar.label_x,
+                    text_y=bar.text_y,
+                    label=bar.label,
+                    x=self.label_width,
+                    y=bar.y,
+                    width=bar.width,
+                    height=self.bar_height,
+                    value_x=bar.value_x,
+                    value=localize(bar.value),
+                )
+                for bar in self.bars
+            )
+        )
 
 
 def _short(label: str, limit: int = 24) -> str:

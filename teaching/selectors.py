@@ -9,14 +9,17 @@ A teacher sees, of each student, her engagements that are part of the cohort's w
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, localize
 from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-from completion.models import Completion, Deliverable, Review
+from completion.models import Completion, Review
 from engagements.models import Application
 from missions.models import Status as MissionStatus
 from missions.reminders import PAST_END_STATES
@@ -111,6 +114,9 @@ def in_cohort_work(cohort: Cohort, application: Application) -> bool:
 
 
 # --- the dashboard -------------------------------------------------------------------------
+# Forty students and their missions on one page: the rows are read as plain values (no model
+# instance per cell) and each cell's words are made here, once, so that the template only
+# prints them (a template tag or filter per cell costs more than the whole SQL).
 class State:
     """Where an engagement stands, as the teacher reads it (from the application, the
     mission and the delivery: engagements, missions and completion decide; this names)."""
@@ -135,17 +141,19 @@ class State:
     ORDER = list(LABELS)
 
 
-def state_of(application: Application, completion: Completion | None) -> str:
-    if application.status == Application.Status.PENDING:
+_DELIVERY_STATES: dict[str, str] = {
+    Completion.Status.COMPLETED: State.COMPLETED,
+    Completion.Status.DELIVERED: State.DELIVERED,
+    Completion.Status.CHANGES_REQUESTED: State.CHANGES_REQUESTED,
+}
+
+
+def state_of(status: str, mission_status: str, completion: Completion | None) -> str:
+    """The state of an application (`status`) for a mission (`mission_status`)."""
+    if status == Application.Status.PENDING:
         return State.APPLIED
     if completion is not None:
-        delivery: dict[str, str] = {
-            Completion.Status.COMPLETED: State.COMPLETED,
-            Completion.Status.DELIVERED: State.DELIVERED,
-            Completion.Status.CHANGES_REQUESTED: State.CHANGES_REQUESTED,
-        }
-        return delivery[completion.status]
-    mission_status = application.mission.status
+        return _DELIVERY_STATES[completion.status]
     if mission_status == MissionStatus.OPEN:
         return State.STARTING
     if mission_status in (MissionStatus.IN_PROGRESS, MissionStatus.DELIVERED):
@@ -153,55 +161,67 @@ def state_of(application: Application, completion: Completion | None) -> str:
     return State.STOPPED
 
 
-def lateness(application: Application, completion: Completion | None, today) -> str | Promise:
+def lateness(
+    status: str,
+    mission_status: str,
+    end_date: datetime.date | None,
+    completion: Completion | None,
+    today: datetime.date,
+) -> str:
     """What is late about an engagement, in words, or "": its mission past its end date
     (the reminders' definition, `missions.reminders.remind_past_end`) while the work is
     not handed over, or handed over and still waiting for the association's answer."""
-    mission = application.mission
-    if application.status != Application.Status.ACCEPTED:
+    if status != Application.Status.ACCEPTED:
         return ""
     if completion is not None and completion.is_completed:
         return ""
-    if mission.status not in PAST_END_STATES or not mission.end_date or mission.end_date >= today:
+    if mission_status not in PAST_END_STATES or not end_date or end_date >= today:
         return ""
     if completion is not None and completion.is_delivered:
-        return _("date de fin passée : le travail remis attend la réponse de l’association")
-    return _("date de fin passée : travail pas encore remis")
+        return gettext("date de fin passée : le travail remis attend la réponse de l’association")
+    return gettext("date de fin passée : travail pas encore remis")
 
 
-def average_rating(review: Review | None) -> float | None:
-    if review is None:
-        return None
-    marks = [m for m in (review.quality, review.communication, review.deadlines) if m]
-    return round(sum(marks) / len(marks), 1) if marks else None
+def average_rating(*marks: int | None) -> float | None:
+    given = [mark for mark in marks if mark]
+    return round(sum(given) / len(given), 1) if given else None
 
 
-@dataclass
+def _day(value: datetime.datetime | datetime.date) -> str:
+    """A date as the page writes it: "7 décembre 2026" (the `date:"j F Y"` filter)."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return date_format(value, "j F Y")
+
+
+NOTHING = "—"
+
+
+@dataclass(slots=True)
 class EngagementRow:
-    application: Application
+    """One engagement of a student for the cohort: its facts, and their words on the page."""
+
+    application_id: int
+    applied_at: datetime.datetime
+    title: str
+    organization: str
+    end_date: datetime.date | None
     state: str
+    late: str
     completion: Completion | None
-    review: Review | None
-    validation: Validation | None
-    late: str | Promise
     deliverable_count: int
-
-    @property
-    def mission(self):
-        return self.application.mission
-
-    @property
-    def class_project(self) -> str:
-        """The name of the class project this engagement is part of ("" if none)."""
-        return getattr(self.application, "class_project", None) or ""
-
-    @property
-    def class_project_role(self) -> str:
-        return getattr(self.application, "class_project_role", None) or ""
+    rating: float | None
+    validation: Validation | None
+    class_project: str
+    class_project_role: str
 
     @property
     def state_label(self) -> Promise:
         return State.LABELS[self.state]
+
+    @property
+    def is_completed(self) -> bool:
+        return self.state == State.COMPLETED
 
     @property
     def hours(self) -> int | None:
@@ -212,84 +232,117 @@ class EngagementRow:
         completion = self.completion
         return (completion.confirmed_hours or 0) if completion and completion.is_completed else 0
 
+    # What the page writes in each cell.
     @property
-    def rating(self) -> float | None:
-        return average_rating(self.review)
+    def state_text(self) -> str:
+        return capfirst(str(State.LABELS[self.state]))
 
     @property
-    def is_completed(self) -> bool:
-        return self.state == State.COMPLETED
+    def hours_text(self) -> str:
+        hours = self.hours
+        if hours is None:
+            return NOTHING
+        if self.is_completed:
+            return localize(hours)
+        return f"{localize(hours)} {gettext('(selon l’élève)')}"
+
+    @property
+    def delivered_text(self) -> str:
+        completion = self.completion
+        if completion is None or not completion.delivered_at:
+            return NOTHING
+        n = self.deliverable_count
+        return ngettext("le %(date)s, %(n)s livrable", "le %(date)s, %(n)s livrables", n) % {
+            "date": _day(completion.delivered_at),
+            "n": localize(n),
+        }
+
+    @property
+    def rating_text(self) -> str:
+        if not self.rating:
+            return NOTHING
+        return gettext("%(rating)s sur 5") % {"rating": localize(self.rating)}
+
+    @property
+    def validation_text(self) -> str:
+        validation = self.validation
+        if validation is None:
+            return NOTHING
+        verdict = capfirst(str(validation.get_verdict_display()))
+        return f"{verdict} : « {validation.comment} »" if validation.comment else verdict
+
+    @property
+    def end_text(self) -> str:
+        if not self.end_date:
+            return ""
+        return gettext("fin prévue le %(date)s") % {"date": _day(self.end_date)}
 
 
-@dataclass
+@dataclass(slots=True)
 class StudentRow:
-    membership: CohortMembership
+    membership_id: int
+    student_id: int
+    name: str
+    is_joined: bool
+    ended_at: datetime.datetime | None
+    # Her profile page, when it exists and she is still in the cohort (its teachers may
+    # read it then: `receivers`), else "".
+    profile_url: str
     engagements: list[EngagementRow] = field(default_factory=list)
+    hours: int = 0
 
     @property
-    def student(self) -> User:
-        return self.membership.student
+    def left_text(self) -> str:
+        if self.is_joined:
+            return ""
+        return gettext("a quitté la promotion le %(date)s") % {
+            "date": _day(self.ended_at) if self.ended_at else ""
+        }
 
     @property
-    def has_profile(self) -> bool:
-        """Whether her profile page exists (the teacher may read it: `receivers`)."""
-        return hasattr(self.membership.student, "volunteer_profile")
-
-    @property
-    def hours(self) -> int:
-        return sum(row.confirmed_hours for row in self.engagements)
-
-    @property
-    def late(self) -> list[EngagementRow]:
-        return [row for row in self.engagements if row.late]
+    def hours_text(self) -> str:
+        return ngettext("%(n)s heure confirmée", "%(n)s heures confirmées", self.hours) % {
+            "n": localize(self.hours)
+        }
 
 
 @dataclass
 class Dashboard:
     cohort: Cohort
     students: list[StudentRow]
-
-    @property
-    def by_state(self) -> list[tuple[str, Promise, int]]:
-        counts = dict.fromkeys(State.ORDER, 0)
-        for student in self.students:
-            for row in student.engagements:
-                counts[row.state] += 1
-        return [(state, State.LABELS[state], counts[state]) for state in State.ORDER]
+    # (state, its label, how many engagements are in it), in State.ORDER.
+    by_state: list[tuple[str, Promise, int]]
+    engagement_count: int
+    # (the student's name, her engagement) of each engagement late, student by student.
+    late: list[tuple[str, EngagementRow]]
 
     @property
     def late_count(self) -> int:
-        return sum(len(student.late) for student in self.students)
-
-    @property
-    def engagement_count(self) -> int:
-        return sum(len(student.engagements) for student in self.students)
+        return len(self.late)
 
 
-def _deliverable_count():
-    return Coalesce(
-        Subquery(
-            Deliverable.objects.filter(completion__application=OuterRef("pk"))
-            .order_by()
-            .values("completion")
-            .annotate(n=Count("pk"))
-            .values("n")
+def cohort_applications(cohort: Cohort) -> QuerySet:
+    """The applications and engagements of the cohort's work, as rows of the values the
+    dashboard and the CSV show: the mission, its association, the delivery and how many
+    files or links it holds, the association's published review. Joins rather than
+    subqueries: each subquery costs about a millisecond to build and plan."""
+    published_review = FilteredRelation(
+        "reviews",
+        condition=Q(
+            reviews__direction=Review.Direction.ASSOCIATION, reviews__published_at__isnull=False
         ),
-        0,
     )
-
-
-def cohort_applications(cohort: Cohort) -> QuerySet[Application]:
-    """The applications and engagements of the cohort's work, with what the dashboard shows."""
     return (
         Application.objects.filter(cohort_work(cohort), status__in=FOLLOWED)
-        .select_related("mission__organization", "completion")
-        # What the page and the CSV show, no more: 40 students' rows are read in a blink.
-        .only(
+        # One review per side and application (`one_review_per_side`): no row doubles.
+        .annotate(published_review=published_review)
+        .order_by("created_at", "pk")
+        .values_list(
             "pk",
             "status",
             "created_at",
             "volunteer_id",
+            "mission_id",
             "mission__title",
             "mission__status",
             "mission__end_date",
@@ -299,68 +352,139 @@ def cohort_applications(cohort: Cohort) -> QuerySet[Application]:
             "completion__confirmed_hours",
             "completion__delivered_at",
             "completion__completed_at",
-            "completion__application_id",
+            "published_review__quality",
+            "published_review__communication",
+            "published_review__deadlines",
         )
-        .annotate(
-            deliverable_count=_deliverable_count(),
-            class_project=Subquery(_class_project_place().values("project__name")[:1]),
-            class_project_role=Subquery(_class_project_place().values("role")[:1]),
-        )
-        .order_by("created_at", "pk")
+        .annotate(deliverable_count=Count("completion__deliverables"))
     )
+
+
+def class_project_places(cohort: Cohort) -> dict[tuple[int, int], tuple[str, str]]:
+    """{(student, mission): (class project, her role)} of the cohort's class projects that
+    took their team on (accepted, then completed), the latest one for each.
+
+    The cohort's work never includes an engagement taken on by another cohort's class
+    project (`cohort_work`): what is shown is always one of these."""
+    places = (
+        ClassProjectMember.objects.filter(
+            project__cohort_id=cohort.pk,
+            project__status__in=(ClassProject.Status.ACCEPTED, ClassProject.Status.COMPLETED),
+        )
+        .order_by("project__created_at", "project_id")
+        .values_list("student_id", "project__mission_id", "project__name", "role")
+    )
+    return {(student, mission): (name, role) for student, mission, name, role in places}
 
 
 def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
     """Each student of the cohort with her engagements of its work: four queries, however
     many students and missions. A student who left stays listed while she has work done
     for the cohort (its teachers may still validate it); otherwise she is gone."""
-    memberships = list(
+    memberships = (
         CohortMembership.objects.filter(cohort=cohort)
-        .select_related("student__volunteer_profile")
-        .only(
+        .order_by("student__full_name", "pk")
+        .values_list(
             "pk",
-            "status",
-            "ended_at",
+            "student_id",
             "student__full_name",
             "student__volunteer_profile__id",
-            "student__volunteer_profile__user_id",
+            "status",
+            "ended_at",
         )
-        .order_by("student__full_name", "pk")
     )
-    applications = list(cohort_applications(cohort))
-    ids = [application.pk for application in applications]
-    reviews = {
-        review.application_id: review
-        for review in Review.objects.filter(
-            application_id__in=ids,
-            direction=Review.Direction.ASSOCIATION,
-            published_at__isnull=False,
-        )
-    }
+    places = class_project_places(cohort)
     validations = {
         validation.application_id: validation
-        for validation in Validation.objects.filter(cohort=cohort).select_related("teacher")
+        for validation in Validation.objects.filter(cohort=cohort).only(
+            "application_id", "verdict", "comment"
+        )
     }
     rows: dict[int, list[EngagementRow]] = {}
-    for application in applications:
-        completion = getattr(application, "completion", None)
-        rows.setdefault(application.volunteer_id, []).append(
-            EngagementRow(
-                application=application,
-                state=state_of(application, completion),
-                completion=completion,
-                review=reviews.get(application.pk),
-                validation=validations.get(application.pk),
-                late=lateness(application, completion, today),
-                deliverable_count=application.deliverable_count,  # type: ignore[attr-defined]
+    for (
+        pk,
+        status,
+        created_at,
+        volunteer_id,
+        mission_id,
+        title,
+        mission_status,
+        end_date,
+        organization,
+        completion_status,
+        proposed_hours,
+        confirmed_hours,
+        delivered_at,
+        completed_at,
+        quality,
+        communication,
+        deadlines,
+        deliverable_count,
+    ) in cohort_applications(cohort):
+        completion = (
+            None
+            if completion_status is None
+            else Completion(
+                application_id=pk,
+                status=completion_status,
+                proposed_hours=proposed_hours,
+                confirmed_hours=confirmed_hours,
+                delivered_at=delivered_at,
+                completed_at=completed_at,
             )
         )
-    students = [
-        StudentRow(membership, rows.get(membership.student_id, []))
-        for membership in memberships
-        if membership.is_joined or membership.student_id in rows
-    ]
-    return Dashboard(cohort, students)
+        project, role = places.get((volunteer_id, mission_id), ("", ""))
+        rows.setdefault(volunteer_id, []).append(
+            EngagementRow(
+                application_id=pk,
+                applied_at=created_at,
+                title=title,
+                organization=organization,
+                end_date=end_date,
+                state=state_of(status, mission_status, completion),
+                late=lateness(status, mission_status, end_date, completion, today),
+                completion=completion,
+                deliverable_count=deliverable_count,
+                rating=average_rating(quality, communication, deadlines),
+                validation=validations.get(pk),
+                class_project=project,
+                class_project_role=role,
+            )
+        )
+    students, late = [], []
+    counts = dict.fromkeys(State.ORDER, 0)
+    for membership_id, student_id, name, profile_id, status, ended_at in memberships:
+        is_joined = status == CohortMembership.Status.JOINED
+        engagements = rows.get(student_id, [])
+        if not (is_joined or engagements):
+            continue
+        for row in engagements:
+            counts[row.state] += 1
+            if row.late:
+                late.append((name, row))
+        students.append(
+            StudentRow(
+                membership_id=membership_id,
+                student_id=student_id,
+                name=name,
+                is_joined=is_joined,
+                ended_at=ended_at,
+                profile_url=(
+                    reverse("volunteers:detail", args=[student_id])
+                    if is_joined and profile_id is not None
+                    else ""
+                ),
+                engagements=engagements,
+                hours=sum(row.confirmed_hours for row in engagements),
+            )
+        )
+    return Dashboard(
+        cohort,
+        students,
+        by_state=[(state, State.LABELS[state], counts[state]) for state in State.ORDER],
+        engagement_count=sum(counts.values()),
+        late=late,
+    )
 
 
 def get_engagement_for_teacher(request, pk: int, application_pk: int):

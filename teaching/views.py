@@ -17,6 +17,7 @@ from .charts import bar_chart
 from .export import as_csv
 from .forms import ValidationForm
 from .lifecycle import VALIDATION, not_given
+from .rendering import students_html
 
 
 @login_required
@@ -35,7 +36,8 @@ def dashboard(request, pk: int):
         "cohort": cohort,
         "board": board,
         "by_state": bar_chart([(str(label), count) for _s, label, count in board.by_state]),
-        "hours": bar_chart([(s.student.full_name, s.hours) for s in board.students]),
+        "hours": bar_chart([(s.name, s.hours) for s in board.students]),
+        "students": students_html(board.students, cohort_id=cohort.pk, viewer_id=request.user.pk),
     }
     return render(request, "teaching/dashboard.html", context)
 
