@@ -3,10 +3,9 @@ with the table of its numbers beside it (the chart is a picture of the table).""
 
 from dataclasses import dataclass
 
-from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
-from .rendering import html_of
+from .rendering import html_of, number
 
 # One bar, its label and its number (with the spaces the template loop wrote).
 BAR = (
@@ -61,7 +60,7 @@ class Chart:
                     width=bar.width,
                     height=self.bar_height,
                     value_x=bar.value_x,
-                    value=localize(bar.value),
+                    value=number(bar.value),
                 )
                 for bar in self.bars
             )
