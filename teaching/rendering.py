@@ -63,8 +63,22 @@ VALIDATE = """
                 <p><a href="{url}">{text}<span class="m-visually-hidden"> : {name}, {title}\
 </span></a></p>
               """
+# What `ENGAGEMENT` takes for each row (the rest, its headings, is the same for all).
+ENGAGEMENT_VALUES = (
+    "title",
+    "organization",
+    "class_project",
+    "state",
+    "late",
+    "hours",
+    "delivered",
+    "rating",
+    "validation",
+    "validate",
+)
 TABLE_ROW = '<tr><th scope="row">{label}</th><td>{value}</td></tr>'
 NOTHING = "—"
+EMPTY = SafeString("")
 
 
 def html_of(fragment: str, **values) -> SafeString:
@@ -93,6 +107,11 @@ def _escaped(text: str) -> SafeString:
     return SafeString(html.escape(text))
 
 
+def _brace(text: str) -> str:
+    """`text` written into a fragment that is formatted again."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _url_of(name: str, *args: int):
     """A function of an id giving the address `name` with `args` and that id: the URL is
     reversed once, with an id no row has (`MAX_ID`), then each row's id put in its place."""
@@ -104,18 +123,27 @@ class Words:
     """What the rows say the same way, translated once for the page, in its language."""
 
     def __init__(self) -> None:
-        self.labels = {
-            "state_label": _escaped(gettext("État")),
-            "hours_label": _escaped(gettext("Heures")),
-            "delivered_label": _escaped(gettext("Travail remis")),
-            "rating_label": _escaped(gettext("Avis de l’association")),
-            "validation_label": _escaped(gettext("Votre validation")),
+        # The row's fragment with its headings written in, once.
+        labels = {
+            "state_label": gettext("État"),
+            "hours_label": gettext("Heures"),
+            "delivered_label": gettext("Travail remis"),
+            "rating_label": gettext("Avis de l’association"),
+            "validation_label": gettext("Votre validation"),
         }
+        self.engagement = ENGAGEMENT.format_map(
+            {
+                **{key: "{" + key + "}" for key in ENGAGEMENT_VALUES},
+                **{key: _brace(html.escape(text)) for key, text in labels.items()},
+            }
+        )
         self.class_project = _escaped(gettext("Projet de classe"))
         self.no_engagement = _escaped(gettext("Pas encore de mission pour la promotion."))
         self.change = _escaped(gettext("Changer mon avis"))
         self.validate = _escaped(gettext("Valider ou demander d’améliorer"))
-        self.states = {state: capfirst(str(label)) for state, label in State.LABELS.items()}
+        self.states = {
+            state: _escaped(capfirst(str(label))) for state, label in State.LABELS.items()
+        }
         self.verdicts = {
             verdict: capfirst(str(label)) for verdict, label in Validation.Verdict.choices
         }
@@ -195,7 +223,7 @@ def students_html(students: list[StudentRow], *, cohort_id: int, viewer_id: int)
                 STUDENT,
                 membership_id=student.membership_id,
                 name=name,
-                left="" if student.is_joined else html_of(LEFT, text=words.left_on(student)),
+                left=EMPTY if student.is_joined else html_of(LEFT, text=words.left_on(student)),
                 hours=words.student_hours(student),
                 engagements=(
                     html_of(ENGAGEMENTS, rows=SafeString("".join(rows)))
@@ -210,7 +238,7 @@ def students_html(students: list[StudentRow], *, cohort_id: int, viewer_id: int)
 def _engagement(
     row: EngagementRow, student: StudentRow, words: Words, can_validate: bool, validate_url
 ) -> SafeString:
-    validate = ""
+    validate = EMPTY
     if row.is_completed and can_validate:
         validate = html_of(
             VALIDATE,
@@ -219,7 +247,7 @@ def _engagement(
             name=student.name,
             title=row.title,
         )
-    class_project = ""
+    class_project = EMPTY
     if row.class_project:
         class_project = html_of(
             CLASS_PROJECT,
@@ -228,16 +256,15 @@ def _engagement(
             role=row.class_project_role,
         )
     return html_of(
-        ENGAGEMENT,
+        words.engagement,
         title=row.title,
         organization=row.organization,
         class_project=class_project,
         state=words.states[row.state],
-        late=html_of(LATE, text=row.late) if row.late else "",
+        late=html_of(LATE, text=row.late) if row.late else EMPTY,
         hours=words.hours(row),
         delivered=words.delivered(row),
         rating=words.rating(row),
         validation=words.validation(row),
         validate=validate,
-        **words.labels,
     )
