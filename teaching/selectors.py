@@ -100,26 +100,27 @@ def cohort_work(cohort: Cohort) -> RawSQL:
         f" WHERE cm.cohort_id = %s AND cm.student_id = {application}.volunteer_id"
         f" AND (cm.ended_at IS NULL OR cm.ended_at >= {application}.created_at)"
     )
+    students = f"SELECT student_id FROM {table(CohortMembership)} WHERE cohort_id = %s"
     sql = (
         # The students first, so that the database reads their applications by the
         # volunteer's index rather than testing every application of the site.
-        f"{application}.volunteer_id IN"
-        f" (SELECT student_id FROM {table(CohortMembership)} WHERE cohort_id = %s)"
+        f"{application}.volunteer_id IN ({students})"
         # Sent while she was in the cohort, or for a mission chosen for it before she left.
         f" AND (EXISTS ({place} AND cm.joined_at <= {application}.created_at)"
         f" OR ({application}.mission_id IN"
         f" (SELECT mission_id FROM {table(PinnedMission)} WHERE cohort_id = %s)"
         f" AND EXISTS ({place})))"
         # A class project of another of her cohorts (its team accepted) is that cohort's
-        # work, whenever it began.
-        f" AND NOT EXISTS (SELECT 1 FROM {table(ClassProjectMember)} m"
+        # work, whenever it began. NOT IN (no column of it is ever null), read once, rather
+        # than NOT EXISTS per row: a third less for the database to plan.
+        f" AND ({application}.volunteer_id, {application}.mission_id) NOT IN"
+        f" (SELECT m.student_id, p.mission_id FROM {table(ClassProjectMember)} m"
         f" JOIN {table(ClassProject)} p ON p.id = m.project_id"
-        f" WHERE m.student_id = {application}.volunteer_id"
-        f" AND p.mission_id = {application}.mission_id"
+        f" WHERE m.student_id IN ({students})"
         " AND p.status IN (%s, %s) AND p.cohort_id <> %s)"
     )
     taken_on = [ClassProject.Status.ACCEPTED.value, ClassProject.Status.COMPLETED.value]
-    params = [cohort.pk, cohort.pk, cohort.pk, cohort.pk, *taken_on, cohort.pk]
+    params = [cohort.pk] * 5 + [*taken_on, cohort.pk]
     return RawSQL(sql, params, output_field=BooleanField())
 
 
