@@ -299,10 +299,11 @@ def cohort_applications(cohort: Cohort) -> QuerySet:
             [cohort.pk, ClassProject.Status.ACCEPTED.value, ClassProject.Status.COMPLETED.value],
         )
 
+    # Of the delivery joined below (`completion__…`, named after its table), if any.
+    delivery = f"{table(Completion)}.id"
     deliverables = column(
-        f"SELECT COUNT(*) FROM {table(Deliverable)} d"
-        f" JOIN {table(Completion)} c ON c.id = d.completion_id"
-        f" WHERE c.application_id = {application}.id",
+        f"CASE WHEN {delivery} IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM {table(Deliverable)} d"
+        f" WHERE d.completion_id = {delivery}) END",
         [],
         IntegerField(),
     )
