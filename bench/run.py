@@ -31,6 +31,8 @@ PAGE_NAMES = [
     "teacher_dashboard",
     "territory_dashboard",
 ]
+# What `--pages` may name: the pages, and the weekly digest (the slowest part of a run).
+MEASURES = [*PAGE_NAMES, "weekly_digest"]
 # The issue's targets, checked on the largest size of each database.
 P95_MS = 30
 MAX_QUERIES = 12
@@ -175,6 +177,7 @@ def worker(args: argparse.Namespace) -> None:
         log=log,
         errors=errors,
         details=meta.setdefault("pages", {}),
+        only=args.pages.split(",") if args.pages else None,
     )
     if not args.no_load:
         log(f"== {args.database}, {args.size} volunteers: requests per second ({load.tool()})")
@@ -198,6 +201,9 @@ def worker(args: argparse.Namespace) -> None:
                 row["bare_rps"] = bare
                 log(f"  {page.name:<24} {row['rps']:>8.1f} req/s  (bare view {bare:.1f})")
         meta["load_tool"] = load.tool()
+    if args.pages and "weekly_digest" not in args.pages.split(","):
+        Path(args.out).write_text(json.dumps({"rows": rows, "meta": meta}))
+        return
     log(f"== {args.database}, {args.size} volunteers: weekly digest")
     try:
         digest_row, details = measure.time_weekly_digest(
@@ -421,12 +427,20 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="keep the last run's results for the databases and sizes not measured now",
     )
+    parser.add_argument(
+        "--pages",
+        help="comma-separated: measure only these pages (and weekly_digest if named); "
+        "with --append, the last run's other rows of the same database and size are kept",
+    )
     parser.add_argument("--output", default=str(Path(__file__).parent / "results.json"))
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    unknown = set(args.pages.split(",")) - set(MEASURES) if args.pages else set()
+    if unknown:
+        parser.error(f"unknown pages {', '.join(sorted(unknown))}: choose among {MEASURES}")
     if args.worker:
         worker(args)
         return
@@ -467,10 +481,16 @@ def main(argv: list[str] | None = None) -> None:
             ]
             if args.no_load:
                 command.append("--no-load")
+            if args.pages:
+                command.append(f"--pages={args.pages}")
             env = {**os.environ, "BENCH_DATABASE_URL": url}
             env.pop("DATABASE_URL", None)
             _run_worker(command, env)
-            runs[f"{name}:{size}"] = json.loads(out.read_text())
+            result = json.loads(out.read_text())
+            previous = runs.get(f"{name}:{size}")
+            if args.pages and previous:
+                result = merge_run(previous, result, args.pages.split(","))
+            runs[f"{name}:{size}"] = result
             runs_path.write_text(json.dumps(runs))
             report = write_results(runs, info, options, Path(args.output))
     print()
@@ -492,6 +512,27 @@ def _run_worker(command: list[str], env: dict) -> None:
         raise
     if code:
         raise SystemExit(f"the worker stopped with code {code}: {' '.join(command)}")
+
+
+def merge_run(previous: dict, new: dict, pages: list[str]) -> dict:
+    """The last run of a database and size with `pages` measured anew: their rows, details
+    and errors replace its own; the rest (the data built, what was not measured) stays."""
+    rows = {row["page"]: row for row in previous["rows"] if row["page"] not in pages}
+    rows.update({row["page"]: row for row in new["rows"]})
+    order = {name: index for index, name in enumerate(MEASURES)}
+    meta = dict(previous["meta"])
+    kept = meta.get("pages", {})
+    meta["pages"] = {name: kept[name] for name in kept if name not in pages}
+    meta["pages"].update(new["meta"].get("pages", {}))
+    if "weekly_digest" in pages:
+        meta.pop("digest", None)
+        meta.update({"digest": new["meta"]["digest"]} if "digest" in new["meta"] else {})
+    if "load_tool" in new["meta"]:
+        meta["load_tool"] = new["meta"]["load_tool"]
+    errors = meta.get("errors", [])
+    meta["errors"] = [e for e in errors if e.split(":")[0].split()[0] not in pages]
+    meta["errors"] += new["meta"].get("errors", [])
+    return {"rows": sorted(rows.values(), key=lambda row: order[row["page"]]), "meta": meta}
 
 
 def write_results(runs: dict, info: dict, options: dict, output: Path) -> str:

@@ -79,3 +79,37 @@ def test_sizes_grow_up_to_the_scale():
     assert run.sizes_up_to(10_000) == [1_000, 10_000]
     assert run.sizes_up_to(500) == [500]
     assert json.loads(json.dumps(run.machine()))["cpus"] >= 1
+
+
+def test_measuring_some_pages_again_keeps_the_rest_of_the_last_run():
+    def row(page, p95):
+        return {"page": page, "database": "postgresql", "volunteers": 1000, "p50_ms": 1,
+                "p95_ms": p95, "queries": 9, "rps": None, "bare_rps": None}  # fmt: skip
+
+    digest = {"page": "weekly_digest", "database": "postgresql", "volunteers": 1000, "seconds": 9}
+    previous = {
+        "rows": [row("mission_page", 20), row("teacher_dashboard", 90), digest],
+        "meta": {
+            "build_seconds": 140,
+            "digest": {"emails": 3},
+            "pages": {"mission_page": {"sql_ms": 2}, "teacher_dashboard": {"sql_ms": 20}},
+            "errors": ["teacher_dashboard under load: timeout", "mission_page: boom"],
+        },
+    }
+    new = {
+        "rows": [row("teacher_dashboard", 15)],
+        "meta": {"build_seconds": 3, "pages": {"teacher_dashboard": {"sql_ms": 5}}, "errors": []},
+    }
+
+    merged = run.merge_run(previous, new, ["teacher_dashboard"])
+
+    assert [(r["page"], r.get("p95_ms")) for r in merged["rows"]] == [
+        ("mission_page", 20),
+        ("teacher_dashboard", 15),
+        ("weekly_digest", None),
+    ]
+    assert merged["meta"]["build_seconds"] == 140 and merged["meta"]["digest"] == {"emails": 3}
+    assert merged["meta"]["pages"]["teacher_dashboard"] == {"sql_ms": 5}
+    assert merged["meta"]["errors"] == ["mission_page: boom"]
+    with pytest.raises(SystemExit):
+        run.main(["--pages", "teacher_dashbord"])

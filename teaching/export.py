@@ -59,7 +59,7 @@ def rows(dashboard: Dashboard) -> list[list[str]]:
     """One row per student and engagement; a student with none has one row, her name."""
     lines = []
     for student in dashboard.students:
-        name = student.student.full_name
+        name = student.name
         if not student.engagements:
             lines.append([_cell(name)] + [""] * (len(header()) - 1))
         for row in student.engagements:
@@ -68,11 +68,11 @@ def rows(dashboard: Dashboard) -> list[list[str]]:
             lines.append(
                 [
                     _cell(name),
-                    _cell(row.mission.title),
-                    _cell(row.mission.organization.name),
+                    _cell(row.title),
+                    _cell(row.organization),
                     str(row.state_label),
                     _number(row.hours),
-                    _date(row.application.created_at),
+                    _date(row.applied_at),
                     _date(completion.completed_at if completion else None),
                     _date(completion.delivered_at if completion else None),
                     str(row.deliverable_count) if completion else "",

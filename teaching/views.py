@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -17,6 +17,7 @@ from .charts import bar_chart
 from .export import as_csv
 from .forms import ValidationForm
 from .lifecycle import VALIDATION, not_given
+from .rendering import students_html, table_rows
 
 
 @login_required
@@ -31,11 +32,17 @@ def cohorts(request):
 def dashboard(request, pk: int):
     cohort = selectors.get_cohort_taught(request, pk)
     board = selectors.dashboard_of(cohort, today=timezone.localdate())
+    hours = [(student.name, student.hours) for student in board.students]
     context = {
         "cohort": cohort,
         "board": board,
         "by_state": bar_chart([(str(label), count) for _s, label, count in board.by_state]),
-        "hours": bar_chart([(s.student.full_name, s.hours) for s in board.students]),
+        "states_table": table_rows(
+            [(capfirst(label), count) for _s, label, count in board.by_state]
+        ),
+        "hours": bar_chart(hours),
+        "hours_table": table_rows(hours),
+        "students": students_html(board.students, cohort_id=cohort.pk, viewer_id=request.user.pk),
     }
     return render(request, "teaching/dashboard.html", context)
 

@@ -185,3 +185,26 @@ def test_the_name_leads_to_the_profile_only_when_there_is_one(client, sophie, co
 
     assert profile_url in dashboard(client, cohort).text
     assert client.get(profile_url).status_code == 200
+
+
+def test_what_students_and_associations_typed_is_shown_as_text(
+    client, sophie, cohort, ines, association
+):
+    # The students' rows are written in Python (teaching.rendering), not by the template:
+    # each value is escaped all the same.
+    ines.full_name = "Inès <b>Moreau</b>"
+    ines.save(update_fields=["full_name"])
+    application = completed_engagement(
+        ines, association, title='Un logo <script>alert("x")</script>'
+    )
+    class_project(cohort, application, name="Jardins & <i>cie</i>", role="<u>lead</u>")
+    ValidationFactory(application=application, cohort=cohort, teacher=sophie, comment="<img src=x>")
+    client.force_login(sophie)
+
+    page = dashboard(client, cohort).text
+
+    assert "<script>" not in page and "<b>Moreau" not in page and "<img src=x>" not in page
+    assert "Un logo &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "Inès &lt;b&gt;Moreau&lt;/b&gt;" in page
+    assert "Jardins &amp; &lt;i&gt;cie&lt;/i&gt; · &lt;u&gt;lead&lt;/u&gt;" in page
+    assert "« &lt;img src=x&gt; »" in page
