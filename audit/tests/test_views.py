@@ -155,3 +155,16 @@ def test_the_next_page_of_a_filtered_journal_stays_filtered(client, staff, assoc
     second = client.get(URL, {"verb": "organization.verified", "page": 2})
     assert len(shown(second)) == 1
     assert 'href="?verb=organization.verified&amp;page=1"' in second.text
+
+
+def test_an_english_reader_reads_the_events_date_in_english(client, staff, events):
+    staff.language = "en"
+    staff.save(update_fields=["language"])
+    client.force_login(staff)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(URL).content.decode()
+
+    when = timezone.localtime(events["applied"].at)
+    assert f"{when.day} {when:%B} {when.year} at {when:%H:%M}" in page
+    assert " à " not in page
