@@ -215,6 +215,223 @@ def _forget_territory_dashboard(visit: Visit) -> None:
     forget_board(territory.pk, Period.default())
 
 
+# The programme manager of a company whose dashboard is measured (bench-only rows), and how
+# many scale volunteers it employs.
+COMPANY_MANAGER_EMAIL = f"responsable-mecenat-en-nombre@{DEMO_DOMAIN}"
+COMPANY_EMPLOYEES = 300
+COMPANY_TALENTS = 10  # of whom this many give a day a week to an association
+
+
+def company_manager() -> tuple[str, int]:
+    """The slug of a company of the scale data and one of its programme managers. The scale
+    data has no company of any size: made here when missing, as `territory_agent()` makes
+    its authority — COMPANY_EMPLOYEES volunteers spread through the data become employees,
+    their engagements on completed missions count as approved programme time with the
+    hours the associations confirmed this year (a published review on every third), and
+    COMPANY_TALENTS of them are talents solidaires with their monthly check-ins."""
+    import datetime
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from companies.models import (
+        CheckIn,
+        Company,
+        Employee,
+        Programme,
+        RecurringEngagement,
+        Sponsorship,
+    )
+    from completion.models import Completion, Review
+    from engagements.models import Application
+    from organizations.models import Membership, Organization
+
+    found = (
+        Membership.objects.filter(user__email=COMPANY_MANAGER_EMAIL)
+        .values_list("organization__slug", "user_id")
+        .first()
+    )
+    if found is not None:
+        return found
+    now = timezone.now()
+    year = timezone.localdate().year
+    scale = Application.objects.filter(
+        status=Application.Status.ACCEPTED,
+        volunteer__email__startswith=VOLUNTEER_PREFIX,
+        volunteer__email__endswith=DEMO_DOMAIN,
+        completion__isnull=True,
+        sponsorship__isnull=True,
+    )
+    done_by = list(
+        scale.filter(mission__status=Status.COMPLETED)
+        .order_by("volunteer_id")
+        .values_list("volunteer_id", flat=True)
+        .distinct()
+    )
+    if not done_by:  # a tiny scale data: volunteers anyway, so that the page is measured
+        done_by = list(
+            User.objects.filter(
+                email__startswith=VOLUNTEER_PREFIX,
+                email__endswith=DEMO_DOMAIN,
+                volunteer_profile__isnull=False,
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    if not done_by:
+        raise RuntimeError("No scale data: run `manage.py demo --volunteers N` first.")
+    chosen = _spread(done_by, COMPANY_EMPLOYEES)
+    with transaction.atomic():
+        manager = User.objects.create(
+            email=COMPANY_MANAGER_EMAIL,
+            full_name="Responsable du mécénat (données en nombre)",
+            intent=User.Intent.OTHER,
+        )
+        organization = Organization.objects.create(
+            kind=Organization.Kind.COMPANY,
+            name="Entreprise (données en nombre)",
+            slug="entreprise-en-nombre",
+            verification=Organization.Verification.VERIFIED,
+        )
+        Membership.objects.create(
+            organization=organization, user=manager, role=Membership.Role.ADMIN
+        )
+        company = Company.objects.create(organization=organization)
+        programme = Programme.objects.create(
+            company=company,
+            name=f"Mécénat de compétences {year} (données en nombre)",
+            hours_per_employee=168,
+            one_off=True,
+            recurring=True,
+            created_by=manager,
+        )
+        employees = Employee.objects.bulk_create(
+            Employee(
+                company=company,
+                user_id=user_id,
+                via=Employee.Via.LINK,
+                hourly_cost=35 + index % 20,
+                joined_at=now - datetime.timedelta(days=400),
+            )
+            for index, user_id in enumerate(chosen)
+        )
+        employee_of = {employee.user_id: employee for employee in employees}
+        days = (now.date() - datetime.date(year, 1, 1)).days
+        done = scale.filter(volunteer_id__in=chosen, mission__status=Status.COMPLETED)
+        sponsorships, completions, reviews = [], [], []
+        for index, application in enumerate(
+            done.select_related("mission").order_by("volunteer_id", "pk")
+        ):
+            hours = application.mission.effort_hours or 10
+            when = now - datetime.timedelta(days=(index * 7) % (days + 1))
+            sponsorships.append(
+                Sponsorship(
+                    application=application,
+                    programme=programme,
+                    employee=employee_of[application.volunteer_id],
+                    hours=hours,
+                    year=year,
+                    status=Sponsorship.Status.APPROVED,
+                    decided_by=manager,
+                    decided_at=when - datetime.timedelta(days=30),
+                )
+            )
+            completions.append(
+                Completion(
+                    application=application,
+                    status=Completion.Status.COMPLETED,
+                    proposed_hours=hours,
+                    confirmed_hours=hours,
+                    delivered_at=when,
+                    completed_at=when,
+                    review_reminded_at=when,
+                )
+            )
+            if index % 3 == 0:
+                reviews.append(
+                    Review(
+                        application=application,
+                        direction=Review.Direction.ASSOCIATION,
+                        author_id=application.mission.created_by_id,
+                        quality=3 + index % 3,
+                        communication=4 + index % 2,
+                        deadlines=3 + index % 3,
+                        written_at=when,
+                        published_at=when,
+                    )
+                )
+        # Talents solidaires: a day a week since January on a mission under way.
+        under_way: dict[int, Application] = {}
+        for application in (
+            scale.filter(volunteer_id__in=chosen, mission__status=Status.IN_PROGRESS)
+            .select_related("mission")
+            .order_by("volunteer_id", "pk")
+        ):
+            if len(under_way) < COMPANY_TALENTS:
+                under_way.setdefault(application.volunteer_id, application)
+        talents = []
+        for application in under_way.values():
+            talents.append(
+                Sponsorship(
+                    application=application,
+                    programme=programme,
+                    employee=employee_of[application.volunteer_id],
+                    format=Sponsorship.Format.RECURRING,
+                    hours=168,
+                    year=year,
+                    schedule="Le mardi",
+                    status=Sponsorship.Status.APPROVED,
+                    decided_by=manager,
+                    decided_at=now - datetime.timedelta(days=days),
+                )
+            )
+        Sponsorship.objects.bulk_create(sponsorships + talents)
+        Completion.objects.bulk_create(completions)
+        Review.objects.bulk_create(reviews)
+        months = min(6, timezone.localdate().month)
+        engagements = RecurringEngagement.objects.bulk_create(
+            RecurringEngagement(
+                sponsorship=sponsorship,
+                schedule="Le mardi, de 9 h à 17 h",
+                start_month=datetime.date(year, 1, 1),
+                months=6,
+                hours_per_month=28,
+                tutor_id=sponsorship.application.mission.created_by_id,
+                status=RecurringEngagement.Status.ACTIVE,
+                confirmed_at=sponsorship.decided_at,
+            )
+            for sponsorship in talents
+        )
+        CheckIn.objects.bulk_create(
+            CheckIn(
+                engagement=engagement,
+                month=datetime.date(year, month, 1),
+                hours=28,
+                confirmed_by_id=engagement.tutor_id,
+                confirmed_at=now,
+            )
+            for engagement in engagements
+            for month in range(1, months + 1)
+        )
+    if connection.vendor == "postgresql":
+        # What autovacuum does soon after rows are added (the run analysed the data before
+        # they were): the plans see a company of that size, not empty tables.
+        tables = [
+            model._meta.db_table
+            for model in (Company, Employee, Programme, Sponsorship, RecurringEngagement)
+        ]
+        tables += [model._meta.db_table for model in (CheckIn, Completion, Review)]
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+    return organization.slug, manager.pk
+
+
+def _company_dashboard(cast: Cast) -> list[Visit]:
+    """This year's dashboard of the company of the scale data, by its programme manager."""
+    slug, manager = company_manager()
+    return [Visit(reverse("companies:dashboard", args=[slug]), manager)] * len(cast.admins)
+
+
 PAGES = [
     Page("mission_search", "Recherche de missions (« site internet »)", _search),
     Page("missions_for_you", "Missions pour vous", _for_you, _forget_for_you),
@@ -229,6 +446,11 @@ PAGES = [
         "Tableau de bord d’un département (collectivité)",
         _territory_dashboard,
         _forget_territory_dashboard,
+    ),
+    Page(
+        "company_dashboard",
+        f"Tableau de bord d’une entreprise ({COMPANY_EMPLOYEES} salarié·es)",
+        _company_dashboard,
     ),
 ]
 

@@ -30,6 +30,7 @@ PAGE_NAMES = [
     "association_dashboard",
     "teacher_dashboard",
     "territory_dashboard",
+    "company_dashboard",
 ]
 # What `--pages` may name: the pages, and the weekly digest (the slowest part of a run).
 MEASURES = [*PAGE_NAMES, "weekly_digest"]

@@ -12,7 +12,6 @@ from django.utils import formats
 
 from completion.models import Review
 from geo.models import Departement
-from organizations.models import Organization
 from taxonomy.models import Cause
 
 from .hours import HourLine, hour_lines
@@ -55,16 +54,19 @@ def dashboard_of(company: Company, year: int) -> Dashboard:
     ]
     # An association working for several causes counts its hours under each of them.
     association_ids = {line.association_id for line in lines}
+    # Their causes and the causes' names at once.
     causes_of: dict[int, list[int]] = {}
-    for organization_id, cause_id in Organization.causes.through.objects.filter(
-        organization_id__in=association_ids
-    ).values_list("organization_id", "cause_id"):
-        causes_of.setdefault(organization_id, []).append(cause_id)
+    causes: dict[int, Cause] = {}
+    for organization_id, pk, name_fr, name_en in Cause.objects.filter(
+        organization__in=association_ids
+    ).values_list("organization", "pk", "name_fr", "name_en"):
+        causes_of.setdefault(organization_id, []).append(pk)
+        if pk not in causes:
+            causes[pk] = Cause(pk=pk, name_fr=name_fr, name_en=name_en)
     cause_hours: Counter = Counter()
     for line in lines:
         for cause_id in causes_of.get(line.association_id, []):
             cause_hours[cause_id] += line.hours
-    causes = Cause.objects.in_bulk(list(cause_hours))
     by_cause = sorted(
         ((causes[pk].name, hours) for pk, hours in cause_hours.items()), key=lambda c: -c[1]
     )

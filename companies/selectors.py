@@ -1,7 +1,7 @@
 """Reads about companies, and the lookups that check who may see what on the way."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -35,8 +35,25 @@ def get_company_for_manager(request, slug: str) -> Company:
     """The company `slug` if the requester manages it; 404 when there is no such company,
     403 for anyone else (staff included: the valuation of the employees' time is the
     company's business)."""
-    company = get_company(slug)
-    if not is_manager(request.user, company):
+    user = request.user
+    # One query: the company, its organisation and whether she manages it.
+    found = (
+        Company.objects.select_related("organization")
+        .annotate(
+            managed=Exists(
+                Membership.objects.filter(organization=OuterRef("organization"), user_id=user.pk)
+            )
+        )
+        .filter(organization__slug=slug, organization__kind=Organization.Kind.COMPANY)
+        .first()
+    )
+    company: Company
+    if found is not None:
+        company, managed = found, found.managed
+    else:  # no such company (404), or its company side is made now
+        company = get_company(slug)
+        managed = is_manager(user, company)
+    if not (user.is_authenticated and managed):
         raise PermissionDenied
     return company
 

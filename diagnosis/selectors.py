@@ -177,40 +177,49 @@ class Offer:
         return not (self.latest_pk or self.in_progress_pk or self.dismissed)
 
 
+def offer_annotations(organization: str = "pk") -> dict:
+    """What an offer reads of an association's diagnoses, as annotations of a query whose
+    `organization` is the association (its own primary key, or a foreign key to it): a
+    query that loads the associations anyway tells their offers too."""
+    done = Diagnosis.objects.filter(
+        organization=OuterRef(organization), completed_at__isnull=False
+    ).order_by("-completed_at", "-pk")
+    return {
+        "latest_pk": Subquery(done.values("pk")[:1]),
+        "latest_at": Subquery(done.values("completed_at")[:1]),
+        "latest_overall": Subquery(done.values("overall")[:1]),
+        "in_progress_pk": Subquery(
+            Diagnosis.objects.filter(
+                organization=OuterRef(organization), completed_at__isnull=True
+            ).values("pk")[:1]
+        ),
+        "dismissed": Exists(Dismissal.objects.filter(organization=OuterRef(organization))),
+    }
+
+
+def offer_of(organization: Organization, annotated) -> Offer:
+    """The offer of `organization`, from a row annotated with `offer_annotations()`."""
+    return Offer(
+        organization=organization,
+        latest_pk=annotated.latest_pk,
+        latest_at=annotated.latest_at,
+        latest_overall=annotated.latest_overall,
+        in_progress_pk=annotated.in_progress_pk,
+        dismissed=annotated.dismissed,
+    )
+
+
 def offers_for(organizations: list[Organization]) -> dict[int, Offer]:
     """The diagnosis offer for each association, in one query."""
     if not organizations:
         return {}
-    done = Diagnosis.objects.filter(
-        organization=OuterRef("pk"), completed_at__isnull=False
-    ).order_by("-completed_at", "-pk")
     rows = (
         Organization.objects.filter(pk__in=[o.pk for o in organizations])
-        .annotate(
-            latest_pk=Subquery(done.values("pk")[:1]),
-            latest_at=Subquery(done.values("completed_at")[:1]),
-            latest_overall=Subquery(done.values("overall")[:1]),
-            in_progress_pk=Subquery(
-                Diagnosis.objects.filter(
-                    organization=OuterRef("pk"), completed_at__isnull=True
-                ).values("pk")[:1]
-            ),
-            dismissed=Exists(Dismissal.objects.filter(organization=OuterRef("pk"))),
-        )
-        .values("pk", "latest_pk", "latest_at", "latest_overall", "in_progress_pk", "dismissed")
+        .only("pk")
+        .annotate(**offer_annotations())
     )
     by_pk = {o.pk: o for o in organizations}
-    return {
-        row["pk"]: Offer(
-            organization=by_pk[row["pk"]],
-            latest_pk=row["latest_pk"],
-            latest_at=row["latest_at"],
-            latest_overall=row["latest_overall"],
-            in_progress_pk=row["in_progress_pk"],
-            dismissed=row["dismissed"],
-        )
-        for row in rows
-    }
+    return {row.pk: offer_of(by_pk[row.pk], row) for row in rows}
 
 
 def plan_missions(diagnosis: Diagnosis) -> dict[str, object]:

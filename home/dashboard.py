@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from completion.models import Completion
 from completion.next_steps import NextStep, for_volunteer
 from core.roles import roles_of
-from diagnosis.selectors import offers_for
+from diagnosis.selectors import offer_annotations, offer_of
 from engagements.models import Application
 from impact.selectors import Value, questions_for, value_given, values_received
 from matching.selectors import missions_for, with_missions
@@ -91,8 +91,12 @@ def engagements_under_way(user) -> list[tuple[Application, NextStep]]:
 
 def dashboard_for(user) -> Dashboard:
     board = Dashboard()
+    # With each organisation, what the diagnosis block says of it (one query for both).
     memberships = list(
-        Membership.objects.filter(user=user).select_related("organization").order_by("pk")
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .annotate(**offer_annotations("organization"))
+        .order_by("pk")
     )
     association_ids = [
         m.organization_id
@@ -100,23 +104,26 @@ def dashboard_for(user) -> Dashboard:
         if m.organization.kind == Organization.Kind.ASSOCIATION
     ]
     if association_ids:
+        # Its missions by state, and the applications waiting for an answer: one query.
         per_status = (
             Mission.objects.filter(organization_id__in=association_ids)
             .values("organization_id", "status")
-            .annotate(n=Count("pk"))
+            .annotate(
+                n=Count("pk", distinct=True),
+                pending=Count(
+                    "applications", filter=Q(applications__status=Application.Status.PENDING)
+                ),
+            )
+            .order_by()
         )
         counts: dict[int, dict[str, int]] = {}
+        pending: dict[int, int] = {}
         for row in per_status:
             counts.setdefault(row["organization_id"], {})[row["status"]] = row["n"]
-        pending = dict(
-            Application.objects.filter(
-                mission__organization_id__in=association_ids,
-                status=Application.Status.PENDING,
-            )
-            .values("mission__organization_id")
-            .annotate(n=Count("pk"))
-            .values_list("mission__organization_id", "n")
-        )
+            if row["pending"]:
+                pending[row["organization_id"]] = (
+                    pending.get(row["organization_id"], 0) + row["pending"]
+                )
         for m in memberships:
             if m.organization_id in association_ids:
                 board.associations.append(
@@ -127,7 +134,7 @@ def dashboard_for(user) -> Dashboard:
                         pending_applications=pending.get(m.organization_id, 0),
                     )
                 )
-        offers = offers_for([block.organization for block in board.associations])
+        offers = {m.organization_id: offer_of(m.organization, m) for m in memberships}
         for block in board.associations:
             block.diagnosis = offers.get(block.organization.pk)
         board.calls = open_calls_for([block.organization for block in board.associations])

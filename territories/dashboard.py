@@ -12,6 +12,7 @@ Every function runs a fixed number of queries (GROUP BY or conditional aggregate
 dashboard costs the same whatever the number of associations, missions or volunteers.
 """
 
+import datetime
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -209,7 +210,7 @@ class Board:
     territory: Territory
     period: Period
     tables: list[Table]
-    computed_at: object = field(default_factory=timezone.now)
+    computed_at: datetime.datetime = field(default_factory=timezone.now)
 
     @cached_property
     def highlights(self) -> list[Highlight]:
@@ -233,6 +234,10 @@ def _board_key(territory_id: int, period: Period, language: str) -> str:
     return f"territories:board:{territory_id}:{period.slug}:{language}"
 
 
+def _page_key(territory_id: int, period: Period, language: str) -> str:
+    return f"territories:board-page:{territory_id}:{period.slug}:{language}"
+
+
 def cached_board(territory: Territory, period: Period) -> Board:
     """`board_for`, kept BOARD_SECONDS in the cache (its words are the reader's language)."""
     key = _board_key(territory.pk, period, get_language() or settings.LANGUAGE_CODE)
@@ -245,9 +250,42 @@ def cached_board(territory: Territory, period: Period) -> Board:
     return board
 
 
+@dataclass(frozen=True)
+class BoardPage:
+    """The board as the page shows it — its highlights and tables, charts included, as
+    HTML — and when its figures were computed."""
+
+    html: SafeString
+    computed_at: datetime.datetime
+
+
+def cached_board_page(
+    territory: Territory, period: Period, render: Callable[[Board], str]
+) -> BoardPage:
+    """The board's part of the page, `render(board)`, kept as long as the board's figures
+    (BOARD_SECONDS from their computation): a page read again costs one cache read, not
+    the unpickling of every table and the rendering of every chart."""
+    key = _page_key(territory.pk, period, get_language() or settings.LANGUAGE_CODE)
+    kept = cache.get(key)
+    if kept is not None:
+        html, computed_at = kept
+        return BoardPage(mark_safe(html), computed_at)  # noqa: S308 — rendered by `render`
+    board = cached_board(territory, period)
+    html = str(render(board))
+    # No longer than the figures it shows, which may have been kept for a while already.
+    left = BOARD_SECONDS - (timezone.now() - board.computed_at).total_seconds()
+    if left > 1:
+        cache.set(key, (html, board.computed_at), int(left))
+    return BoardPage(mark_safe(html), board.computed_at)  # noqa: S308 — rendered by `render`
+
+
 def forget_board(territory_id: int, period: Period) -> None:
     cache.delete_many(
-        [_board_key(territory_id, period, code) for code, _name in settings.LANGUAGES]
+        [
+            make_key(territory_id, period, code)
+            for code, _name in settings.LANGUAGES
+            for make_key in (_board_key, _page_key)
+        ]
     )
 
 

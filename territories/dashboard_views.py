@@ -1,6 +1,7 @@
 """The territory's dashboard for the authority's agents: the page, a CSV file per table and
 the PDF report, for the period the GET form chose."""
 
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -8,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from core.spreadsheet import as_csv, cell, number
 from organizations.models import Membership, Organization
 
-from .dashboard import cached_board, table_for
+from .dashboard import cached_board, cached_board_page, table_for
 from .models import Territory
 from .period import period_from, shortcuts
 from .report import report_pdf
@@ -62,16 +65,28 @@ def dashboard(request, slug: str):
     form, period = period_from(request.GET)
     if form.is_bound and not form.is_valid():
         return _period_page(request, authority, form)  # what was wrong, and the form again
-    board = None
+    query = urlencode(period.query())
+    board, figures = None, None
     if territory is not None and authority.is_verified:
-        board = cached_board(territory, period)
+        figures = cached_board_page(
+            territory,
+            period,
+            lambda board: render_to_string(
+                "territories/_dashboard_board.html",
+                {"authority": authority, "query": query, "board": board},
+            ),
+        )
+        # The figures themselves, for whoever reads them from the context (the tests): the
+        # page shows `figures`, rendered once for as long as they are kept.
+        board = SimpleLazyObject(partial(cached_board, territory, period))
     context = {
         "authority": authority,
         "territory": territory,
         "form": form,
         "period": period,
-        "query": urlencode(period.query()),
+        "query": query,
         "shortcuts": [(label, urlencode(p.query()), p == period) for label, p in shortcuts()],
+        "figures": figures,
         "board": board,
     }
     return render(request, "territories/dashboard.html", context)

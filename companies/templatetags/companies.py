@@ -4,10 +4,12 @@
 on the association's list of applications, « soutenue par … » once a manager approved the
 time (one query for the page). `{% sponsorship_panel application viewer %}`: on one
 application's page, her request and its answer to the volunteer, the company's support to
-the association (nothing before it was approved)."""
+the association (nothing before it was approved). `{{ rows|hour_rows }}`: the rows of the
+dashboard's tables."""
 
 from django import template
 
+from companies.charts import table_rows
 from companies.selectors import recurring_of, sponsorship_of, supporters_of
 
 register = template.Library()
@@ -37,3 +39,9 @@ def sponsorship_panel(context, application, viewer) -> dict:
         "viewer": viewer,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.filter
+def hour_rows(rows):
+    """`{{ rows|hour_rows }}`: the (label, hours) rows of a chart's table, as table rows."""
+    return table_rows(rows)

@@ -382,6 +382,37 @@ def test_the_figures_are_kept_ten_minutes_and_say_when_they_were_computed(
     assert march.context["board"].table("rates").rows[0][1] == 2
 
 
+def test_the_tables_and_charts_are_rendered_once_while_the_figures_are_kept(
+    client, scene, rhone_2026
+):
+    from territories.dashboard import forget_board
+    from territories.period import Period
+
+    client.force_login(scene["users"]["claire"])
+    board_template = "territories/_dashboard_board.html"
+    first = page(client, scene["rhone"], period="year", year="2026")
+    assert board_template in [template.name for template in first.templates]
+    with CaptureQueriesContext(connection) as again:
+        second = page(client, scene["rhone"], period="year", year="2026")
+
+    # The same page, its tables and charts read from the cache as HTML: none rendered.
+    def figures(response) -> str:
+        return response.text.split('aria-labelledby="dash-highlights-title"')[1].split("</main>")[0]
+
+    assert figures(second) == figures(first)
+    assert figures(first).count('role="img"') == 5
+    assert board_template not in [template.name for template in second.templates]
+    assert "territories/_dashboard_table.html" not in [t.name for t in second.templates]
+    said = " ".join(query["sql"] for query in again.captured_queries)
+    assert "impact_adoptioncheck" not in said and "territories_pack" not in said
+    # The figures themselves stay at hand, for the CSV, the PDF and whoever reads them.
+    assert second.context["board"].tables == first.context["board"].tables
+    # Forgotten (as after ten minutes), both are made again.
+    forget_board(scene["rhone"].territory.pk, Period.year(2026))
+    third = page(client, scene["rhone"], period="year", year="2026")
+    assert board_template in [template.name for template in third.templates]
+
+
 def test_without_a_declared_territory_the_page_says_what_to_do(client):
     claire = UserFactory()
     authority = AuthorityFactory(verified=True)
