@@ -2,12 +2,18 @@
 turned off: Martine's association asks about its spreadsheet, Nina (who knows
 spreadsheets) is told and answers, Martine marks it solved, thanks her and agrees to
 publish, Nina makes the text impersonal, Nadia (moderation) publishes it, and a visitor
-finds it by searching. A second journey books a call and reads its .ics with icalendar."""
+finds it by searching. A second journey books a call and reads its .ics with icalendar.
+
+Each step waits for the page its click loads (`expect`), never reads it right after the
+click: under load the next page may not be there yet."""
+
+import re
 
 import icalendar
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from notifications.models import Notification
 from quickhelp.models import PublicAnswer, Question
@@ -64,9 +70,11 @@ def test_an_association_asks_a_volunteer_answers_and_a_visitor_finds_it(
         "Martine, trésorière : je note chaque cotisation sur une ligne et je voudrais le total."
     )
     asker.get_by_role("button", name="Continuer").click()
-    assert "nous avons choisi le sujet « Données et bureautique »" in asker.content()
+    expect(
+        asker.get_by_text("nous avons choisi le sujet « Données et bureautique »")
+    ).to_be_visible()
     asker.get_by_role("button", name="Envoyer ma question").click()
-    assert "Votre question est posée" in asker.content()
+    expect(asker.get_by_text("Votre question est posée")).to_be_visible()
     question = Question.objects.get()
 
     # Nina is told, opens the question from her notification and answers, without JS.
@@ -77,15 +85,17 @@ def test_an_association_asks_a_volunteer_answers_and_a_visitor_finds_it(
         "Bonjour Martine ! Cliquez dans la case sous la colonne, puis sur Somme (Σ), puis Entrée."
     )
     helper.get_by_role("button", name="Envoyer ma réponse").click()
-    assert "L’association est prévenue" in helper.content()
+    expect(helper.get_by_text("L’association est prévenue")).to_be_visible()
 
     # Martine marks it solved, thanks Nina and agrees to publish.
     asker.goto(f"/coup-de-main/questions/{question.pk}/")
-    assert "Somme (Σ)" in asker.content()
+    expect(asker.get_by_text("Somme (Σ)")).to_be_visible()
     asker.get_by_label("Nina Roux").check()
     asker.get_by_label("Un mot de remerciement").fill("Merci, le total s’affiche !")
     asker.get_by_role("button", name="Ma question est résolue").click()
+    expect(asker.get_by_text("vos remerciements sont transmis")).to_be_visible()
     asker.get_by_role("button", name="J’accepte que la réponse soit publiée").click()
+    expect(asker.get_by_text("La réponse sera relue")).to_be_visible()
     public = PublicAnswer.objects.get()
 
     # Nina removes the names and sends it to review.
@@ -97,6 +107,7 @@ def test_an_association_asks_a_volunteer_answers_and_a_visitor_finds_it(
         "Cliquez dans la case sous la colonne, puis sur Somme (Σ), puis Entrée."
     )
     helper.get_by_role("button", name="Envoyer à la relecture").click()
+    expect(helper.get_by_text("C’est enregistré.")).to_be_visible()
 
     # Nadia, of the moderation, finds it in her queue and publishes it.
     moderator = new_page("desktop", user=staff)
@@ -104,17 +115,24 @@ def test_an_association_asks_a_volunteer_answers_and_a_visitor_finds_it(
     moderator.get_by_role("link", name="réponse de coup de main à relire").click()
     moderator.get_by_role("link", name=public.title).click()
     moderator.get_by_role("button", name="Publier la réponse").click()
-    assert "La réponse est publiée" in moderator.content()
+    expect(moderator.get_by_text("La réponse est publiée")).to_be_visible()
 
-    # A visitor searches, without an account, and finds it.
+    # A visitor searches, without an account, and finds it. The page lists every published
+    # answer before the search: wait for the search's own results (htmx puts the words in
+    # the address as it swaps them in), then for the link in them.
     visitor = new_page()
     visitor.goto("/coup-de-main/")
     visitor.get_by_label("Vos mots").fill("cotisation colonne")
     visitor.get_by_role("button", name="Chercher").click()
-    visitor.get_by_role("link", name=public.title).click()
-    content = visitor.content()
-    assert "Somme (Σ)" in content and "Martine" not in content
+    expect(visitor).to_have_url(re.compile(r"[?&]q=cotisation"))
+    results = visitor.locator("#results")
+    expect(results.get_by_role("heading", name="1 réponse")).to_be_visible()
+    results.get_by_role("link", name=public.title).click()
+    expect(visitor).to_have_url(re.compile(r"/coup-de-main/reponses/"))
+    expect(visitor.get_by_text("Somme (Σ)").first).to_be_visible()
+    expect(visitor.locator("body")).not_to_contain_text("Martine")
     visitor.get_by_role("button", name="Oui, elle m’a été utile").click()
+    expect(visitor.get_by_text("Votre avis aide les autres associations")).to_be_visible()
     public.refresh_from_db()
     assert public.useful_count == 1
 
@@ -134,7 +152,7 @@ def test_a_volunteer_books_a_call_and_both_get_a_calendar_invitation(
     helper.locator("input[name=slot]").first.check()
     helper.get_by_label("Le lien de votre appel vidéo").fill("https://meet.jit.si/coup-de-main")
     helper.get_by_role("button", name="Je prends cet appel").click()
-    assert "L’appel est prévu" in helper.content()
+    expect(helper.get_by_text("L’appel est prévu")).to_be_visible()
     with helper.expect_download() as download:
         helper.get_by_role("link", name="Ajouter à mon agenda (fichier .ics)").click()
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
@@ -146,6 +164,6 @@ def test_a_volunteer_books_a_call_and_both_get_a_calendar_invitation(
     # Martine sees the call and cancels it; the page no longer shows it.
     asker = page_without_js(martine)
     asker.goto(f"/coup-de-main/questions/{question.pk}/")
-    assert "Nina Roux" in asker.content()
+    expect(asker.get_by_text("Nina Roux").first).to_be_visible()
     asker.get_by_role("button", name="Annuler l’appel").click()
-    assert "L’appel est annulé" in asker.content()
+    expect(asker.get_by_text("L’appel est annulé")).to_be_visible()

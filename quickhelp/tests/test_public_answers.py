@@ -97,6 +97,24 @@ def test_search_finds_published_answers_by_their_words_without_accents(db):
     assert search(published, "le la") is None
 
 
+def test_search_finds_a_word_whose_french_stem_is_shorter_than_its_light_stem(db):
+    # "cotisation": the light stem "cotisat" is longer than PostgreSQL's French stem of
+    # the text ("cotis"); the visitor of the journey searches these very words.
+    PublicAnswerFactory(
+        title="Comment faire le total des cotisations dans notre tableur ?",
+        situation="Une trésorière note chaque cotisation sur une ligne.",
+        answer="Cliquez dans la case sous la colonne, puis sur Somme.",
+    )
+    PublicAnswerFactory(title="Une affiche de communication", answer="Un titre lisible.")
+    published = PublicAnswer.objects.filter(status="published")
+    found = [p.title for p in search(published, "cotisation colonne")]
+    assert found == ["Comment faire le total des cotisations dans notre tableur ?"]
+    assert [p.title for p in search(published, "communications")] == [
+        "Une affiche de communication"
+    ]
+    assert list(search(published, "cotisation logo")) == []
+
+
 def test_the_index_searches_and_browses_by_topic(client, db):
     PublicAnswerFactory(title="Additionner une colonne")
     page = client.get(reverse("quickhelp:index"), {"q": "colonne"}).content.decode()
