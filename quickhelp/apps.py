@@ -10,8 +10,9 @@ class QuickhelpConfig(AppConfig):
         from core.navigation import NavItem, register
         from diagnosis.plan_extras import register_plan_extra
 
-        from . import plan
+        from . import plan, receivers
 
+        receivers.connect()  # her hours on her attestations
         register(NavItem(_("Coup de main"), "quickhelp:index", lambda user: True, order=12))
         register_plan_extra(plan.plan_extras)  # « d’autres associations ont demandé… »
 
