@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "portfolio",
     "diagnosis",
     "teaching",
+    "quickhelp",
     "territories",
     "home",
 ]
@@ -275,6 +276,13 @@ STORAGES = {
         )
     },
 }
+
+# Static files: collectstatic writes a gzip and a Brotli copy of each file beside it
+# (CompressedManifestStaticFilesStorage) and whitenoise sends the smallest the browser
+# accepts. Files whose name carries their hash (every {% static %} link in production) are
+# cached a year and marked immutable; the few others an hour. Pages are compressed by the
+# web server in front (README), not by Django.
+WHITENOISE_MAX_AGE = 0 if DEBUG else 3600
 
 # E-mail: SMTP when SMTP_HOST is set, otherwise a development mailbox (one .eml file per
 # message under var/mailbox/, readable at /dev/mailbox/ when DEBUG is on).

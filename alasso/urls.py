@@ -26,6 +26,7 @@ urlpatterns = [
     path("territories/", include("territories.urls")),
     path("impact/", include("impact.urls")),
     path("companies/", include("companies.urls")),
+    path("coup-de-main/", include("quickhelp.urls")),
     path("admin/", admin.site.urls),
 ]
 

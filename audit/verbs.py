@@ -48,6 +48,7 @@ WHO = Field(
 )
 HOURS = Field("hours", _("heures"))
 COHORT = Field("cohort", _("promotion n°"))
+QUESTION_FROM = Field("from", _("état précédent"), "quickhelp.models.Question.Status")
 
 VERBS: dict[str, Verb] = {
     # Missions: one verb per state reached (missions.lifecycle.mission_transition).
@@ -290,6 +291,19 @@ VERBS: dict[str, Verb] = {
     ),
     "recurring.ended": Verb(_("Talent solidaire terminé")),
     "check_in.confirmed": Verb(_("Heures du mois confirmées"), (Field("month", _("mois")), HOURS)),
+    # Quick help (quickhelp): a question's moves, and the public answer made from it.
+    "question.asked": Verb(_("Question posée (coup de main)")),
+    "question.answered": Verb(_("Réponse écrite à une question"), (QUESTION_FROM,)),
+    "question.call_booked": Verb(_("Appel pris pour une question"), (QUESTION_FROM,)),
+    "question.call_cancelled": Verb(_("Appel annulé")),
+    "question.solved": Verb(_("Question résolue"), (QUESTION_FROM,)),
+    "question.closed": Verb(_("Question fermée"), (QUESTION_FROM,)),
+    "question.to_mission": Verb(_("Question devenue une mission"), (MISSION,)),
+    "public_answer.consented": Verb(_("Accord pour publier une réponse")),
+    "public_answer.submitted": Verb(_("Réponse envoyée en relecture")),
+    "public_answer.published": Verb(_("Réponse publiée")),
+    "public_answer.sent_back": Verb(_("Réponse renvoyée à la relecture"), (MODERATION_REASON,)),
+    "public_answer.withdrawn": Verb(_("Réponse retirée")),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
@@ -329,4 +343,6 @@ TARGET_MODELS = (
     "challenges.challenge",
     "challenges.team",
     "impact.hourlyrate",
+    "quickhelp.question",
+    "quickhelp.publicanswer",
 )

@@ -17,6 +17,8 @@ import hashlib
 import json
 import logging
 import smtplib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 
@@ -38,20 +40,35 @@ Status = OutgoingEmail.Status
 SEAL_SALT = "core.emails.OutgoingEmail.sealed_body"
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A small file sent with an e-mail (an invitation's .ics): sealed with the body."""
+
+    name: str
+    content: bytes
+    mimetype: str
+
+
 def send_email(
-    template: str, *, to: str, language: str, context: dict | None = None, key: str = ""
+    template: str,
+    *,
+    to: str,
+    language: str,
+    context: dict | None = None,
+    key: str = "",
+    attachments: Sequence[Attachment] = (),
 ) -> None:
     """Queue the e-mail `templates/emails/<template>/` for `to`; it leaves after the commit.
 
     `key`, when given, names the e-mail: a second call with the same key queues nothing
-    (for a job that may run twice).
+    (for a job that may run twice). `attachments` wait in the outbox sealed like the body.
     """
     subject, text, html = render_email(template, language=language, context=context or {})
     fields = {
         "template": template,
         "to": to,
         "subject": subject,
-        "sealed_body": seal(text, html),
+        "sealed_body": seal(text, html, attachments),
         "next_attempt_at": timezone.now(),
     }
     if key:
@@ -88,14 +105,26 @@ def _fernet() -> MultiFernet:
     )
 
 
-def seal(text: str, html: str) -> str:
-    payload = json.dumps({"text": text, "html": html}).encode()
-    return _fernet().encrypt(payload).decode()
+def seal(text: str, html: str, attachments: Sequence[Attachment] = ()) -> str:
+    body: dict = {"text": text, "html": html}
+    if attachments:
+        body["attachments"] = [
+            [a.name, base64.b64encode(a.content).decode(), a.mimetype] for a in attachments
+        ]
+    return _fernet().encrypt(json.dumps(body).encode()).decode()
 
 
 def unseal(sealed: str) -> tuple[str, str]:
     payload = json.loads(_fernet().decrypt(sealed.encode()))
     return payload["text"], payload["html"]
+
+
+def unseal_attachments(sealed: str) -> list[Attachment]:
+    payload = json.loads(_fernet().decrypt(sealed.encode()))
+    return [
+        Attachment(name, base64.b64decode(content), mimetype)
+        for name, content, mimetype in payload.get("attachments", [])
+    ]
 
 
 # --- Sending -------------------------------------------------------------------------------
@@ -126,6 +155,7 @@ def deliver(email_id: int, *, now: datetime | None = None) -> str:
     try:
         try:
             text, html = unseal(email.sealed_body)
+            attachments = unseal_attachments(email.sealed_body)
         except InvalidToken:
             raise Unreadable("the sealed body cannot be read (SECRET_KEY changed)") from None
         message = EmailMultiAlternatives(
@@ -135,6 +165,8 @@ def deliver(email_id: int, *, now: datetime | None = None) -> str:
             headers={"Message-ID": message_id(email.key)},
         )
         message.attach_alternative(html, "text/html")
+        for attachment in attachments:
+            message.attach(attachment.name, attachment.content, attachment.mimetype)
         message.send()
     except Exception as error:
         return _failed(email, error, now)

@@ -3,7 +3,7 @@ from django.urls import path
 from accounts.views import set_language
 from core.views import dev_mailbox, healthz
 
-from . import views
+from . import pwa, views
 
 # The site's own pages. The namespace keeps the name it had when they lived in `core`:
 # `core:home` is the address every template, redirect and test goes back to.
@@ -14,4 +14,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("language/", set_language, name="set_language"),
     path("dev/mailbox/", dev_mailbox, name="dev_mailbox"),
+    # Installable on a phone (home/pwa.py): the worker must be served from the root to
+    # look after every page.
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("hors-ligne/", pwa.offline, name="offline"),
 ]

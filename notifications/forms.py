@@ -43,6 +43,14 @@ CATEGORY_TEXTS = {
         _("Modération (équipe A-lasso)"),
         _("Par exemple : quelqu’un signale une mission ou un profil."),
     ),
+    "quickhelp": (
+        _("Coups de main"),
+        _(
+            "Par exemple : une association pose une question sur un sujet que vous connaissez, "
+            "ou quelqu’un répond à la vôtre. Choisissez « pas d’e-mail » pour qu’on ne vous "
+            "demande plus votre aide."
+        ),
+    ),
 }
 
 

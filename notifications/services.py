@@ -94,6 +94,19 @@ CATEGORIES = {
         "pack_claimed",
     ],
     "moderation": ["report_received"],
+    # Quick help (quickhelp): asked to help, answers, calls, thanks, public answers. "off"
+    # also stops the questions asked to a volunteer (quickhelp.selectors.volunteers_to_ask).
+    "quickhelp": [
+        "quickhelp_question",
+        "quickhelp_answered",
+        "quickhelp_call_booked",
+        "quickhelp_call_reminder",
+        "quickhelp_solved",
+        "quickhelp_to_mission",
+        "quickhelp_publication_draft",
+        "quickhelp_published",
+        "quickhelp_sent_back",
+    ],
 }
 CATEGORY_OF = {kind: category for category, kinds in CATEGORIES.items() for kind in kinds}
 # Categories only the A-lasso team can receive; nobody else sees them in the preferences.

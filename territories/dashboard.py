@@ -50,6 +50,7 @@ from geo.models import Commune
 from impact.selectors import adoption_rate, hours_and_value
 from missions.models import Mission, Status
 from organizations.models import Organization
+from quickhelp.selectors import hours_for_organizations as quickhelp_hours
 from taxonomy.models import Cause
 
 from .models import Pack, Territory
@@ -666,6 +667,11 @@ def _euros(amount) -> int:
     return int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def _hours(hours) -> int | float:
+    """Whole hours as an int, half hours (coups de main) as a float: "1 234" or "2,5"."""
+    return int(hours) if hours == int(hours) else float(hours)
+
+
 @figure("value")
 def hours_and_value_table(scope: Scope) -> Table:
     # Two queries: the hours grouped by domain, then the rates.
@@ -679,7 +685,11 @@ def hours_and_value_table(scope: Scope) -> Table:
         ]
         for part in found.by_domain
     ]
-    rows.append([_("Total"), found.hours, None, _euros(found.euros)])
+    # A third, one aggregate: the coups de main (quickhelp) its associations marked solved.
+    quick = quickhelp_hours(scope.associations(), scope.period.start_at, scope.period.end_at)
+    if quick:
+        rows.append([_("Coups de main (questions résolues)"), _hours(quick), None, None])
+    rows.append([_("Total"), _hours(found.hours + quick), None, _euros(found.euros)])
     return Table(
         key="value",
         title=_("Heures de bénévolat et valeur du travail"),
@@ -687,6 +697,16 @@ def hours_and_value_table(scope: Scope) -> Table:
             "Les heures confirmées par les associations du territoire à la fin des missions "
             "terminées pendant la période, par domaine, et ce qu’elles auraient coûté au "
             "tarif horaire de ce domaine (une estimation, en euros)."
+        )
+        + (
+            " "
+            + _(
+                "Les coups de main comptent aussi : une heure par appel, une demi-heure par "
+                "réponse écrite, sur les questions résolues pendant la période (sans valeur "
+                "estimée)."
+            )
+            if quick
+            else ""
         ),
         header=[
             _("Domaine"),
@@ -695,7 +715,9 @@ def hours_and_value_table(scope: Scope) -> Table:
             _("Valeur estimée (€)"),
         ],
         rows=rows,
-        chart=bars([(row[0], row[3]) for row in rows[:-1]]) if len(rows) > 1 else None,
+        chart=bars([(row[0], row[3]) for row in rows[:-1] if row[3] is not None])
+        if found.by_domain
+        else None,
         chart_description=_("Valeur estimée du travail reçu, en euros, pour chaque domaine."),
         highlights=[
             Highlight(

@@ -428,3 +428,24 @@ def company_world(world):
         yacine=users["yacine"],
     )
     return {**world, **scene, "users": {**users, **scene["users"]}}
+
+
+@pytest.fixture
+def quickhelp_world(world):
+    """The scene, with quick help (quickhelp/tests/scene.py): Nina, a volunteer of
+    spreadsheets, answered Martine's association's questions and took its call."""
+    from organizations.models import Organization
+    from quickhelp.tests.scene import build
+
+    association = Organization.objects.get(slug=world["org"])
+    scene = build(association, world["users"]["martine"], world["users"]["staff"])
+    world["users"]["nina"] = scene["nina"]
+    return {
+        **world,
+        "qh_question": scene["question"],
+        "qh_open": scene["open_question"],
+        "qh_call": scene["call_question"],
+        "qh_draft": scene["draft"],
+        "qh_draft_slug": scene["draft_slug"],
+        "qh_published_slug": scene["published_slug"],
+    }

@@ -629,3 +629,71 @@ def test_every_territory_dashboard_page_has_no_accessibility_violation(
         if violations or overflow > 0:
             failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
     assert failures == {}
+
+
+# Quick help: each page as the person it is for (the walk's QUICKHELP_PAGES), the ask form
+# with its errors then with the topic suggested, a search with results, the review of a
+# public answer, and the offline page of the phone app.
+QUICKHELP_SWEEP = [
+    ("/coup-de-main/", "anonymous"),
+    ("/coup-de-main/?q=trier", "anonymous"),
+    ("/coup-de-main/?sujet=data-office", "anonymous"),
+    ("/coup-de-main/reponses/{qh_published_slug}/", "anonymous"),
+    ("/coup-de-main/demander/", "martine"),
+    ("/coup-de-main/mes-questions/", "martine"),
+    ("/coup-de-main/mes-questions/", "nina"),
+    ("/coup-de-main/questions/{qh_question}/", "martine"),
+    ("/coup-de-main/questions/{qh_open}/", "martine"),
+    ("/coup-de-main/questions/{qh_open}/", "nina"),
+    ("/coup-de-main/questions/{qh_call}/", "nina"),
+    ("/coup-de-main/questions/{qh_call}/", "martine"),
+    ("/coup-de-main/publications/{qh_draft}/", "nina"),
+    ("/coup-de-main/publications/{qh_draft}/", "staff"),
+    ("/coup-de-main/relecture/", "staff"),
+    ("/hors-ligne/", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_quickhelp_page_has_no_accessibility_violation(
+    shipped_data, new_page, width, quickhelp_world
+):
+    from quickhelp.models import PublicAnswer
+
+    world = quickhelp_world
+    # The draft waits for the moderator: her review form shows.
+    PublicAnswer.objects.filter(pk=world["qh_draft"]).update(status="submitted")
+    failures = {}
+    pages = {}
+
+    def check(page, label):
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[label] = {"axe": violations, "overflow": overflow}
+
+    for template, role in QUICKHELP_SWEEP:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        check(page, f"{url} as {role}")
+    # Each form posts and loads a new page: axe reads it only once that page has loaded
+    # (under load, a check right after the click would read the page half-way).
+    from playwright.sync_api import expect
+
+    martine = pages["martine"]
+    martine.goto("/coup-de-main/demander/")
+    martine.get_by_role("button", name="Continuer").click()
+    expect(martine.get_by_text("Le formulaire contient une erreur")).to_be_visible()
+    martine.wait_for_load_state()
+    check(martine, "the ask form with its errors")
+    martine.get_by_label("Votre question en une phrase").fill("Un total dans notre tableur ?")
+    martine.get_by_label("Quelques lignes pour expliquer").fill("Les cotisations du mois.")
+    martine.get_by_role("button", name="Continuer").click()
+    expect(martine.get_by_text("nous avons choisi le sujet")).to_be_visible()
+    martine.wait_for_load_state()
+    check(martine, "the ask form with the topic suggested")
+    assert failures == {}

@@ -985,3 +985,81 @@ def test_every_dashboard_address_answers_each_person_as_the_table_says(territory
             if got != wanted:
                 differences.append(f"{url} as {role}: {got}, expected {wanted}")
     assert differences == []
+
+
+# --- Quick help (quickhelp/tests/scene.py): Martine's association asked; Nina, a volunteer
+# of spreadsheets, answered one question (its public answer is a draft), took a call on
+# another, and a third's answer is published; Bruno's association and Léa (a designer, not
+# of this topic) are strangers to them. ---------------------------------------------------
+QUICKHELP_ROLES = ["anonymous", "martine", "bruno", "nina", "lea", "staff"]
+
+# address: what anonymous, martine, bruno, nina, lea, staff get.
+QUICKHELP_PAGES = {
+    "/coup-de-main/": "ok ok ok ok ok ok",
+    # Without an association, asking leads to registering one first.
+    "/coup-de-main/demander/": "login ok ok go go go",
+    "/coup-de-main/mes-questions/": "login ok ok ok ok ok",
+    "/coup-de-main/questions/{qh_question}/": "login ok no ok no ok",
+    "/coup-de-main/questions/{qh_open}/": "login ok no ok no ok",
+    "/coup-de-main/questions/{qh_call}/": "login ok no ok no ok",
+    # The invitation: the two sides of the call only.
+    "/coup-de-main/questions/{qh_call}/appel.ics": "login ok no ok no no",
+    # The answer being made impersonal: the association, its helper, the moderators.
+    "/coup-de-main/publications/{qh_draft}/": "login ok no ok no ok",
+    # Before publication, the answer is nobody's page; after, everybody's.
+    "/coup-de-main/reponses/{qh_draft_slug}/": "no no no no no no",
+    "/coup-de-main/reponses/{qh_published_slug}/": "ok ok ok ok ok ok",
+    "/coup-de-main/relecture/": "login no no no no ok",
+}
+
+
+def test_every_quickhelp_page_answers_each_person_as_the_table_says(quickhelp_world):
+    differences = []
+    for template, expected in QUICKHELP_PAGES.items():
+        url = template.format(**quickhelp_world)
+        for role, wanted in zip(QUICKHELP_ROLES, expected.split(), strict=True):
+            got = outcome(client_for(quickhelp_world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_only_a_volunteer_of_the_topic_answers_and_only_the_association_closes(quickhelp_world):
+    from quickhelp.models import Answer, Question
+
+    world = quickhelp_world
+    url = "/coup-de-main/questions/{qh_open}/repondre/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {"body": "Voici comment faire."},
+        "nina",
+        lambda: Answer.objects.filter(question_id=world["qh_open"]).exists(),
+        roles=QUICKHELP_ROLES,
+    )
+    url = "/coup-de-main/questions/{qh_open}/fermer/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {},
+        "martine",
+        lambda: Question.objects.get(pk=world["qh_open"]).status == "closed",
+        roles=QUICKHELP_ROLES,
+    )
+
+
+def test_only_a_moderator_publishes_an_answer(quickhelp_world):
+    from quickhelp.models import PublicAnswer
+
+    world = quickhelp_world
+    draft = PublicAnswer.objects.get(pk=world["qh_draft"])
+    PublicAnswer.objects.filter(pk=draft.pk).update(status="submitted")
+    url = "/coup-de-main/publications/{qh_draft}/relecture/".format(**world)
+    refused_then_done(
+        world,
+        url,
+        {"publish": "1"},
+        "staff",
+        lambda: PublicAnswer.objects.get(pk=draft.pk).status == "published",
+        roles=QUICKHELP_ROLES,
+    )

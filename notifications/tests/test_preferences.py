@@ -46,6 +46,7 @@ def test_choices_are_saved_and_shown_again(client, lea):
         "missions": "weekly",
         "organizations": "off",
         "suggestions": "off",
+        "quickhelp": "daily",
     }
 
     response = client.post(reverse("notifications:preferences"), data, follow=True)
@@ -113,7 +114,8 @@ def test_turning_emails_off_cancels_the_summary_still_waiting(client, commit, le
     client.post(
         reverse("notifications:preferences"),
         dict.fromkeys(
-            ("applications", "agreements", "missions", "organizations", "suggestions"), "immediate"
+            ("applications", "agreements", "missions", "organizations", "suggestions", "quickhelp"),
+            "immediate",
         )
         | {"messages": "off"},
     )
@@ -130,7 +132,8 @@ def test_what_happened_while_emails_were_off_is_never_mailed_later(client, commi
     client.post(
         reverse("notifications:preferences"),
         dict.fromkeys(
-            ("applications", "agreements", "missions", "organizations", "suggestions"), "immediate"
+            ("applications", "agreements", "missions", "organizations", "suggestions", "quickhelp"),
+            "immediate",
         )
         | {"messages": "daily"},
     )

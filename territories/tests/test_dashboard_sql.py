@@ -290,7 +290,21 @@ def expected_value(territory, period) -> list[list]:
     ]
     hours = sum(row[1] for row in table)
     euros = sum((b[1] for b in buckets.values() if b[0]), Decimal(0))
-    return [*table, ["Total", hours, None, whole(euros)]]
+    # The coups de main its associations marked solved in the period: counted, not valued.
+    ((quick,),) = fetch(
+        f"""SELECT coalesce(sum(cr.hours), 0) FROM quickhelp_credit cr
+            JOIN quickhelp_question q ON q.id = cr.question_id
+            JOIN organizations_organization o ON o.id = q.organization_id
+            WHERE {where} AND cr.credited_at >= %s AND cr.credited_at < %s""",
+        [*params, moment(period.start_at), moment(period.end_at)],
+    )
+    quick = Decimal(quick)
+    if quick:
+        plain = int(quick) if quick == int(quick) else float(quick)
+        table.append(["Coups de main (questions résolues)", plain, None, None])
+    total = hours + quick
+    total = int(total) if total == int(total) else float(total)
+    return [*table, ["Total", total, None, whole(euros)]]
 
 
 def expected_adoption(territory, period) -> list:

@@ -25,6 +25,7 @@ from engagements.tasks import applications_tick
 from impact.tasks import impact_tick
 from missions.tasks import missions_tick
 from notifications.tasks import send_digests, weekly_digest
+from quickhelp.tasks import quickhelp_tick
 from territories.report import territory_reports_tick
 
 from ...models import PeriodicRun
@@ -123,6 +124,12 @@ JOBS = [
         MONTHLY,
         territory_reports_tick,
         help="each local authority's report of the month gone by, e-mailed to its agents",
+    ),
+    Job(
+        "quickhelp",
+        HOURLY,
+        quickhelp_tick,
+        help="remind tomorrow's calls; unanswered questions to more volunteers, then to a mission",
     ),
 ]
 
