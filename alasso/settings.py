@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "teaching",
     "territories",
     "home",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +147,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.VaryOnHtmxMiddleware",
+    "api.middleware.ApiMiddleware",
 ]
 
 ROOT_URLCONF = "alasso.urls"

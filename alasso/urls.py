@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from api.urls import token_urlpatterns as token_urls
+
 urlpatterns = [
     path("", include("home.urls")),
     path("account/", include("accounts.urls")),
@@ -27,6 +29,8 @@ urlpatterns = [
     path("impact/", include("impact.urls")),
     path("companies/", include("companies.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("account/tokens/", include(token_urls)),
 ]
 
 if settings.DEBUG:

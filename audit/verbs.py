@@ -290,6 +290,12 @@ VERBS: dict[str, Verb] = {
     ),
     "recurring.ended": Verb(_("Talent solidaire terminé")),
     "check_in.confirmed": Verb(_("Heures du mois confirmées"), (Field("month", _("mois")), HOURS)),
+    "api_token.created": Verb(
+        _("Jeton d’API créé"), (Field("scope", _("droits"), "api.models.ApiToken.Scope"),)
+    ),
+    "api_token.revoked": Verb(
+        _("Jeton d’API révoqué"), (Field("scope", _("droits"), "api.models.ApiToken.Scope"),)
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
@@ -299,6 +305,7 @@ CONTEXT_FIELDS = (
     Field("on_behalf", _("pour le compte de"), model="organizations.organization"),
     Field("consent", _("accord d’aide n°")),
     Field("territory", _("territoire"), model="territories.territory"),
+    Field("api_token", _("par le jeton d’API n°")),
 )
 CONTEXT_KEYS = frozenset(field.key for field in CONTEXT_FIELDS)
 
@@ -329,4 +336,5 @@ TARGET_MODELS = (
     "challenges.challenge",
     "challenges.team",
     "impact.hourlyrate",
+    "api.apitoken",
 )
