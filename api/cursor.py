@@ -3,12 +3,18 @@
 import base64
 import json
 from datetime import datetime
+from typing import Annotated
 
 from django.db.models import F, Q, QuerySet
 from django.utils.dateparse import parse_datetime
+from ninja import Path
 from ninja.errors import HttpError
 
 MAX_LIMIT = 100
+
+# Path parameters as the description states them.
+Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Slug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]+$", max_length=220)]
 
 
 def encode(moment: datetime | None, pk: int) -> str:

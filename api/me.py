@@ -20,6 +20,7 @@ from missions import selectors as mission_selectors
 
 from . import cursor as cursors
 from .auth import require_write, token_auth
+from .cursor import Id
 from .problems import form_errors, responses
 from .public import absolute
 from .schemas import ApplicationOut, ApplicationPage, ApplyIn, ProfileOut
@@ -84,7 +85,7 @@ def my_applications(request, paging: Query[Paging]):
     response={201: ApplicationOut, **responses(401, 403, 404, 409, 422, 429)},
     summary="Proposer mon aide à une mission",
 )
-def apply(request, mission_id: int, payload: ApplyIn):
+def apply(request, mission_id: Id, payload: ApplyIn):
     """As the mission's « Proposer mon aide » page: a volunteer profile first, the same form."""
     require_write(request)
     mission, member = mission_selectors.get_mission_for_viewer(request, mission_id)
@@ -123,7 +124,7 @@ def apply(request, mission_id: int, payload: ApplyIn):
     response={200: ApplicationOut, **responses(401, 403, 404, 409, 429)},
     summary="Retirer ma candidature",
 )
-def withdraw(request, application_id: int):
+def withdraw(request, application_id: Id):
     require_write(request)
     application = get_object_or_404(
         Application.objects.select_related("mission"), pk=application_id

@@ -33,5 +33,10 @@ class ApiMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
+        if response.status_code == 404 and response.get("Content-Type", "").startswith("text/html"):
+            # An address no operation answers: a problem too, not the site's 404 page.
+            from .problems import not_found
+
+            response = not_found()
         response.headers.setdefault("Content-Language", language)
         return response

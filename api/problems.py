@@ -109,6 +109,10 @@ def form_errors(form) -> list[dict]:
     ]
 
 
+def not_found() -> HttpResponse:
+    return problem(404, gettext("Rien à cette adresse, ou rien que vous puissiez voir."))
+
+
 def install(api) -> None:
     """Every error of `api` as a problem."""
 
@@ -141,8 +145,8 @@ def install(api) -> None:
         return problem(exc.status_code, str(exc))
 
     @api.exception_handler(Http404)
-    def not_found(request, exc):
-        return problem(404, gettext("Rien à cette adresse, ou rien que vous puissiez voir."))
+    def on_404(request, exc):
+        return not_found()
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):

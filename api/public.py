@@ -1,5 +1,8 @@
 """The public operations: what anyone may read on the site, without a token."""
 
+from datetime import date
+from typing import Literal
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
@@ -16,6 +19,7 @@ from organizations.models import Organization
 from taxonomy.models import Cause, Skill, SkillDomain
 
 from . import cursor as cursors
+from .cursor import Id, Slug
 from .problems import form_errors, responses
 from .schemas import (
     DomainOut,
@@ -70,10 +74,12 @@ class MissionFilters(Schema):
     cause: str = Field("", description="Cause de l’association (slug, voir /causes)")
     departement: str = Field("", description="Code INSEE du département, par exemple 69")
     remote: bool = Field(False, description="Seulement les missions à distance")
-    effort: str = Field("", description="short, medium, long ou very_long")
-    date_from: str = Field("", description="Disponible à partir du (AAAA-MM-JJ)")
-    date_until: str = Field("", description="Jusqu’au (AAAA-MM-JJ)")
-    kind: str = Field("", description="Type d’association : citizen ou professional")
+    effort: Literal["", "short", "medium", "long", "very_long"] = Field(
+        "", description="Temps de travail total"
+    )
+    date_from: date | None = Field(None, description="Disponible à partir du (AAAA-MM-JJ)")
+    date_until: date | None = Field(None, description="Jusqu’au (AAAA-MM-JJ)")
+    kind: Literal["", "citizen", "professional"] = Field("", description="Type d’association")
     cursor: str | None = Field(None, description="Le next_cursor de la page précédente")
     limit: int = Field(20, ge=1, le=cursors.MAX_LIMIT)
 
@@ -106,7 +112,7 @@ def missions(request, filters: Query[MissionFilters]):
     response={200: MissionOut, **responses(404, 429)},
     summary="Une mission",
 )
-def mission(request, mission_id: int):
+def mission(request, mission_id: Id):
     """One mission in a public state (open, in progress, delivered, completed)."""
     found, _member = mission_selectors.get_mission_for_viewer(request, mission_id)
     return mission_out(found, mission_selectors.skills_of(found))
@@ -117,7 +123,7 @@ def mission(request, mission_id: int):
     response={200: OrganizationOut, **responses(404, 429)},
     summary="La page publique d’une association",
 )
-def association(request, slug: str):
+def association(request, slug: Slug):
     organization = organization_selectors.get_organization_for_public(request, slug)
     if organization.kind != Organization.Kind.ASSOCIATION:
         raise Http404

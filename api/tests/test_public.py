@@ -82,7 +82,7 @@ def test_a_wrong_filter_is_a_problem_naming_the_field(client):
     problem = response.json()
     assert problem["status"] == 422
     assert problem["type"].endswith("#problem-invalid")
-    assert {error["field"] for error in problem["errors"]} == {"limit"}
+    assert {error["field"] for error in problem["errors"]} == {"effort", "limit"}
     response = client.get("/api/v1/missions", {"effort": "forever"})
     assert [error["field"] for error in response.json()["errors"]] == ["effort"]
 
@@ -159,3 +159,15 @@ def test_too_many_requests_from_one_address(client, settings):
     settings.API_RATE_LIMITS = {"address": 3}
     statuses = [client.get("/api/v1/causes").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_an_unknown_skill_domain_is_named_as_the_page_would(client):
+    response = client.get("/api/v1/missions", {"domain": "no-such-domain"})
+    assert response.status_code == 422
+    assert [error["field"] for error in response.json()["errors"]] == ["domain"]
+
+
+def test_an_address_no_operation_answers_is_a_problem_too(client):
+    response = client.get("/api/v1/missions/-3")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
