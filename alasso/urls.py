@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from api.urls import feed_urlpatterns as feed_urls
 from api.urls import token_urlpatterns as token_urls
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
     path("account/tokens/", include(token_urls)),
+    path("feeds/", include(feed_urls)),
 ]
 
 if settings.DEBUG:

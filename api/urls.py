@@ -1,11 +1,22 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 from .main import api
 
 urlpatterns = [
     path("v1/docs/", views.docs, name="api-docs"),
     path("v1/", api.urls),
+]
+
+# Atom feeds of new missions (/feeds/…).
+feed_urlpatterns = [
+    path("missions.atom", feeds.NewMissions(), name="feed-missions"),
+    path(
+        "departements/<str:code>.atom",
+        feeds.DepartementMissions(),
+        name="feed-departement",
+    ),
+    path("domains/<slug:slug>.atom", feeds.DomainMissions(), name="feed-domain"),
 ]
 
 # The tokens, on the account page (/account/tokens/).
