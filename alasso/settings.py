@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "territories",
     "home",
     "api",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

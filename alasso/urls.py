@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from api.sitemaps import SITEMAPS, robots
 from api.urls import feed_urlpatterns as feed_urls
 from api.urls import token_urlpatterns as token_urls
 
@@ -33,6 +35,8 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("account/tokens/", include(token_urls)),
     path("feeds/", include(feed_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots, name="robots"),
 ]
 
 if settings.DEBUG:
