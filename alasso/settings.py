@@ -131,6 +131,8 @@ INSTALLED_APPS = [
     "quickhelp",
     "territories",
     "home",
+    "api",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +149,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.VaryOnHtmxMiddleware",
+    "api.middleware.ApiMiddleware",
 ]
 
 ROOT_URLCONF = "alasso.urls"

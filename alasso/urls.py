@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
+
+from api.sitemaps import SITEMAPS, robots
+from api.urls import feed_urlpatterns as feed_urls
+from api.urls import token_urlpatterns as token_urls
 
 urlpatterns = [
     path("", include("home.urls")),
@@ -28,6 +33,11 @@ urlpatterns = [
     path("companies/", include("companies.urls")),
     path("coup-de-main/", include("quickhelp.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("account/tokens/", include(token_urls)),
+    path("feeds/", include(feed_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots, name="robots"),
 ]
 
 if settings.DEBUG:

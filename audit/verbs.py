@@ -304,6 +304,12 @@ VERBS: dict[str, Verb] = {
     "public_answer.published": Verb(_("Réponse publiée")),
     "public_answer.sent_back": Verb(_("Réponse renvoyée à la relecture"), (MODERATION_REASON,)),
     "public_answer.withdrawn": Verb(_("Réponse retirée")),
+    "api_token.created": Verb(
+        _("Jeton d’API créé"), (Field("scope", _("droits"), "api.models.ApiToken.Scope"),)
+    ),
+    "api_token.revoked": Verb(
+        _("Jeton d’API révoqué"), (Field("scope", _("droits"), "api.models.ApiToken.Scope"),)
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
@@ -313,6 +319,7 @@ CONTEXT_FIELDS = (
     Field("on_behalf", _("pour le compte de"), model="organizations.organization"),
     Field("consent", _("accord d’aide n°")),
     Field("territory", _("territoire"), model="territories.territory"),
+    Field("api_token", _("par le jeton d’API n°")),
 )
 CONTEXT_KEYS = frozenset(field.key for field in CONTEXT_FIELDS)
 
@@ -345,4 +352,5 @@ TARGET_MODELS = (
     "impact.hourlyrate",
     "quickhelp.question",
     "quickhelp.publicanswer",
+    "api.apitoken",
 )

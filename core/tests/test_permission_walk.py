@@ -1063,3 +1063,62 @@ def test_only_a_moderator_publishes_an_answer(quickhelp_world):
         lambda: PublicAnswer.objects.get(pk=draft.pk).status == "published",
         roles=QUICKHELP_ROLES,
     )
+# --- The API (/api/v1/): no token, Léa's read token, Léa's write token, Karim's write token
+# (another person's). The API never reads the session: the token says who calls. "401" no
+# valid token; writes are each tried on a copy of the scene (rolled back). ---------------
+API_ROLES = ["none", "read", "write", "other"]
+
+# (method, address): what no token, a read token, a write token, another's token get.
+API_CALLS = {
+    ("get", "/api/v1/missions"): "ok ok ok ok",
+    ("get", "/api/v1/missions?q=logo&departement=75&limit=5"): "ok ok ok ok",
+    ("get", "/api/v1/missions/{mission}"): "ok ok ok ok",
+    # Public states only, whoever asks: a draft is nobody's business through the API.
+    ("get", "/api/v1/missions/{draft}"): "no no no no",
+    ("get", "/api/v1/associations/{org}"): "ok ok ok ok",
+    ("get", "/api/v1/templates"): "ok ok ok ok",
+    ("get", "/api/v1/skills"): "ok ok ok ok",
+    ("get", "/api/v1/causes"): "ok ok ok ok",
+    ("get", "/api/v1/me"): "401 ok ok ok",
+    ("get", "/api/v1/me/applications"): "401 ok ok ok",
+    # Léa is already in the team (409, as the page refuses); Karim's offer goes through.
+    ("post", "/api/v1/missions/{mission}/applications"): "401 no 409 201",
+    ("post", "/api/v1/missions/{draft}/applications"): "401 no no no",
+    # Léa's application: hers to withdraw, with a write token; nobody else's.
+    ("post", "/api/v1/me/applications/{application}/withdraw"): "401 no ok no",
+}
+
+
+def test_every_api_call_answers_each_token_as_the_table_says(world):
+    from django.db import transaction
+    from django.test import Client
+
+    from api.tests.factories import bearer, token_for
+
+    users = world["users"]
+    headers = {
+        "none": {},
+        "read": bearer(token_for(users["lea"], "read")),
+        "write": bearer(token_for(users["lea"], "write")),
+        "other": bearer(token_for(users["karim"], "write")),
+    }
+    differences = []
+    for (method, template), expected in API_CALLS.items():
+        url = template.format(**world)
+        for role, wanted in zip(API_ROLES, expected.split(), strict=True):
+            client = Client()
+            with transaction.atomic():
+                if method == "get":
+                    response = client.get(url, **headers[role])
+                else:
+                    response = client.post(
+                        url,
+                        {"message": "Bonjour"},
+                        content_type="application/json",
+                        **headers[role],
+                    )
+                transaction.set_rollback(True)
+            got = outcome(response)
+            if got != wanted:
+                differences.append(f"{method} {url} with {role}: {got}, expected {wanted}")
+    assert differences == []

@@ -1,0 +1,79 @@
+"""Atom feeds of new missions: the whole site, a département, a skill domain."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from geo.models import Departement
+from missions import selectors
+from taxonomy.models import SkillDomain
+
+SIZE = 30
+
+
+class NewMissions(Feed):
+    feed_type = Atom1Feed
+    link = "/missions/"
+
+    def title(self, obj=None) -> str:
+        return _("A-lasso : nouvelles missions")
+
+    def subtitle(self, obj=None) -> str:
+        return _("Les dernières missions bénévoles ouvertes aux étudiant·es du numérique.")
+
+    def filters(self, obj) -> dict:
+        return {}
+
+    def items(self, obj=None):
+        found = selectors.public_missions(self.filters(obj))
+        return list(found.order_by("-published_at", "-pk")[:SIZE])
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        return item.need
+
+    def item_link(self, item) -> str:
+        return f"/missions/{item.pk}/"
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item) -> str:
+        return item.organization.name
+
+
+class DepartementMissions(NewMissions):
+    def get_object(self, request, code: str):
+        return get_object_or_404(Departement, code=code)
+
+    def title(self, obj=None) -> str:
+        return _("A-lasso : nouvelles missions, %(name)s (%(code)s)") % {
+            "name": obj.name,
+            "code": obj.code,
+        }
+
+    def link(self, obj) -> str:
+        return f"/missions/?departement={obj.code}"
+
+    def filters(self, obj) -> dict:
+        return {"departement": obj.code}
+
+
+class DomainMissions(NewMissions):
+    def get_object(self, request, slug: str):
+        return get_object_or_404(SkillDomain, slug=slug)
+
+    def title(self, obj=None) -> str:
+        return _("A-lasso : nouvelles missions, %(name)s") % {"name": obj.name}
+
+    def link(self, obj) -> str:
+        return f"/missions/?domain={obj.slug}"
+
+    def filters(self, obj) -> dict:
+        return {"domain": obj.slug}

@@ -1,0 +1,94 @@
+"""Schemathesis over the OpenAPI description: at least 1 000 generated requests, public and
+with a token, and not one server error nor one response outside the description."""
+
+import logging
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from api.tests.factories import token_for
+from engagements.tests.factories import ApplicationFactory
+from missions.tests.factories import MissionFactory
+from volunteers.tests.factories import VolunteerProfileFactory
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+# Examples per operation: the ones without parameters have a single case to try.
+EXAMPLES = {
+    "GET /api/v1/missions": 300,
+    "GET /api/v1/missions/{mission_id}": 120,
+    "GET /api/v1/associations/{slug}": 120,
+    "GET /api/v1/me/applications": 150,
+    "POST /api/v1/missions/{mission_id}/applications": 220,
+    "POST /api/v1/me/applications/{application_id}/withdraw": 120,
+}
+MINIMUM = 1000
+
+
+@pytest.mark.django_db
+def test_generated_requests_meet_the_description(settings_override, association, lea):
+    VolunteerProfileFactory(user=lea)
+    missions = [MissionFactory(organization=association) for _ in range(3)]
+    ApplicationFactory(mission=missions[0], volunteer=lea)
+    secrets = [token_for(lea, "write"), token_for(lea, "read")]
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    done = {"cases": 0, "authenticated": 0}
+
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        label = f"{operation.method.upper()} {operation.path}"
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES.get(label, 5),
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+            phases=[Phase.explicit, Phase.generate],
+        )
+        def run(case):
+            headers = {}
+            # Most calls with a token (write, then read, in turn), some without.
+            turn = done["cases"] % 5
+            if case.operation.definition.raw.get("security") and turn < 4:
+                headers = {"Authorization": f"Bearer {secrets[turn % 2]}"}
+                done["authenticated"] += 1
+            case.call_and_validate(headers=headers, checks=CHECKS)
+            done["cases"] += 1
+
+        run()
+    assert done["cases"] >= MINIMUM
+    assert done["authenticated"] >= 300
+
+
+@pytest.fixture
+def settings_override(settings):
+    """No rate limit; and, as Django's test client does, the test's database connection
+    stays open across the WSGI requests (they would close it when they end)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    settings.API_RATE_LIMITS = {"address": 100_000, "token": 100_000}
+    # A thousand refusals (404, 422) are expected: not a thousand warnings to write.
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield settings
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+    logger.setLevel(level)

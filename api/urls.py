@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import feeds, views
+from .main import api
+
+urlpatterns = [
+    path("v1/docs/", views.docs, name="api-docs"),
+    path("v1/", api.urls),
+]
+
+# Atom feeds of new missions (/feeds/…).
+feed_urlpatterns = [
+    path("missions.atom", feeds.NewMissions(), name="feed-missions"),
+    path(
+        "departements/<str:code>.atom",
+        feeds.DepartementMissions(),
+        name="feed-departement",
+    ),
+    path("domains/<slug:slug>.atom", feeds.DomainMissions(), name="feed-domain"),
+]
+
+# The tokens, on the account page (/account/tokens/).
+token_urlpatterns = (
+    [
+        path("", views.token_create, name="create"),
+        path("<id:pk>/revoke/", views.token_revoke, name="revoke"),
+    ],
+    "api_tokens",
+)
