@@ -1063,6 +1063,8 @@ def test_only_a_moderator_publishes_an_answer(quickhelp_world):
         lambda: PublicAnswer.objects.get(pk=draft.pk).status == "published",
         roles=QUICKHELP_ROLES,
     )
+
+
 # --- The API (/api/v1/): no token, Léa's read token, Léa's write token, Karim's write token
 # (another person's). The API never reads the session: the token says who calls. "401" no
 # valid token; writes are each tried on a copy of the scene (rolled back). ---------------
