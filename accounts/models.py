@@ -55,6 +55,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actif"), default=True)
     is_staff = models.BooleanField(_("équipe A-lasso"), default=False)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    # The version of the terms the person last accepted (TermsConsent keeps each one); empty
+    # for the accounts not made through the sign-up form (the admin's, the tests').
+    terms_version = models.CharField(
+        _("version des conditions acceptée"), max_length=20, blank=True
+    )
 
     objects = UserManager()
 
@@ -89,3 +94,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = normalize_email(self.email)
+
+
+class TermsConsent(models.Model):
+    """One acceptance of the terms of use and the privacy policy, with their version: at
+    sign-up, then each time the terms change (settings.TERMS_VERSION)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="terms_consents"
+    )
+    version = models.CharField(_("version"), max_length=20)
+    accepted_at = models.DateTimeField(_("acceptées le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("acceptation des conditions")
+        verbose_name_plural = _("acceptations des conditions")
+        ordering = ["-accepted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.version}"

@@ -24,5 +24,6 @@ urlpatterns = [
     path("email/", views.email_change, name="email_change"),
     path("email/<str:token>/", views.email_change_confirm, name="email_change_confirm"),
     path("export/", views.export, name="export"),
+    path("terms/", views.terms, name="terms"),
     path("delete/", views.delete, name="delete"),
 ]

@@ -477,3 +477,20 @@ def set_language(request):
         httponly=True,
     )
     return response
+
+
+@login_required
+def terms(request):
+    """The terms changed since the person last accepted them: she reads what changed and
+    accepts, or leaves (her data and the deletion of her account stay open)."""
+    next_url = safe_next(request)
+    if request.method == "POST":
+        if services.terms_to_accept(request.user):
+            services.terms_accept(user=request.user)
+        messages.success(request, _("Merci, vos choix sont enregistrés."))
+        return redirect(next_url or "core:home")
+    return render(
+        request,
+        "accounts/terms.html",
+        {"next": next_url, "version": settings.TERMS_VERSION},
+    )

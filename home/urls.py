@@ -14,4 +14,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("language/", set_language, name="set_language"),
     path("dev/mailbox/", dev_mailbox, name="dev_mailbox"),
+    path("legal/", views.legal_notice, name="legal_notice"),
+    path("legal/privacy/", views.privacy, name="privacy"),
+    path("legal/terms/", views.terms, name="terms"),
+    path("legal/accessibility/", views.accessibility, name="accessibility"),
 ]
