@@ -26,6 +26,7 @@ class TermsConsentMiddleware:
     on: every page but the legal ones, the way out and her data leads to the terms page."""
 
     OPEN = ("/legal/", "/account/terms/", "/account/logout/", "/account/export/")
+    OPEN += ("/account/archive/",)
     OPEN += ("/account/delete/", "/language/", "/static/", "/media/", "/healthz")
 
     def __init__(self, get_response):

@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
+
 
 def normalize_email(email: str) -> str:
     # Addresses are compared without case: people type "Martine@Orange.fr" one day and
@@ -113,3 +115,26 @@ class TermsConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.version}"
+
+
+def _export_path(instance: "DataExport", filename: str) -> str:
+    return f"exports/{instance.user_id}/{filename}"
+
+
+class DataExport(models.Model):
+    """« Télécharger mes données »: one ZIP of everything about the person, built in the
+    background, kept 48 hours behind a signed link (accounts/archive.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    file = models.FileField(
+        upload_to=_export_path, storage=private_storage, max_length=200, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("archive de données")
+        verbose_name_plural = _("archives de données")
+        ordering = ["-requested_at"]

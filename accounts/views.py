@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -493,4 +493,36 @@ def terms(request):
         request,
         "accounts/terms.html",
         {"next": next_url, "version": settings.TERMS_VERSION},
+    )
+
+
+@login_required
+def archive(request):
+    """« Télécharger mes données »: the archive is prepared in the background and the
+    person receives a link by e-mail."""
+    from .archive import export_request
+
+    if request.method == "POST":
+        export_request(user=request.user)
+        messages.success(
+            request,
+            _("C’est parti : vous recevrez un e-mail à %(email)s dès que l’archive est prête.")
+            % {"email": request.user.email},
+        )
+        return redirect("accounts:archive")
+    return render(request, "accounts/archive.html")
+
+
+@login_required
+def archive_download(request, token: str):
+    from .archive import export_for
+
+    export = export_for(token, request.user)
+    if export is None:
+        return render(request, "accounts/link_invalid.html", {"kind": "export"}, status=404)
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename="a-lasso-mes-donnees.zip",
+        content_type="application/zip",
     )
