@@ -59,6 +59,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
     # The version of the terms the person last accepted (TermsConsent keeps each one); empty
     # for the accounts not made through the sign-up form (the admin's, the tests').
+    # When the person was warned that her account, unused for 3 years, would be anonymised
+    # (home/retention.py); logging in again cancels it.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True)
     terms_version = models.CharField(
         _("version des conditions acceptée"), max_length=20, blank=True
     )

@@ -18,4 +18,5 @@ urlpatterns = [
     path("legal/privacy/", views.privacy, name="privacy"),
     path("legal/terms/", views.terms, name="terms"),
     path("legal/accessibility/", views.accessibility, name="accessibility"),
+    path("legal/retention/", views.retention_rules, name="retention"),
 ]

@@ -62,3 +62,8 @@ def accessibility(request):
 
 
 ACCESSIBILITY_PAGES = Path(__file__).parent / "accessibility_pages.json"
+
+
+def retention_rules(request):
+    """Every retention rule, as `manage.py retention` applies them each day."""
+    return render(request, "home/legal/retention.html", {"rules": retention.rules()})

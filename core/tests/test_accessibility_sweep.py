@@ -640,6 +640,7 @@ LEGAL_PAGES = [
     ("/legal/accessibility/", "anonymous"),
     ("/legal/privacy/", "lea"),
     ("/account/terms/", "lea"),
+    ("/legal/retention/", "anonymous"),
 ]
 
 

@@ -28,6 +28,7 @@ from notifications.tasks import send_digests, weekly_digest
 from territories.report import territory_reports_tick
 
 from ...models import PeriodicRun
+from ...retention import retention_tick
 
 QUARTERLY, HOURLY, DAILY, WEEKLY = "quarter-hourly", "hourly", "daily", "weekly"
 MONTHLY = "monthly"  # its first run is on the 1st, from 7:00
@@ -123,6 +124,13 @@ JOBS = [
         MONTHLY,
         territory_reports_tick,
         help="each local authority's report of the month gone by, e-mailed to its agents",
+    ),
+    Job(
+        "retention",
+        DAILY,
+        retention_tick,
+        help="the retention rules: warn and anonymise unused accounts, delete old messages, "
+        "notifications, finished tasks and data archives (manage.py retention --dry-run)",
     ),
 ]
 
