@@ -237,6 +237,10 @@ def user_delete(*, user: User) -> None:
         eraser = getattr(config, "erase_personal_data", None)
         if eraser is not None:
             eraser(user)
+    # Her data archives: the files go after the commit, the rows now.
+    exports = list(user.data_exports.exclude(file=""))
+    user.data_exports.all().delete()
+    transaction.on_commit(lambda: [export.file.delete(save=False) for export in exports])
     user.email = f"deleted-{user.pk}-{get_random_string(8).lower()}@invalid.a-lasso.fr"
     user.full_name = "—"
     user.is_active = False

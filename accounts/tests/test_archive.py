@@ -6,6 +6,7 @@ import json
 import zipfile
 from datetime import timedelta
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -127,3 +128,21 @@ def test_a_second_request_while_the_first_is_prepared_queues_nothing(db):
     first = export_request(user=lea)
     assert export_request(user=lea) == first
     assert DataExport.objects.count() == 1
+
+
+def test_deleting_the_account_deletes_her_archives_and_their_files(
+    db, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from accounts.archive import export_build
+    from accounts.services import user_delete
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    lea = UserFactory()
+    export = DataExport.objects.create(user=lea)
+    with django_capture_on_commit_callbacks(execute=True):
+        export_build(export)
+    path = export.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        user_delete(user=lea)
+    assert not DataExport.objects.exists()
+    assert not Path(path).exists()
