@@ -240,7 +240,12 @@ def user_delete(*, user: User) -> None:
     # Her data archives: the files go after the commit, the rows now.
     exports = list(user.data_exports.exclude(file=""))
     user.data_exports.all().delete()
-    transaction.on_commit(lambda: [export.file.delete(save=False) for export in exports])
+
+    def delete_files() -> None:
+        for export in exports:
+            export.file.delete(save=False)
+
+    transaction.on_commit(delete_files)
     user.email = f"deleted-{user.pk}-{get_random_string(8).lower()}@invalid.a-lasso.fr"
     user.full_name = "—"
     user.is_active = False
