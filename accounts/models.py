@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
+
 
 def normalize_email(email: str) -> str:
     # Addresses are compared without case: people type "Martine@Orange.fr" one day and
@@ -55,6 +57,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actif"), default=True)
     is_staff = models.BooleanField(_("équipe A-lasso"), default=False)
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    # The version of the terms the person last accepted (TermsConsent keeps each one); empty
+    # for the accounts not made through the sign-up form (the admin's, the tests').
+    # When the person was warned that her account, unused for 3 years, would be anonymised
+    # (home/retention.py); logging in again cancels it.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True)
+    terms_version = models.CharField(
+        _("version des conditions acceptée"), max_length=20, blank=True
+    )
 
     objects = UserManager()
 
@@ -89,3 +99,45 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = normalize_email(self.email)
+
+
+class TermsConsent(models.Model):
+    """One acceptance of the terms of use and the privacy policy, with their version: at
+    sign-up, then each time the terms change (settings.TERMS_VERSION)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="terms_consents"
+    )
+    version = models.CharField(_("version"), max_length=20)
+    accepted_at = models.DateTimeField(_("acceptées le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("acceptation des conditions")
+        verbose_name_plural = _("acceptations des conditions")
+        ordering = ["-accepted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.version}"
+
+
+def _export_path(instance: "DataExport", filename: str) -> str:
+    return f"exports/{instance.user_id}/{filename}"
+
+
+class DataExport(models.Model):
+    """« Télécharger mes données »: one ZIP of everything about the person, built in the
+    background, kept 48 hours behind a signed link (accounts/archive.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    file = models.FileField(
+        upload_to=_export_path, storage=private_storage, max_length=200, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("archive de données")
+        verbose_name_plural = _("archives de données")
+        ordering = ["-requested_at"]

@@ -13,7 +13,7 @@ from django.utils.crypto import get_random_string
 from core.emails import send_email
 
 from . import tokens
-from .models import User, normalize_email
+from .models import TermsConsent, User, normalize_email
 
 
 def _link(name: str, token: str) -> str:
@@ -29,8 +29,25 @@ def user_sign_up(
     user = User.objects.create_user(
         email, password, full_name=full_name.strip(), intent=intent, language=language
     )
+    # The form says that creating the account accepts the terms and the privacy policy.
+    terms_accept(user=user)
     verification_email_send(user=user, next_url=next_url)
     return user
+
+
+def terms_accept(*, user: User) -> None:
+    """Record that the person accepts the current version of the terms of use and of the
+    privacy policy (settings.TERMS_VERSION)."""
+    TermsConsent.objects.create(user=user, version=settings.TERMS_VERSION)
+    user.terms_version = settings.TERMS_VERSION
+    user.save(update_fields=["terms_version"])
+
+
+def terms_to_accept(user) -> bool:
+    """Whether the person accepted an older version of the terms than the current one.
+    Accounts with no version at all were not made through the sign-up form (the admin's,
+    the tests'): nobody asks them."""
+    return bool(user.terms_version) and user.terms_version != settings.TERMS_VERSION
 
 
 def verification_email_send(*, user: User, next_url: str = "") -> None:
@@ -220,6 +237,15 @@ def user_delete(*, user: User) -> None:
         eraser = getattr(config, "erase_personal_data", None)
         if eraser is not None:
             eraser(user)
+    # Her data archives: the files go after the commit, the rows now.
+    exports = list(user.data_exports.exclude(file=""))
+    user.data_exports.all().delete()
+
+    def delete_files() -> None:
+        for export in exports:
+            export.file.delete(save=False)
+
+    transaction.on_commit(delete_files)
     user.email = f"deleted-{user.pk}-{get_random_string(8).lower()}@invalid.a-lasso.fr"
     user.full_name = "—"
     user.is_active = False

@@ -24,5 +24,8 @@ urlpatterns = [
     path("email/", views.email_change, name="email_change"),
     path("email/<str:token>/", views.email_change_confirm, name="email_change_confirm"),
     path("export/", views.export, name="export"),
+    path("terms/", views.terms, name="terms"),
+    path("archive/", views.archive, name="archive"),
+    path("archive/<str:token>/", views.archive_download, name="archive_download"),
     path("delete/", views.delete, name="delete"),
 ]

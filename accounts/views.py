@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -477,3 +477,52 @@ def set_language(request):
         httponly=True,
     )
     return response
+
+
+@login_required
+def terms(request):
+    """The terms changed since the person last accepted them: she reads what changed and
+    accepts, or leaves (her data and the deletion of her account stay open)."""
+    next_url = safe_next(request)
+    if request.method == "POST":
+        if services.terms_to_accept(request.user):
+            services.terms_accept(user=request.user)
+        messages.success(request, _("Merci, vos choix sont enregistrés."))
+        return redirect(next_url or "core:home")
+    return render(
+        request,
+        "accounts/terms.html",
+        {"next": next_url, "version": settings.TERMS_VERSION},
+    )
+
+
+@login_required
+def archive(request):
+    """« Télécharger mes données »: the archive is prepared in the background and the
+    person receives a link by e-mail."""
+    from .archive import export_request
+
+    if request.method == "POST":
+        export_request(user=request.user)
+        messages.success(
+            request,
+            _("C’est parti : vous recevrez un e-mail à %(email)s dès que l’archive est prête.")
+            % {"email": request.user.email},
+        )
+        return redirect("accounts:archive")
+    return render(request, "accounts/archive.html")
+
+
+@login_required
+def archive_download(request, token: str):
+    from .archive import export_for
+
+    export = export_for(token, request.user)
+    if export is None:
+        return render(request, "accounts/link_invalid.html", {"kind": "export"}, status=404)
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename="a-lasso-mes-donnees.zip",
+        content_type="application/zip",
+    )

@@ -85,6 +85,15 @@ def site_url(environ) -> str:
 
 SITE_URL = site_url(os.environ)
 SITE_NAME = "A-lasso"
+# The legal pages (home/legal.py): who publishes the site, who hosts it, whom to write to about
+# personal data. The version of the terms: change it when the terms or the privacy policy
+# change, and every person who accepted an older one is asked again (accounts/middleware.py).
+LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER", "Association A-lasso")
+LEGAL_ADDRESS = os.environ.get("LEGAL_ADDRESS", "Lyon, France")
+LEGAL_DIRECTOR = os.environ.get("LEGAL_DIRECTOR", "")
+LEGAL_HOST = os.environ.get("LEGAL_HOST", "")
+PRIVACY_EMAIL = os.environ.get("PRIVACY_EMAIL", "donnees-personnelles@a-lasso.fr")
+TERMS_VERSION = "2026-12-07"
 # The Ed25519 key that signs attestations: a file outside the database (docs/credentials.md).
 CREDENTIALS_KEY_FILE = Path(
     os.environ.get("CREDENTIALS_KEY_FILE", BASE_DIR / "var" / "keys" / "credentials-ed25519.pem")
@@ -144,6 +153,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
+    "accounts.middleware.TermsConsentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

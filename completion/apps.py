@@ -77,6 +77,15 @@ class CompletionConfig(AppConfig):
             "reviews_received": [review(r) for r in received],
         }
 
+    def personal_files(self, user) -> list[tuple[str, object]]:
+        """The files she handed over (links are in the data)."""
+        from .models import Deliverable
+
+        deliverables = Deliverable.objects.filter(
+            completion__application__volunteer=user, kind=Deliverable.Kind.FILE
+        ).exclude(file="")
+        return [(f"livrables/{d.pk}-{d.name}", d.file) for d in deliverables.order_by("pk")]
+
     def erase_personal_data(self, user) -> None:
         """The association keeps the record of the work and its hours; the person's words
         go, and so do the association's words about them (the testimonial names them).

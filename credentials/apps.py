@@ -34,6 +34,28 @@ class CredentialsConfig(AppConfig):
             for credential in credentials_of(user)
         ]
 
+    def personal_files(self, user) -> list[tuple[str, object]]:
+        """Each attestation as its signed JSON file and, when it has one, its PDF: the
+        same bytes as the verification page serves."""
+        import json
+
+        from .pdf import mentions_for, render_attestation
+        from .selectors import credentials_of
+
+        files: list[tuple[str, object]] = []
+        for credential in credentials_of(user):
+            if credential.is_erased:
+                continue
+            name = f"attestations/{credential.public_id}"
+            signed = json.dumps(credential.document, ensure_ascii=False, indent=2, sort_keys=True)
+            files.append((f"{name}.json", (signed + "\n").encode()))
+            if not credential.is_badge:
+                language = "en" if user.language == "en" else "fr"
+                mentions = mentions_for(credential, language=language)
+                pdf = render_attestation(credential, language=language, mentions=mentions)
+                files.append((f"{name}.pdf", pdf))
+        return files
+
     def erase_personal_data(self, user) -> None:
         from .services import credentials_erase_for
 

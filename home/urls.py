@@ -19,4 +19,9 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("hors-ligne/", pwa.offline, name="offline"),
+    path("legal/", views.legal_notice, name="legal_notice"),
+    path("legal/privacy/", views.privacy, name="privacy"),
+    path("legal/terms/", views.terms, name="terms"),
+    path("legal/accessibility/", views.accessibility, name="accessibility"),
+    path("legal/retention/", views.retention_rules, name="retention"),
 ]

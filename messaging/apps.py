@@ -26,6 +26,13 @@ class MessagingConfig(AppConfig):
 
         return personal_data(user)
 
+    def personal_files(self, user) -> list[tuple[str, object]]:
+        """The files she attached to her messages."""
+        from .models import Attachment
+
+        attachments = Attachment.objects.filter(message__author=user).exclude(file="")
+        return [(f"pieces-jointes/{a.pk}-{a.name}", a.file) for a in attachments.order_by("pk")]
+
     def erase_personal_data(self, user) -> None:
         from .services import erase_personal_data
 

@@ -17,6 +17,22 @@ class MissionsConfig(AppConfig):
         register(NavItem(_("Missions"), "missions:list", lambda user: True, order=10))
         register(NavItem(_("Mes missions"), "missions:mine", has_association, order=15))
 
+    def personal_data(self, user) -> list[dict]:
+        """The missions the person wrote for an association (those she worked on are in
+        her applications)."""
+        from .models import Mission
+
+        return [
+            {
+                "title": mission.title,
+                "organization": mission.organization.name,
+                "status": mission.status,
+                "need": mission.need,
+                "created_at": mission.created_at.isoformat(),
+            }
+            for mission in Mission.objects.filter(created_by=user).select_related("organization")
+        ]
+
     def erase_personal_data(self, user) -> None:
         from .services import anonymise_person_in_history
 

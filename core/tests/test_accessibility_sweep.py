@@ -697,3 +697,66 @@ def test_every_quickhelp_page_has_no_accessibility_violation(
     martine.wait_for_load_state()
     check(martine, "the ask form with the topic suggested")
     assert failures == {}
+
+
+# The legal and trust pages, as a visitor and as a person logged in (with her dashboard's
+# footer), in French and in English; and the page that asks to accept the new terms.
+LEGAL_PAGES = [
+    ("/legal/", "anonymous"),
+    ("/legal/privacy/", "anonymous"),
+    ("/legal/terms/", "anonymous"),
+    ("/legal/accessibility/", "anonymous"),
+    ("/legal/privacy/", "lea"),
+    ("/account/terms/", "lea"),
+    ("/legal/retention/", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_legal_pages_have_no_accessibility_violation(
+    shipped_data, new_page, width, language, world
+):
+    lea = world["users"]["lea"]
+    lea.terms_version = "2000-01-01"  # she accepted older terms: she is asked again
+    lea.save(update_fields=["terms_version"])
+    failures = {}
+    pages = {}
+    for template, role in LEGAL_PAGES:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role], language=language)
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        page.locator("details").evaluate_all("nodes => nodes.forEach(n => n.open = true)")
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}
+
+
+def swept_pages() -> list[str]:
+    """Every address this sweep opens (placeholders as « … »), for the accessibility
+    statement (home/accessibility_pages.json, checked by home/tests/test_legal.py)."""
+    import re
+
+    from .test_permission_walk import DASHBOARD_PAGES
+
+    templates = [template for template, _role in pages_to_check()]
+    templates += [template for template, _role in school_pages_to_check()]
+    templates += [template for template, _role in challenge_pages_to_check()]
+    templates += [template for template, _role in CLASS_VIEWS]
+    templates += [template for template, _role in teaching_pages_to_check()]
+    templates += [template for template, _role in territory_pages_to_check()]
+    templates += [template for template, _role in PACK_SWEEP]
+    templates += [template for template, _role in impact_pages_to_check()]
+    templates += [template for template, _role in company_pages_to_check()]
+    templates += [
+        template
+        for template in DASHBOARD_PAGES
+        if not template.split("?")[0].endswith((".csv", ".pdf"))
+    ]
+    templates += [template for template, _role in LEGAL_PAGES]
+    return sorted({re.sub(r"\{[^}]*\}", "…", template.split("?")[0]) for template in templates})

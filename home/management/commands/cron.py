@@ -29,6 +29,7 @@ from quickhelp.tasks import quickhelp_tick
 from territories.report import territory_reports_tick
 
 from ...models import PeriodicRun
+from ...retention import retention_tick
 
 QUARTERLY, HOURLY, DAILY, WEEKLY = "quarter-hourly", "hourly", "daily", "weekly"
 MONTHLY = "monthly"  # its first run is on the 1st, from 7:00
@@ -130,6 +131,13 @@ JOBS = [
         HOURLY,
         quickhelp_tick,
         help="remind tomorrow's calls; unanswered questions to more volunteers, then to a mission",
+    ),
+    Job(
+        "retention",
+        DAILY,
+        retention_tick,
+        help="the retention rules: warn and anonymise unused accounts, delete old messages, "
+        "notifications, finished tasks and data archives (manage.py retention --dry-run)",
     ),
 ]
 
