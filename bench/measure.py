@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.services import terms_accept, terms_to_accept
 from core.demo import DEMO_DOMAIN
 from home.demo_scale import ADMIN_PREFIX, TEACHER_EMAIL, VOLUNTEER_PREFIX
 from missions.models import Mission, Status
@@ -464,7 +465,10 @@ class Sessions:
     def client(self, user_id: int) -> Client:
         if user_id not in self.clients:
             client = Client()
-            client.force_login(User.objects.get(pk=user_id))
+            person = User.objects.get(pk=user_id)
+            if terms_to_accept(person):  # a database built before the terms' version
+                terms_accept(user=person)
+            client.force_login(person)
             self.clients[user_id] = client
         return self.clients[user_id]
 
