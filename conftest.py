@@ -82,7 +82,44 @@ def asks_for_no_database(item) -> bool:
     )
 
 
+def _django_order(item) -> int:
+    """pytest-django's order: rolled-back tests (0), then those that flush the tables when
+    they end (1), then those without a database (2); a test of group 0 run after a flush
+    would miss the rows that data migrations shipped."""
+    from pytest_django.plugin import validate_django_db
+
+    fixtures = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    transactional = bool({"transactional_db", "live_server"} & fixtures)
+    if marker is not None:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        transactional = transactional or transaction or reset_sequences
+    if transactional:
+        return 1
+    return 0 if marker is not None or "db" in fixtures else 2
+
+
+def _weight(item) -> int:
+    """How long a test takes, roughly: one that starts other processes (manage.py, gunicorn,
+    a task worker, lint-imports, node) takes seconds to minutes, a browser test seconds."""
+    if item.get_closest_marker("slow"):
+        return 2
+    return 1 if "browser" in getattr(item, "fixturenames", ()) else 0
+
+
 def pytest_collection_modifyitems(config, items):
+    # Tests of a module that starts other processes are marked `slow`: they still run in
+    # `make test` (only `-m "not slow"` leaves them out, for a quick local round).
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is not None and "subprocess" in vars(module):
+            item.add_marker(pytest.mark.slow)
+    # The two xdist workers take tests in this order, each as it finishes the last: the
+    # longest of each group of pytest-django's order go first, so that no minutes-long test
+    # is left for the end while the other worker has nothing more to do. The groups keep
+    # their order (a stable sort).
+    items.sort(key=lambda item: (_django_order(item), -_weight(item)))
+
     # Tests that use no database are marked `no_database` and run once, in the SQLite run:
     # the PostgreSQL run of `make test` leaves them out. The cache run (REDIS_URL) keeps
     # them, the cache being what it tests.
