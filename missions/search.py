@@ -2,8 +2,9 @@
 
 PostgreSQL reads the `search_vector` column (migration 0003): French stemming, accents
 ignored, the title weighing more than the need, then the deliverables. Each word of the
-query matches as a prefix of its light stem below (which covers its own French stem) — so
-"logos" finds "logo", "évènements" finds "événement", "creation" finds "Création".
+query matches as a prefix of its light stem below or of its own French stem (`tsquery_term`)
+— so "logos" finds "logo", "évènements" finds "événement", "creation" finds "Création",
+"communications" finds "communication".
 
 SQLite reads its FTS5 index (migration 0004), which ignores accents and case: each word
 of the query matches as a prefix of its light stem, ranked by bm25 with the title weighing
@@ -75,6 +76,17 @@ def stem(word: str) -> str:
     return word
 
 
+def tsquery_term(word: str) -> str:
+    """A word of the query for PostgreSQL: its light stem or its own French stem, each as a
+    prefix. The light stem alone misses words whose French stem is shorter: « communication »
+    gives "communicat", but PostgreSQL keeps "commun" of the text's « communication(s) »;
+    the word itself, through the same configuration, gives "commun"."""
+    light = stem(word)
+    if light == word:
+        return f"{word}:*"
+    return f"({light}:* | {word}:*)"
+
+
 class Match(Lookup):
     """FTS5's `index MATCH query`."""
 
@@ -105,9 +117,8 @@ def search(missions: QuerySet, query: str) -> QuerySet | None:
     if not terms:
         return None
     if connection.vendor == "postgresql":
-        # The light stem as a prefix also matches the word's own French stem: one term per
-        # word keeps the query simple enough for PostgreSQL to use the GIN index.
-        expression = " & ".join(f"{stem(word)}:*" for word in terms)
+        # Each word as either stem, a prefix (`tsquery_term`): the GIN index serves both.
+        expression = " & ".join(tsquery_term(word) for word in terms)
         tsquery = SearchQuery(expression, config=CONFIG, search_type="raw")
         quote = connection.ops.quote_name
         column = f"{quote(missions.model._meta.db_table)}.{quote('search_vector')}"

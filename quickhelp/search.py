@@ -8,22 +8,11 @@ from django.db import connection
 from django.db.models import F, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
-from missions.search import BM25, CONFIG, Match, stem, words
+from missions.search import BM25, CONFIG, Match, stem, tsquery_term, words
 
 from .models import PublicAnswerSearchEntry
 
 PublicAnswerSearchEntry._meta.get_field("index").register_lookup(Match)
-
-
-def _either_stem(word: str) -> str:
-    """A word of the query for PostgreSQL: its light stem or its own French stem, each as a
-    prefix. The light stem alone misses words whose French stem is shorter: "cotisation"
-    gives "cotisat", but PostgreSQL keeps "cotis" of the answer's "cotisation(s)"; the word
-    itself, through the same configuration, gives "cotis"."""
-    light = stem(word)
-    if light == word:
-        return f"{word}:*"
-    return f"({light}:* | {word}:*)"
 
 
 def search(answers: QuerySet, query: str) -> QuerySet | None:
@@ -33,7 +22,7 @@ def search(answers: QuerySet, query: str) -> QuerySet | None:
     if not terms:
         return None
     if connection.vendor == "postgresql":
-        expression = " & ".join(_either_stem(word) for word in terms)
+        expression = " & ".join(tsquery_term(word) for word in terms)
         tsquery = SearchQuery(expression, config=CONFIG, search_type="raw")
         quote = connection.ops.quote_name
         column = f"{quote(answers.model._meta.db_table)}.{quote('search_vector')}"

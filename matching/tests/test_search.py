@@ -222,3 +222,18 @@ def test_a_search_costs_the_same_number_of_queries_for_3_or_30_missions(
         response = client.get(URL, {**params, "page": 2})
 
     assert "30 missions proposées" in response.text
+
+
+def test_a_word_whose_french_stem_is_shorter_than_its_light_stem_is_found(client, association):
+    """PostgreSQL keeps "commun" of « communication » and "cotis" of « cotisations », shorter
+    than the light stems "communicat" and "cotisat": the search asks for either."""
+    MissionFactory(organization=association, title="Plan de communication")
+    MissionFactory(organization=association, title="Suivi des cotisations")
+
+    def found(query):
+        text = client.get(URL, {"q": query}).text
+        return {t for t in ("Plan de communication", "Suivi des cotisations") if f">{t}<" in text}
+
+    assert found("communication") == {"Plan de communication"}
+    assert found("communications") == {"Plan de communication"}
+    assert found("cotisation") == {"Suivi des cotisations"}
