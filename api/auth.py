@@ -5,6 +5,8 @@ caller is anonymous, with one it is the token's owner, through the same selector
 services as the pages.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -27,6 +29,17 @@ DEFAULT_LIMITS = {"address": 300, "token": 600}
 
 def forget_token(**kwargs) -> None:
     _current.set(None)
+
+
+@contextmanager
+def token_scope() -> Iterator[None]:
+    """The token of one API request, forgotten when the request ends: the thread goes on to
+    serve other requests, tasks or commands, whose audit entries must not name it."""
+    mark = _current.set(None)
+    try:
+        yield
+    finally:
+        _current.reset(mark)
 
 
 def annotate(actor, verb, target, data) -> dict:

@@ -7,6 +7,8 @@ from django.utils.translation.trans_real import (
     parse_accept_lang_header,
 )
 
+from .auth import token_scope
+
 PREFIX = "/api/v1/"
 
 
@@ -32,7 +34,8 @@ class ApiMiddleware:
         language = language_of(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        with token_scope():
+            response = self.get_response(request)
         if response.status_code == 404 and response.get("Content-Type", "").startswith("text/html"):
             # An address no operation answers: a problem too, not the site's 404 page.
             from .problems import not_found

@@ -3,6 +3,7 @@ the operations behind them use the pages' services, and every write is in the au
 
 import pytest
 
+import audit
 from api.models import ApiToken
 from api.services import hash_secret
 from api.tests.factories import bearer, token_for
@@ -98,6 +99,10 @@ def test_apply_and_withdraw_with_a_write_token_in_the_audit_log(client, lea, ass
     withdraw = f"/api/v1/me/applications/{application.pk}/withdraw"
     assert client.post(withdraw, **bearer(secret)).json()["status"] == "withdrawn"
     assert AuditEvent.objects.filter(verb="application.withdrawn").exists()
+    # Once the API's answer is sent, what the same person does elsewhere in this thread
+    # (a page, a task) is not put down to the token.
+    later = audit.log(actor=lea, verb="application.created", target=mission)
+    assert "api_token" not in later.data
 
 
 def test_a_read_token_cannot_write(client, lea, association):

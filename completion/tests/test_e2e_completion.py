@@ -169,7 +169,10 @@ def test_from_the_work_handed_over_to_the_public_book(
     expect(visitor.get_by_text("Léa a créé le logo de nos dix ans.")).to_be_visible()
     picture = visitor.get_by_role("img", name="Travail réalisé pour « Un logo pour la fête")
     expect(picture).to_be_visible()
-    assert visitor.evaluate("img => img.naturalWidth", picture.element_handle()) == 480
+    # The picture itself is served (a broken one has no width): once it has loaded.
+    image = picture.element_handle()
+    visitor.wait_for_function("img => img.complete", arg=image)
+    assert visitor.evaluate("img => img.naturalWidth", image) == 480
     expect(visitor.get_by_text("recommandée par une association")).to_be_visible()
     check_pages(None, "/book/lea-martin/", "public book")
     check_pages(lea, "/book/lea-martin/", "book seen by its owner")
