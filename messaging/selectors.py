@@ -29,6 +29,7 @@ from accounts.models import User
 from core.sql import table
 from engagements.models import Application
 from missions.models import Mission
+from notifications.models import Notification
 from organizations.models import Membership
 
 from .models import Attachment, Message, ReadMark, Thread
@@ -200,9 +201,30 @@ def unread_count(user) -> int:
         return cursor.fetchone()[0]
 
 
+@functools.cache
+def _unread_both_sql() -> str:
+    # The header shows both counts on every page: one round trip for the two.
+    return (
+        f"SELECT ({_unread_sql()}), (SELECT COUNT(*) FROM {table(Notification)}"
+        " WHERE user_id = %s AND read_at IS NULL)"
+    )
+
+
 def unread_count_for_request(request) -> int:
-    """`unread_count` of the logged-in person, computed once per request."""
+    """`unread_count` of the logged-in person, computed once per request; with the unread
+    notifications' count (`notifications.selectors.unread_count_for_request`) in the same
+    query when that is not known yet, as the header asks both."""
     if not hasattr(request, "_unread_messages"):
         user = getattr(request, "user", None)
-        request._unread_messages = unread_count(user) if user is not None else 0
+        if user is None or not user.is_authenticated:
+            request._unread_messages = 0
+        elif hasattr(request, "_unread_notifications"):
+            request._unread_messages = unread_count(user)
+        else:
+            pk = user.pk
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    _unread_both_sql(), [pk, pk, pk, pk, Application.Status.ACCEPTED, pk, pk]
+                )
+                request._unread_messages, request._unread_notifications = cursor.fetchone()
     return request._unread_messages

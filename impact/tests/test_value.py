@@ -4,6 +4,7 @@ hours × the hourly rate of the mission's main domain (docs/impact.md)."""
 from decimal import Decimal
 
 import pytest
+from django.db.models import F
 
 from completion.tests.factories import CompletionFactory, engagement
 from impact import selectors
@@ -133,3 +134,23 @@ def test_the_value_costs_two_queries_whatever_the_number_of_engagements(
     other = AssociationFactory()
     with django_assert_num_queries(2):
         selectors.values_received([association.pk, other.pk])
+
+
+def test_values_received_matches_the_orm(association, bruno):
+    # values_received is written in SQL: the same figures as the ORM's `_grouped`, for
+    # every way a mission finds its domain (template, most skills, a tie, none, no hours).
+    other = bruno.memberships.get().organization
+    done(mission_in(association, template="showcase-website", skills=["logo"]), hours=10)
+    done(mission_in(association, skills=["social-media", "logo", "canva"]), hours=5)
+    done(mission_in(association, skills=["digital-workshops", "wordpress"]), hours=3)
+    done(mission_in(other, skills=[]), hours=2)
+    done(mission_in(other, template="event-poster"), hours=None)
+    done(mission_in(other, template="newsletter"), hours=7)
+    ids = [association.pk, other.pk, AssociationFactory().pk]
+    completions = selectors.completed_engagements().filter(
+        application__mission__organization_id__in=ids
+    )
+    orm = selectors._grouped(completions, F("application__mission__organization_id"))
+    assert selectors.values_received(ids) == orm
+    assert orm[association.pk] == selectors.Value(18, 10 * WEB + 5 * GRAPHIC + 3 * WEB)
+    assert orm[other.pk] == selectors.Value(9, 2 * AVERAGE + 7 * COMMUNICATION)

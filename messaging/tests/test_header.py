@@ -69,3 +69,18 @@ def test_the_template_tag_gives_the_count_without_the_processor(lea, martine, ap
     )
 
     assert html == "[1]"
+
+
+def test_the_two_counts_come_in_one_query(
+    client, with_unread_processor, django_assert_max_num_queries, lea, martine, application_thread
+):
+    services.message_send(thread=application_thread, author=martine, body="Un")
+    client.force_login(lea)
+    with django_assert_max_num_queries(30) as queries:
+        response = client.get(reverse("notifications:preferences"))
+
+    assert ">Messages (1)</a>" in response.text
+    assert ">Notifications (1)</a>" in response.text
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    both = [q for q in counts if "messaging_message" in q or "notifications_notification" in q]
+    assert len(both) == 1
