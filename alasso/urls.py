@@ -6,6 +6,7 @@ from django.views.static import serve
 
 from api.sitemaps import SITEMAPS, robots
 from api.urls import feed_urlpatterns as feed_urls
+from api.urls import opendata_urlpatterns as opendata_urls
 from api.urls import token_urlpatterns as token_urls
 
 urlpatterns = [
@@ -38,6 +39,7 @@ urlpatterns = [
     path("feeds/", include(feed_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots, name="robots"),
+    path("donnees-ouvertes/", include(opendata_urls)),
 ]
 
 if settings.DEBUG:

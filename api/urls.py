@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, opendata, views
 from .main import api
 
 urlpatterns = [
@@ -27,3 +27,10 @@ token_urlpatterns = (
     ],
     "api_tokens",
 )
+
+# Open data: the page and its daily files (/donnees-ouvertes/…).
+opendata_urlpatterns = [
+    path("", opendata.page, name="opendata"),
+    path("missions.<str:extension>", opendata.download, name="opendata-file"),
+]
+
