@@ -34,3 +34,10 @@ opendata_urlpatterns = [
     path("missions.<str:extension>", opendata.download, name="opendata-file"),
 ]
 
+# The secret calendar address: its settings on the account page, and the feed itself.
+calendar_urlpatterns = [
+    path("account/calendar/", views.calendar_create, name="calendar_create"),
+    path("account/calendar/revoke/", views.calendar_revoke, name="calendar_revoke"),
+    path("calendar/<str:secret>.ics", views.calendar_feed, name="calendar_feed"),
+]
+
