@@ -17,6 +17,7 @@ feed_urlpatterns = [
         name="feed-departement",
     ),
     path("domains/<slug:slug>.atom", feeds.DomainMissions(), name="feed-domain"),
+    path("search.atom", feeds.SearchMissions(), name="feed-search"),
 ]
 
 # The tokens, on the account page (/account/tokens/).

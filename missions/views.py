@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -43,6 +44,10 @@ def mission_list(request):
         "page": page,
         "searching": bool(filters.get("q")),
         "can_match": can_match,
+        # « Suivre cette recherche »: the same query string, as an Atom feed.
+        "search_query": urlencode(
+            [(key, value) for key, value in request.GET.items() if key not in ("page", "sort")]
+        ),
     }
     return render(request, template, context)
 
