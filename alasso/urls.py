@@ -9,6 +9,7 @@ from api.urls import calendar_urlpatterns as calendar_urls
 from api.urls import feed_urlpatterns as feed_urls
 from api.urls import opendata_urlpatterns as opendata_urls
 from api.urls import token_urlpatterns as token_urls
+from api.urls import widget_urlpatterns as widget_urls
 
 urlpatterns = [
     path("", include("home.urls")),
@@ -42,6 +43,7 @@ urlpatterns = [
     path("robots.txt", robots, name="robots"),
     path("donnees-ouvertes/", include(opendata_urls)),
     path("", include(calendar_urls)),
+    path("", include(widget_urls)),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, opendata, views
+from . import feeds, opendata, views, widget
 from .main import api
 
 urlpatterns = [
@@ -42,3 +42,7 @@ calendar_urlpatterns = [
     path("calendar/<str:secret>.ics", views.calendar_feed, name="calendar_feed"),
 ]
 
+# The widget an association puts in an <iframe> on its own site.
+widget_urlpatterns = [
+    path("associations/<slug:slug>/widget/", widget.widget, name="widget"),
+]
