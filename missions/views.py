@@ -98,6 +98,14 @@ def _actions(mission: Mission, user, **context) -> list[Action]:
     return actions
 
 
+# schema.org's attendance mode of each way of working.
+_ATTENDANCE = {
+    WorkMode.REMOTE: "OnlineEventAttendanceMode",
+    WorkMode.ONSITE: "OfflineEventAttendanceMode",
+    WorkMode.HYBRID: "MixedEventAttendanceMode",
+}
+
+
 def _mission_json_ld(mission: Mission, skills) -> str:
     """schema.org: a mission is an event a volunteer joins, organised by an association."""
     organization = mission.organization
@@ -120,8 +128,7 @@ def _mission_json_ld(mission: Mission, skills) -> str:
         "name": mission.title,
         "description": mission.need,
         "url": url,
-        "eventAttendanceMode": "https://schema.org/"
-        + ("OnlineEventAttendanceMode" if online else "MixedEventAttendanceMode"),
+        "eventAttendanceMode": "https://schema.org/" + _ATTENDANCE[mission.work_mode],
         "eventStatus": "https://schema.org/EventScheduled",
         "isAccessibleForFree": True,
         "location": location,

@@ -77,7 +77,7 @@ def test_a_mission_page_describes_an_event_organised_by_its_association(client, 
     assert document["location"]["@type"] in ("VirtualLocation", "Place")
     assert document["organizer"]["@type"] == "Organization"
     assert document["organizer"]["name"] == association.name
-    assert document["eventAttendanceMode"].startswith(SCHEMA)
+    assert document["eventAttendanceMode"] == SCHEMA + "OnlineEventAttendanceMode"  # remote
     assert "startDate" in document
 
 
