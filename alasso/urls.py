@@ -5,8 +5,11 @@ from django.urls import include, path
 from django.views.static import serve
 
 from api.sitemaps import SITEMAPS, robots
+from api.urls import calendar_urlpatterns as calendar_urls
 from api.urls import feed_urlpatterns as feed_urls
+from api.urls import opendata_urlpatterns as opendata_urls
 from api.urls import token_urlpatterns as token_urls
+from api.urls import widget_urlpatterns as widget_urls
 
 urlpatterns = [
     path("", include("home.urls")),
@@ -38,6 +41,9 @@ urlpatterns = [
     path("feeds/", include(feed_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots, name="robots"),
+    path("donnees-ouvertes/", include(opendata_urls)),
+    path("", include(calendar_urls)),
+    path("", include(widget_urls)),
 ]
 
 if settings.DEBUG:

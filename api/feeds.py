@@ -1,12 +1,14 @@
-"""Atom feeds of new missions: the whole site, a département, a skill domain."""
+"""Atom feeds of new missions: the whole site, a département, a skill domain, a search."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from geo.models import Departement
 from missions import selectors
+from missions.forms import MissionFilterForm, Sort
 from taxonomy.models import SkillDomain
 
 SIZE = 30
@@ -77,3 +79,25 @@ class DomainMissions(NewMissions):
 
     def filters(self, obj) -> dict:
         return {"domain": obj.slug}
+
+
+class SearchMissions(NewMissions):
+    """A saved search: the search page's query string, followed as a feed."""
+
+    def get_object(self, request) -> dict:
+        form = MissionFilterForm(request.GET or None)
+        filters = dict(form.filters) if form.is_bound else {}
+        filters["sort"] = Sort.DATE  # newest first, whatever the page's order
+        query = [(key, value) for key, value in request.GET.items() if key not in ("page", "sort")]
+        return {"filters": filters, "query": urlencode(query)}
+
+    def title(self, obj=None) -> str:
+        if obj and obj["filters"].get("q"):
+            return _("A-lasso : nouvelles missions, « %(q)s »") % {"q": obj["filters"]["q"]}
+        return _("A-lasso : nouvelles missions de votre recherche")
+
+    def link(self, obj) -> str:
+        return "/missions/" + (f"?{obj['query']}" if obj["query"] else "")
+
+    def filters(self, obj) -> dict:
+        return obj["filters"]

@@ -66,6 +66,7 @@ PRIVATE = [
     "/staff/",
     "/profile/",
     "/dev/",
+    "/calendar/",
 ]
 
 

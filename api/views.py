@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import calendar, services
 from .forms import TokenForm
 from .main import api
 from .models import ApiToken
@@ -66,3 +68,32 @@ def token_revoke(request, pk: int):
     services.token_revoke(token=token, by=request.user)
     messages.success(request, _("Le jeton « %(name)s » est révoqué.") % {"name": token.name})
     return redirect("api_tokens:create")
+
+
+@login_required
+@never_cache
+def calendar_create(request):
+    """A new secret calendar address (POST): shown on this answer only."""
+    if request.method != "POST":
+        return redirect(reverse("accounts:account") + "#calendar")
+    _feed, secret = calendar.feed_create(user=request.user)
+    url = request.build_absolute_uri(reverse("calendar_feed", args=[secret]))
+    return render(request, "api/calendar_created.html", {"url": url})
+
+
+@login_required
+@require_POST
+def calendar_revoke(request):
+    calendar.feed_revoke(user=request.user)
+    messages.success(request, _("L’adresse de votre agenda est révoquée : elle ne marche plus."))
+    return redirect(reverse("accounts:account") + "#calendar")
+
+
+@never_cache
+def calendar_feed(request, secret: str):
+    feed = calendar.feed_for_secret(secret)
+    if feed is None:
+        raise Http404
+    response = HttpResponse(calendar.calendar_of(feed.user), content_type="text/calendar")
+    response["Content-Disposition"] = 'inline; filename="a-lasso.ics"'
+    return response

@@ -122,6 +122,12 @@ def _forget_volunteers(visit: Visit) -> None:
     forget_suggestions(mission_ids=[visit.mission_id])
 
 
+def _api_missions(cast: Cast) -> list[Visit]:
+    """The public API's open missions, the same keywords as the search page."""
+    path = f"/api/v1/missions?q={SEARCH.replace(' ', '+')}"
+    return [Visit(path, user) for user in cast.volunteers]
+
+
 def _mission_page(cast: Cast) -> list[Visit]:
     return [
         Visit(reverse("missions:detail", args=[pk]), user)
@@ -453,6 +459,7 @@ PAGES = [
         f"Tableau de bord d’une entreprise ({COMPANY_EMPLOYEES} salarié·es)",
         _company_dashboard,
     ),
+    Page("api_missions", "API : missions ouvertes (« site internet »)", _api_missions),
 ]
 
 

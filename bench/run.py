@@ -31,6 +31,7 @@ PAGE_NAMES = [
     "teacher_dashboard",
     "territory_dashboard",
     "company_dashboard",
+    "api_missions",
 ]
 # What `--pages` may name: the pages, and the weekly digest (the slowest part of a run).
 MEASURES = [*PAGE_NAMES, "weekly_digest"]

@@ -7,17 +7,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.structured import absolute, json_ld
 from taxonomy.selectors import association_name
 from volunteers.selectors import has_volunteer_profile
 
 from . import lifecycle, selectors, services
 from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
-from .models import Mission, Status
+from .models import Mission, Status, WorkMode
 from .signals import mission_page
 
 PER_PAGE = 20
@@ -41,6 +44,10 @@ def mission_list(request):
         "page": page,
         "searching": bool(filters.get("q")),
         "can_match": can_match,
+        # « Suivre cette recherche »: the same query string, as an Atom feed.
+        "search_query": urlencode(
+            [(key, value) for key, value in request.GET.items() if key not in ("page", "sort")]
+        ),
     }
     return render(request, template, context)
 
@@ -91,6 +98,54 @@ def _actions(mission: Mission, user, **context) -> list[Action]:
     return actions
 
 
+# schema.org's attendance mode of each way of working.
+_ATTENDANCE = {
+    WorkMode.REMOTE: "OnlineEventAttendanceMode",
+    WorkMode.ONSITE: "OfflineEventAttendanceMode",
+    WorkMode.HYBRID: "MixedEventAttendanceMode",
+}
+
+
+def _mission_json_ld(mission: Mission, skills) -> str:
+    """schema.org: a mission is an event a volunteer joins, organised by an association."""
+    organization = mission.organization
+    url = absolute(reverse("missions:detail", args=[mission.pk]))
+    start = mission.start_date or (mission.published_at.date() if mission.published_at else None)
+    online = mission.work_mode == WorkMode.REMOTE
+    if online:
+        location: dict = {"@type": "VirtualLocation", "url": url}
+    else:
+        place = mission.commune.name if mission.commune_id else mission.departement_code
+        location = {"@type": "Place", "name": place or organization.name}
+        if mission.departement_code:
+            location["address"] = {
+                "@type": "PostalAddress",
+                "addressRegion": mission.departement_code,
+                "addressCountry": "FR",
+            }
+    data = {
+        "@type": "Event",
+        "name": mission.title,
+        "description": mission.need,
+        "url": url,
+        "eventAttendanceMode": "https://schema.org/" + _ATTENDANCE[mission.work_mode],
+        "eventStatus": "https://schema.org/EventScheduled",
+        "isAccessibleForFree": True,
+        "location": location,
+        "organizer": {
+            "@type": "Organization",
+            "name": organization.name,
+            "url": absolute(reverse("organizations:detail", args=[organization.slug])),
+        },
+        "about": [line.skill.name for line in skills],
+    }
+    if start:
+        data["startDate"] = start
+    if mission.end_date:
+        data["endDate"] = mission.end_date
+    return json_ld(data)
+
+
 def detail(request, pk: int):
     mission, member = selectors.get_mission_for_viewer(request, pk)
     staff = request.user.is_authenticated and request.user.is_staff
@@ -106,14 +161,17 @@ def detail(request, pk: int):
     actions = _actions(mission, request.user, **lifecycle_context) if insider else []
     if next_step and next_step.target:
         actions = [a for a in actions if a.target != next_step.target]
+    skills = selectors.skills_of(mission)
+    is_public = mission.status in lifecycle.PUBLIC
     context = {
         "mission": mission,
-        "skills": selectors.skills_of(mission),
+        "skills": skills,
+        "json_ld": _mission_json_ld(mission, skills) if is_public else "",
         "is_member": member,
         "can_edit": member and mission.status in lifecycle.EDITABLE,
         "actions": actions,
         "events": selectors.events_of(mission) if insider else [],
-        "is_public": mission.status in lifecycle.PUBLIC,
+        "is_public": is_public,
         "team": [],
         "next_step": None,
         "engagement": None,

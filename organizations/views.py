@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.ratelimit import allow
+from core.structured import absolute, json_ld
 
 from . import selectors, services
 from .forms import InvitationForm, OrganizationForm, RoleForm
@@ -75,10 +76,39 @@ def create(request):
     return render(request, "organizations/form.html", {"form": form, "kind": kind, "kinds": kinds})
 
 
+def _organization_json_ld(organization: Organization, page_url: str) -> str:
+    """schema.org: the association (or company, school) behind the page."""
+    data: dict = {
+        "@type": "NGO" if organization.is_association else "Organization",
+        "name": organization.name,
+        "url": page_url,
+    }
+    if organization.description:
+        data["description"] = organization.description
+    if organization.website:
+        data["sameAs"] = [organization.website]
+    if organization.logo:
+        data["logo"] = absolute(organization.logo.url)
+    if organization.commune_id:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": organization.commune.name,
+            "addressCountry": "FR",
+        }
+    return json_ld(data)
+
+
 def detail(request, slug: str):
     organization = selectors.get_organization_for_public(request, slug)
     membership = selectors.membership_of(request.user, organization)
-    context = {"organization": organization, "membership": membership, "missions": []}
+    page_url = absolute(reverse("organizations:detail", args=[organization.slug]))
+    context = {
+        "organization": organization,
+        "membership": membership,
+        "missions": [],
+        "page_url": page_url,
+        "json_ld": _organization_json_ld(organization, page_url),
+    }
     # Its missions and how it answers come from the apps that know them.
     for _receiver, answer in organization_page.send(
         sender=Organization, organization=organization, user=request.user

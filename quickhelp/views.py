@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
+from core.structured import absolute, json_ld
 from core.uploads import IMAGE_TYPES
 from taxonomy.models import SkillDomain
 
@@ -47,9 +48,33 @@ def index(request):
     return render(request, "quickhelp/index.html", context)
 
 
+def _answer_json_ld(public: PublicAnswer, page_url: str) -> str:
+    """schema.org: a question from an association and its accepted answer."""
+    answer = {
+        "@type": "Answer",
+        "text": public.answer,
+        "url": page_url,
+        "upvoteCount": public.useful_count,
+    }
+    question = {
+        "@type": "Question",
+        "name": public.title,
+        "text": public.situation,
+        "answerCount": 1,
+        "acceptedAnswer": answer,
+    }
+    if public.published_at:
+        question["datePublished"] = public.published_at
+        answer["datePublished"] = public.published_at
+    return json_ld({"@type": "QAPage", "url": page_url, "mainEntity": question})
+
+
 def answer_page(request, slug: str):
     public = selectors.get_public_answer(slug)
+    page_url = absolute(reverse("quickhelp:answer", args=[public.slug]))
     context = {
+        "page_url": page_url,
+        "json_ld": _answer_json_ld(public, page_url),
         "public": public,
         "marked": _marked(request, public),
         "templates": _templates_of(public.domain_id),

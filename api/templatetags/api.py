@@ -3,7 +3,7 @@
 from django import template
 
 from ..forms import TokenForm
-from ..models import ApiToken
+from ..models import ApiToken, CalendarFeed
 
 register = template.Library()
 
@@ -14,6 +14,16 @@ def api_tokens(context):
     return {
         "tokens": list(ApiToken.objects.filter(user=user)),
         "form": TokenForm(),
+        "csrf_token": context.get("csrf_token"),
+        "request": context["request"],
+    }
+
+
+@register.inclusion_tag("api/_calendar.html", takes_context=True)
+def calendar_feed(context):
+    user = context["request"].user
+    return {
+        "feed": CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).first(),
         "csrf_token": context.get("csrf_token"),
         "request": context["request"],
     }

@@ -44,3 +44,20 @@ def test_a_departement_feed_and_a_domain_feed(client, association):
         e.title for e in _feed(client, f"/feeds/domains/{other.slug}.atom").entries
     ]
     assert client.get("/feeds/domains/nothing-here.atom").status_code == 404
+
+
+def test_a_saved_search_is_a_feed_linked_from_the_search_page(client, association):
+    MissionFactory(organization=association, title="Un logo pour la chorale")
+    MissionFactory(organization=association, title="Une vidéo pour la kermesse")
+
+    page = client.get("/missions/?q=chorale&page=1")
+
+    assert "Suivre cette recherche" in page.text
+    assert 'href="/feeds/search.atom?q=chorale"' in page.text
+    parsed = _feed(client, "/feeds/search.atom?q=chorale")
+    assert [entry.title for entry in parsed.entries] == ["Un logo pour la chorale"]
+    assert "chorale" in parsed.feed.title
+    assert parsed.feed.link.endswith("/missions/?q=chorale")
+    everything = _feed(client, "/feeds/search.atom")
+    assert len(everything.entries) == 2
+    assert _feed(client, "/feeds/search.atom?effort=nonsense").entries  # a wrong value is dropped

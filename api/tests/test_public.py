@@ -171,3 +171,23 @@ def test_an_address_no_operation_answers_is_a_problem_too(client):
     response = client.get("/api/v1/missions/-3")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_keyword_search_asks_as_many_queries_for_2_or_12_missions(client, association):
+    """The bench's `api_missions` row: GET /api/v1/missions?q=… in constant queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/api/v1/missions?q=logo")
+        assert response.status_code == 200
+        return len(captured.captured_queries)
+
+    for _ in range(2):
+        MissionFactory(organization=association, skills=list(Skill.objects.all()[:2]))
+    queries()  # warm: what is read once and kept (the rate limit's first count)
+    few = queries()
+    for _ in range(10):
+        MissionFactory(organization=association, skills=list(Skill.objects.all()[:3]))
+    assert queries() == few <= 6

@@ -760,3 +760,32 @@ def swept_pages() -> list[str]:
     ]
     templates += [template for template, _role in LEGAL_PAGES]
     return sorted({re.sub(r"\{[^}]*\}", "…", template.split("?")[0]) for template in templates})
+
+
+# Open interfaces (issue 19): the widget an association frames on its site, the open data
+# page, and the account page with the calendar's section.
+OPEN_SWEEP = [
+    ("/associations/{org}/widget/", "anonymous"),
+    ("/donnees-ouvertes/", "anonymous"),
+    ("/account/", "lea"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_open_interface_pages_have_no_accessibility_violation(
+    shipped_data, new_page, width, world
+):
+    failures = {}
+    pages = {}
+    for template, role in OPEN_SWEEP:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}

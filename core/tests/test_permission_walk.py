@@ -1124,3 +1124,47 @@ def test_every_api_call_answers_each_token_as_the_table_says(world):
             if got != wanted:
                 differences.append(f"{method} {url} with {role}: {got}, expected {wanted}")
     assert differences == []
+
+
+# --- Open interfaces (issue 19): open data, feeds, the calendar, the widget.
+# address: what anonymous, lea, karim, bruno, yacine, staff get (ROLES).
+OPEN_PAGES = {
+    "/donnees-ouvertes/": "ok ok ok ok ok ok",
+    "/donnees-ouvertes/missions.csv": "ok ok ok ok ok ok",
+    "/donnees-ouvertes/missions.json": "ok ok ok ok ok ok",
+    "/feeds/search.atom?q=logo&departement=75": "ok ok ok ok ok ok",
+    "/associations/{org}/widget/": "ok ok ok ok ok ok",
+    "/associations/no-such-association/widget/": "no no no no no no",
+    # The calendar's address is made by POST only; a GET leads back to the account page.
+    "/account/calendar/": "login go go go go go",
+    "/calendar/not-a-secret.ics": "no no no no no no",
+}
+
+
+def test_every_open_interface_answers_each_person_as_the_table_says(world):
+    differences = []
+    for template, expected in OPEN_PAGES.items():
+        url = template.format(**world)
+        for role, wanted in zip(ROLES, expected.split(), strict=True):
+            got = outcome(client_for(world["users"][role]).get(url))
+            if got != wanted:
+                differences.append(f"{url} as {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+def test_a_calendar_address_shows_only_its_owners_dates(world):
+    """Léa's secret address: anyone holding it reads Léa's dates, not their own; once Léa
+    revokes it, nobody does."""
+    users = world["users"]
+    lea = client_for(users["lea"])
+    url = lea.post("/account/calendar/").context["url"].removeprefix("http://testserver")
+    for role in ROLES:
+        response = client_for(users[role]).get(url)
+        assert response.status_code == 200, role
+        assert b"Karim" not in response.content
+    assert outcome(client_for(users["karim"]).post("/account/calendar/revoke/")) == "go"
+    assert client_for(None).get(url).status_code == 200  # Karim revoked only his own
+    assert outcome(client_for(users["anonymous"]).post("/account/calendar/revoke/")) == "login"
+    lea.post("/account/calendar/revoke/")
+    for role in ROLES:
+        assert client_for(users[role]).get(url).status_code == 404, role

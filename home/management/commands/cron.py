@@ -23,7 +23,7 @@ from core.tasks import mail_tick, prune_tick
 from credentials.tasks import credentials_tick
 from engagements.tasks import applications_tick
 from impact.tasks import impact_tick
-from missions.tasks import missions_tick
+from missions.tasks import missions_tick, opendata_tick
 from notifications.tasks import send_digests, weekly_digest
 from quickhelp.tasks import quickhelp_tick
 from territories.report import territory_reports_tick
@@ -138,6 +138,12 @@ JOBS = [
         retention_tick,
         help="the retention rules: warn and anonymise unused accounts, delete old messages, "
         "notifications, finished tasks and data archives (manage.py retention --dry-run)",
+    ),
+    Job(
+        "opendata",
+        DAILY,
+        opendata_tick,
+        help="the open missions as open data files, CSV and JSON (Licence Ouverte 2.0)",
     ),
 ]
 
