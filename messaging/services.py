@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.storage import StorageFull
 from core.uploads import check_attachments
 from engagements.models import Application
 from missions.models import Mission
@@ -108,14 +109,24 @@ def message_send(*, thread: Thread, author: User, body: str, files: Iterable = (
         raise ValidationError(_("Écrivez un message ou joignez un fichier."))
 
     message = Message.objects.create(thread=thread, author=author, body=body)
-    for file in checked:
-        Attachment.objects.create(
-            message=message,
-            file=file.file,
-            name=file.name,
-            size=file.size,
-            content_type=file.content_type,
-        )
+    saved: list[Attachment] = []
+    try:
+        for file in checked:
+            saved.append(
+                Attachment.objects.create(
+                    message=message,
+                    file=file.file,
+                    name=file.name,
+                    size=file.size,
+                    content_type=file.content_type,
+                )
+            )
+    except StorageFull:
+        # The rows roll back with the transaction; the files already written go too.
+        for attachment in saved:
+            if attachment.file.name:
+                attachment.file.storage.delete(attachment.file.name)
+        raise
     at = message.created_at
     Thread.objects.filter(pk=thread.pk).update(last_message_at=at)
     thread.last_message_at = at
