@@ -1,9 +1,6 @@
 """The backup round trip of a whole site: the demo site, backed up then restored onto an
 empty installation, serves its pages and still verifies an attestation it issued."""
 
-import pytest
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -16,20 +13,8 @@ from credentials.selectors import did_document
 from credentials.signing import verify
 
 
-@pytest.fixture
-def _without_recreated_content_types(django_db_setup, django_db_blocker):
-    """The demo needs the reference rows (causes, communes...) of the data migrations, which
-    an earlier test's flush removed: `serialized_rollback` loads them again, after the
-    content types that the flush made again (with other ids) are gone."""
-    with django_db_blocker.unblock():
-        Permission.objects.all().delete()
-        ContentType.objects.all().delete()
-
-
 def test_the_demo_site_restored_onto_an_empty_one_serves_its_pages_and_verifies_an_old_attestation(
-    _without_recreated_content_types,
-    transactional_db,
-    django_db_serialized_rollback,
+    shipped_data,
     settings,
     tmp_path,
     client,
