@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from challenges import jury
 from challenges.models import Score
@@ -35,7 +36,7 @@ def test_a_juror_scores_on_a_phone_without_javascript(browser, live_server, nigh
         page.get_by_label("Commentaire sur « Idée » (lu par l’équipe)").fill("Belle idée")
         page.get_by_role("button", name="Enregistrer et passer à la suivante").click()
         page.wait_for_url(f"**/challenges/scores/{created[1].pk}/")
-        assert "1 notée(s) sur 2" in page.content()
+        expect(page.locator("main")).to_contain_text("1 notée(s) sur 2")
     finally:
         context.close()
     assert sorted(Score.objects.values_list("value", flat=True)) == [4, 4]

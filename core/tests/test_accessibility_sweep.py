@@ -2,6 +2,7 @@
 who may see it (the table of the permission walk says who)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import WIDTHS, axe_violations
 
@@ -373,7 +374,7 @@ def test_every_territory_page_has_no_accessibility_violation(
     page.check("input[name=level][value=epci]")
     page.fill("textarea[name=communes]", "Vénissieux\nTrucville-sur-Rien")
     page.get_by_role("button", name="Enregistrer le territoire").click()
-    assert "Trucville-sur-Rien" in page.content()
+    expect(page.locator("main")).to_contain_text("Trucville-sur-Rien")
     violations = axe_violations(page)
     if violations:
         failures["the territory form with errors"] = {"axe": violations}
@@ -431,14 +432,14 @@ def test_every_pack_page_has_no_accessibility_violation(shipped_data, new_page, 
     hugo.fill("input[name=opens_on]", "2030-05-01")
     hugo.fill("input[name=closes_on]", "2030-04-01")
     hugo.get_by_role("button", name="Préparer le pack").click()
-    assert "Cochez au moins une mission." in hugo.content()
+    expect(hugo.locator("main")).to_contain_text("Cochez au moins une mission.")
     check(hugo, "the pack form with errors")
     # The plan of the diagnosis offers the pack; one click takes it.
     odette.goto(f"/diagnosis/{garden.slug}/{diagnosis.pk}/")
     assert "Un coup de pouce de votre collectivité" in odette.content()
     check(odette, "the diagnosis's plan with the pack")
     odette.get_by_role("button", name="Prendre le pack « Pack numérique des Minguettes »").click()
-    assert "votre association a sa place" in odette.content()
+    expect(odette.locator("main")).to_contain_text("votre association a sa place")
     check(odette, "the pack's page once taken")
     hugo.goto("/territories/{venissieux}/packs/{pack}/".format(**world))
     assert "Jardins des Minguettes" in hugo.content()
@@ -566,7 +567,7 @@ def test_every_company_page_has_no_accessibility_violation(
     page.get_by_label("Heures de travail par salarié·e et par an").fill("21")
     page.get_by_label("Missions ponctuelles (un logo, un site, un atelier…)").uncheck()
     page.get_by_role("button", name="Ouvrir le programme").click()
-    assert "Cochez au moins une forme" in page.content()
+    expect(page.locator("main")).to_contain_text("Cochez au moins une forme")
     violations = axe_violations(page)
     if violations:
         failures["the programme form with errors"] = {"axe": violations}
