@@ -152,6 +152,22 @@ def _teacher_dashboard(cast: Cast) -> list[Visit]:
     return [Visit(reverse("teaching:dashboard", args=[pk]), teacher)] * len(cast.admins)
 
 
+def _forget_teacher_dashboard(visit: Visit) -> None:
+    """The board's HTML is kept under the digest of its figures: forget it, to time the
+    first view after a change."""
+    from django.core.cache import cache
+    from django.urls import resolve
+    from django.utils import timezone
+
+    from schools.models import Cohort
+    from teaching.selectors import dashboard_of
+    from teaching.views import board_html_key
+
+    cohort = Cohort.objects.get(pk=resolve(visit.path).kwargs["pk"])
+    board = dashboard_of(cohort, today=timezone.localdate())
+    cache.delete(board_html_key(board, viewer_id=visit.user_id))
+
+
 # The agent of a département's authority whose dashboard is measured (bench-only rows).
 TERRITORY_AGENT_EMAIL = f"agente-territoire-en-nombre@{DEMO_DOMAIN}"
 
@@ -447,7 +463,12 @@ PAGES = [
     ),
     Page("mission_page", "Page d’une mission", _mission_page),
     Page("association_dashboard", "Tableau de bord d’une association", _dashboard),
-    Page("teacher_dashboard", "Tableau de bord d’une promotion (40 élèves)", _teacher_dashboard),
+    Page(
+        "teacher_dashboard",
+        "Tableau de bord d’une promotion (40 élèves)",
+        _teacher_dashboard,
+        _forget_teacher_dashboard,
+    ),
     Page(
         "territory_dashboard",
         "Tableau de bord d’un département (collectivité)",

@@ -151,6 +151,8 @@ class Mission(models.Model):
         verbose_name = _("mission")
         ordering = ["-published_at", "-created_at"]
         indexes = [models.Index(fields=["status", "-published_at"])]
+        # And, made by migration 0010 (NULLS LAST in an index is PostgreSQL's own), the open
+        # missions newest first, as the API, the feeds and the open data page read them.
 
     def __str__(self) -> str:
         return self.title

@@ -7,6 +7,7 @@ A teacher sees, of each student, her engagements that are part of the cohort's w
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -259,6 +260,9 @@ class Dashboard:
     engagement_count: int
     # (the student's name, her engagement) of each engagement late, student by student.
     late: list[tuple[str, EngagementRow]]
+    # A digest of every value read to make the board, and of the day: equal digests, equal
+    # boards (the view keeps the HTML it wrote under it).
+    fingerprint: str = ""
 
     @property
     def late_count(self) -> int:
@@ -367,6 +371,9 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
             "ended_at",
         )
     )
+    memberships = list(memberships)
+    applications = list(cohort_applications(cohort))
+    digest = hashlib.blake2b(repr((today, memberships, applications)).encode(), digest_size=16)
     rows: dict[int, list[EngagementRow]] = {}
     for (
         pk,
@@ -390,7 +397,7 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
         comment,
         project,
         role,
-    ) in cohort_applications(cohort):
+    ) in applications:
         completion = (
             None
             if completion_status is None
@@ -454,6 +461,7 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
         by_state=[(state, State.LABELS[state], counts[state]) for state in State.ORDER],
         engagement_count=sum(counts.values()),
         late=late,
+        fingerprint=digest.hexdigest(),
     )
 
 

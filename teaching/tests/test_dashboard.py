@@ -208,3 +208,20 @@ def test_what_students_and_associations_typed_is_shown_as_text(
     assert "Inès &lt;b&gt;Moreau&lt;/b&gt;" in page
     assert "Jardins &amp; &lt;i&gt;cie&lt;/i&gt; · &lt;u&gt;lead&lt;/u&gt;" in page
     assert "« &lt;img src=x&gt; »" in page
+
+
+@pytest.mark.cache
+def test_the_kept_html_of_the_board_never_hides_a_change(client, sophie, cohort, ines_logo):
+    """The board's HTML is kept under a digest of what it was written from: a change made
+    behind every service's back (a plain UPDATE) still shows on the next view."""
+    client.force_login(sophie)
+    assert "14 heures confirmées" in dashboard(client, cohort).text
+    assert "14 heures confirmées" in dashboard(client, cohort).text  # read from the cache
+
+    Completion.objects.filter(pk=ines_logo.completion.pk).update(confirmed_hours=9)
+    page = dashboard(client, cohort).text
+    assert "9 heures confirmées" in page and "14 heures confirmées" not in page
+
+    other = UserFactory(full_name="Hugo Lambert")
+    CohortMembershipFactory(cohort=cohort, student=other)
+    assert "Hugo Lambert" in dashboard(client, cohort).text
