@@ -33,6 +33,13 @@ EXAMPLES = {
     "GET /api/v1/me/applications": 150,
     "POST /api/v1/missions/{mission_id}/applications": 220,
     "POST /api/v1/me/applications/{application_id}/withdraw": 120,
+    "GET /api/v1/quickhelp/answers": 100,
+    "GET /api/v1/quickhelp/answers/{slug}": 30,
+    "POST /api/v1/me/missions": 100,
+    "POST /api/v1/me/missions/{mission_id}/submit": 50,
+    "GET /api/v1/me/missions/{mission_id}/applications": 60,
+    "POST /api/v1/applications/{application_id}/accept": 40,
+    "POST /api/v1/applications/{application_id}/decline": 60,
 }
 MINIMUM = 1000
 
@@ -42,6 +49,7 @@ def test_generated_requests_meet_the_description(settings_override, association,
     VolunteerProfileFactory(user=lea)
     missions = [MissionFactory(organization=association) for _ in range(3)]
     ApplicationFactory(mission=missions[0], volunteer=lea)
+    _lea_also_in_a_club(lea)
     secrets = [token_for(lea, "write"), token_for(lea, "read")]
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     done = {"cases": 0, "authenticated": 0}
@@ -72,6 +80,22 @@ def test_generated_requests_meet_the_description(settings_override, association,
         run()
     assert done["cases"] >= MINIMUM
     assert done["authenticated"] >= 300
+
+
+def _lea_also_in_a_club(lea) -> None:
+    """Léa is also a member of a club, with a draft and applications to answer; a few
+    quick-help answers are published."""
+    from organizations.tests.factories import AssociationFactory, MembershipFactory
+    from quickhelp.tests.factories import PublicAnswerFactory, QuestionFactory
+
+    club = AssociationFactory(verified=True)
+    MembershipFactory(organization=club, user=lea, role="member")
+    MissionFactory(organization=club, status="draft")
+    open_mission = MissionFactory(organization=club, team_size=3)
+    for _ in range(4):
+        ApplicationFactory(mission=open_mission)
+    for _ in range(3):
+        PublicAnswerFactory(question=QuestionFactory(organization=club))
 
 
 @pytest.fixture
