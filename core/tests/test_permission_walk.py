@@ -1168,3 +1168,96 @@ def test_a_calendar_address_shows_only_its_owners_dates(world):
     lea.post("/account/calendar/revoke/")
     for role in ROLES:
         assert client_for(users[role]).get(url).status_code == 404, role
+
+
+# --- The API for associations (api/members.py): no token, Yacine's read token, Yacine's
+# write token (a member of the mission's association), Bruno's write token (another
+# association's admin). Writes are each tried on a copy of the scene (rolled back). ----------
+NEW_MISSION = {"template": "logo-visual-identity", "need": "Un logo pour nos affiches."}
+
+# (method, address, body): what no token, a read token, a write token, another's token get.
+MEMBER_API_CALLS = {
+    # Bruno creates one for his own club; not for Martine's association.
+    ("post", "/api/v1/me/missions", ""): "401 no 201 201",
+    ("post", "/api/v1/me/missions", "{org}"): "401 no 201 422",
+    ("post", "/api/v1/me/missions/{draft}/submit", ""): "401 no ok no",
+    # Online already: the page would not send it again.
+    ("post", "/api/v1/me/missions/{mission}/submit", ""): "401 no 409 no",
+    ("get", "/api/v1/me/missions/{mission}/applications", ""): "401 ok ok no",
+    ("get", "/api/v1/me/missions/{draft}/applications", ""): "401 ok ok no",
+    # Karim's application waits for an answer; Léa's was accepted already.
+    ("post", "/api/v1/applications/{pending}/accept", ""): "401 no ok no",
+    ("post", "/api/v1/applications/{pending}/decline", ""): "401 no ok no",
+    ("post", "/api/v1/applications/{application}/accept", ""): "401 no 409 no",
+    ("post", "/api/v1/applications/{application}/decline", ""): "401 no 409 no",
+}
+
+
+def test_every_association_api_call_answers_each_token_as_the_table_says(world):
+    from django.db import transaction
+    from django.test import Client
+
+    from api.tests.factories import bearer, token_for
+    from engagements.tests.factories import ApplicationFactory
+
+    users = world["users"]
+    pending = ApplicationFactory(mission_id=world["mission"], volunteer=users["karim"])
+    world = {**world, "pending": pending.pk}
+    headers = {
+        "none": {},
+        "read": bearer(token_for(users["yacine"], "read")),
+        "write": bearer(token_for(users["yacine"], "write")),
+        "other": bearer(token_for(users["bruno"], "write")),
+    }
+    differences = []
+    for (method, template, organization), expected in MEMBER_API_CALLS.items():
+        url = template.format(**world)
+        body = {**NEW_MISSION, "choice": "found"}
+        if organization:
+            body["organization"] = organization.format(**world)
+        for role, wanted in zip(API_ROLES, expected.split(), strict=True):
+            client = Client()
+            with transaction.atomic():
+                if method == "get":
+                    response = client.get(url, **headers[role])
+                else:
+                    response = client.post(
+                        url, body, content_type="application/json", **headers[role]
+                    )
+                transaction.set_rollback(True)
+            got = outcome(response)
+            if got != wanted:
+                differences.append(f"{method} {url} with {role}: {got}, expected {wanted}")
+    assert differences == []
+
+
+# The published quick-help answers: public, whatever the token (Léa's, Karim's as above).
+QUICKHELP_API_CALLS = {
+    "/api/v1/quickhelp/answers": "ok ok ok ok",
+    "/api/v1/quickhelp/answers?q=tableur&topic=data-office&limit=5": "ok ok ok ok",
+    "/api/v1/quickhelp/answers/{qh_published_slug}": "ok ok ok ok",
+    # Still in review: nobody's business yet.
+    "/api/v1/quickhelp/answers/{qh_draft_slug}": "no no no no",
+}
+
+
+def test_every_quickhelp_api_call_answers_each_token_as_the_table_says(quickhelp_world):
+    from django.test import Client
+
+    from api.tests.factories import bearer, token_for
+
+    users = quickhelp_world["users"]
+    headers = {
+        "none": {},
+        "read": bearer(token_for(users["lea"], "read")),
+        "write": bearer(token_for(users["lea"], "write")),
+        "other": bearer(token_for(users["karim"], "write")),
+    }
+    differences = []
+    for template, expected in QUICKHELP_API_CALLS.items():
+        url = template.format(**quickhelp_world)
+        for role, wanted in zip(API_ROLES, expected.split(), strict=True):
+            got = outcome(Client().get(url, **headers[role]))
+            if got != wanted:
+                differences.append(f"{url} with {role}: {got}, expected {wanted}")
+    assert differences == []
