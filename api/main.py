@@ -35,3 +35,4 @@ api = Api(
 problems.install(api)
 api.add_router("/", public.router)
 api.add_router("/", me.router)
+api.add_router("/", "api.conversations.router")

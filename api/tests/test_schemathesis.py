@@ -33,15 +33,20 @@ EXAMPLES = {
     "GET /api/v1/me/applications": 150,
     "POST /api/v1/missions/{mission_id}/applications": 220,
     "POST /api/v1/me/applications/{application_id}/withdraw": 120,
+    "GET /api/v1/me/conversations": 60,
+    "GET /api/v1/me/conversations/{thread_id}": 80,
+    "POST /api/v1/me/conversations/{thread_id}/messages": 120,
+    "GET /api/v1/me/attestations": 60,
 }
 MINIMUM = 1000
 
 
 @pytest.mark.django_db
-def test_generated_requests_meet_the_description(settings_override, association, lea):
+def test_generated_requests_meet_the_description(settings_override, association, lea, tmp_path):
     VolunteerProfileFactory(user=lea)
     missions = [MissionFactory(organization=association) for _ in range(3)]
-    ApplicationFactory(mission=missions[0], volunteer=lea)
+    application = ApplicationFactory(mission=missions[0], volunteer=lea)
+    _conversation_and_attestation(application, association, lea, tmp_path, settings_override)
     secrets = [token_for(lea, "write"), token_for(lea, "read")]
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     done = {"cases": 0, "authenticated": 0}
@@ -92,3 +97,18 @@ def settings_override(settings):
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
     logger.setLevel(level)
+
+
+def _conversation_and_attestation(application, association, lea, tmp_path, settings) -> None:
+    """Léa's conversation about her application, with a message, and an attestation of a
+    finished mission: the personal operations have something to answer."""
+    from credentials.keys import generate_key_file
+    from credentials.services import issue_for
+    from messaging import services as messaging
+
+    thread = messaging.thread_for_application(application)
+    messaging.message_send(thread=thread, author=lea, body="Bonjour !")
+    settings.CREDENTIALS_KEY_FILE = tmp_path / "keys" / "credentials-ed25519.pem"
+    generate_key_file(settings.CREDENTIALS_KEY_FILE)
+    done = MissionFactory(organization=association, status="completed")
+    issue_for(ApplicationFactory(mission=done, volunteer=lea, status="accepted"))
