@@ -310,6 +310,8 @@ VERBS: dict[str, Verb] = {
     "api_token.revoked": Verb(
         _("Jeton d’API révoqué"), (Field("scope", _("droits"), "api.models.ApiToken.Scope"),)
     ),
+    # A message written through the API (the target: the conversation; never its text).
+    "message.sent": Verb(_("Message écrit dans une conversation"), (MISSION,)),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

@@ -40,15 +40,24 @@ EXAMPLES = {
     "GET /api/v1/me/missions/{mission_id}/applications": 60,
     "POST /api/v1/applications/{application_id}/accept": 40,
     "POST /api/v1/applications/{application_id}/decline": 60,
+    "GET /api/v1/me/conversations": 60,
+    "GET /api/v1/me/conversations/{thread_id}": 80,
+    "POST /api/v1/me/conversations/{thread_id}/messages": 120,
+    "GET /api/v1/me/attestations": 60,
 }
 MINIMUM = 1000
 
 
 @pytest.mark.django_db
-def test_generated_requests_meet_the_description(settings_override, association, lea):
+def test_generated_requests_meet_the_description(settings_override, association, lea, tmp_path):
     VolunteerProfileFactory(user=lea)
     missions = [MissionFactory(organization=association) for _ in range(3)]
-    ApplicationFactory(mission=missions[0], volunteer=lea)
+    application = ApplicationFactory(mission=missions[0], volunteer=lea)
+    thread = _conversation_and_attestation(
+        application, association, lea, tmp_path, settings_override
+    )
+    # Two calls in three to a conversation go to Léa's, so that the bodies are tried too.
+    conversation = {"thread_id": thread.pk}
     known = _lea_also_in_a_club(lea)
     secrets = [token_for(lea, "write"), token_for(lea, "read")]
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
@@ -69,6 +78,9 @@ def test_generated_requests_meet_the_description(settings_override, association,
         )
         def run(case):
             headers = {}
+            for name, value in conversation.items():
+                if name in (case.path_parameters or {}) and done["cases"] % 3:
+                    case.path_parameters[name] = value
             # Most calls with a token (write, then read, in turn), some without.
             turn = done["cases"] % 5
             if case.operation.definition.raw.get("security") and turn < 4:
@@ -138,3 +150,27 @@ def settings_override(settings):
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
     logger.setLevel(level)
+
+
+def _conversation_and_attestation(application, association, lea, tmp_path, settings):
+    """Léa's conversations, with a message each, and an attestation of a finished mission:
+    the personal operations have something to answer."""
+    from credentials.keys import generate_key_file
+    from credentials.services import issue_for
+    from messaging import services as messaging
+    from organizations.tests.factories import AssociationFactory, MembershipFactory
+
+    messaging.message_send(
+        thread=messaging.thread_for_application(application), author=lea, body="Bonjour !"
+    )
+    # Where she may always write, whatever becomes of her application (withdraw is tried
+    # too): the team conversation of an association of which she is a member.
+    own = AssociationFactory(name="Atelier de Léa", verified=True)
+    MembershipFactory(organization=own, user=lea, role="admin")
+    thread = messaging.team_thread(MissionFactory(organization=own))
+    messaging.message_send(thread=thread, author=lea, body="Bienvenue dans l’équipe !")
+    settings.CREDENTIALS_KEY_FILE = tmp_path / "keys" / "credentials-ed25519.pem"
+    generate_key_file(settings.CREDENTIALS_KEY_FILE)
+    done = MissionFactory(organization=association, status="completed")
+    issue_for(ApplicationFactory(mission=done, volunteer=lea, status="accepted"))
+    return thread

@@ -1261,3 +1261,50 @@ def test_every_quickhelp_api_call_answers_each_token_as_the_table_says(quickhelp
             if got != wanted:
                 differences.append(f"{url} with {role}: {got}, expected {wanted}")
     assert differences == []
+
+
+# --- The API's conversations and attestations (api/conversations.py), with the same four
+# tokens as API_CALLS. Léa takes part in her application's conversation ({thread}) and in
+# the team's ({team}); Karim in neither: for him they do not exist (404). A message is
+# written with {"body": …}, each on a copy of the scene (rolled back). --------------------
+API_CONVERSATION_CALLS = {
+    ("get", "/api/v1/me/conversations"): "401 ok ok ok",
+    ("get", "/api/v1/me/conversations/{thread}"): "401 ok ok no",
+    ("get", "/api/v1/me/conversations/{team}"): "401 ok ok no",
+    ("get", "/api/v1/me/conversations/{thread}?limit=1"): "401 ok ok no",
+    ("post", "/api/v1/me/conversations/{thread}/messages"): "401 no 201 no",
+    ("post", "/api/v1/me/conversations/{team}/messages"): "401 no 201 no",
+    ("get", "/api/v1/me/attestations"): "401 ok ok ok",
+}
+
+
+def test_every_conversation_call_answers_each_token_as_the_table_says(world):
+    from django.db import transaction
+    from django.test import Client
+
+    from api.tests.factories import bearer, token_for
+
+    users = world["users"]
+    headers = {
+        "none": {},
+        "read": bearer(token_for(users["lea"], "read")),
+        "write": bearer(token_for(users["lea"], "write")),
+        "other": bearer(token_for(users["karim"], "write")),
+    }
+    differences = []
+    for (method, template), expected in API_CONVERSATION_CALLS.items():
+        url = template.format(**world)
+        for role, wanted in zip(API_ROLES, expected.split(), strict=True):
+            client = Client()
+            with transaction.atomic():
+                if method == "get":
+                    response = client.get(url, **headers[role])
+                else:
+                    response = client.post(
+                        url, {"body": "Bonjour"}, content_type="application/json", **headers[role]
+                    )
+                transaction.set_rollback(True)
+            got = outcome(response)
+            if got != wanted:
+                differences.append(f"{method} {url} with {role}: {got}, expected {wanted}")
+    assert differences == []
