@@ -310,6 +310,9 @@ VERBS: dict[str, Verb] = {
     "api_token.revoked": Verb(
         _("Jeton d’API révoqué"), (Field("scope", _("droits"), "api.models.ApiToken.Scope"),)
     ),
+    "credential.quickhelp_issued": Verb(
+        _("Attestation de coup de main délivrée"), (Field("question", _("question n°")),)
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for
