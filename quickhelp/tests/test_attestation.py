@@ -130,3 +130,32 @@ def test_her_association_sees_the_value_of_the_coups_de_main_it_received(
     value = response.context["board"].associations[0].value
     assert (value.hours, value.euros) == (Decimal("1.5"), euros)
     assert "Valeur du travail reçu" in response.text
+
+
+def test_the_attestation_pages_of_a_coup_de_main_are_complete_in_english(
+    client, association, martine, nina, django_capture_on_commit_callbacks
+):
+    from core.tests.test_english import french_left, main_text
+
+    called, _written = _help(association, martine, nina, django_capture_on_commit_callbacks)
+    nina.language = "en"
+    nina.save(update_fields=["language"])
+    client.force_login(nina)
+    credential = Credit.objects.get(question=called, helper=nina).credential
+    # Data, not interface: names and the topic as the signed (French) document states it.
+    data = [
+        "Nina Roux",
+        "Les Jardins Partagés de Belleville",
+        *credential.document["name"].split(" : "),
+    ]
+    data += [credential.document["credentialSubject"]["achievement"]["description"]]
+    data += [nina.volunteer_profile.bio]  # what she wrote about herself
+    Portfolio.objects.create(user=nina, slug="nina-roux", is_public=True)
+    for url in (
+        reverse("credentials:verify", args=[credential.public_id]),
+        reverse("credentials:mine"),
+        reverse("portfolio:detail", args=["nina-roux"]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not french_left(main_text(response.text), data), url
