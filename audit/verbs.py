@@ -312,6 +312,9 @@ VERBS: dict[str, Verb] = {
     ),
     # A message written through the API (the target: the conversation; never its text).
     "message.sent": Verb(_("Message écrit dans une conversation"), (MISSION,)),
+    "credential.quickhelp_issued": Verb(
+        _("Attestation de coup de main délivrée"), (Field("question", _("question n°")),)
+    ),
 }
 
 # Added to any verb by the annotators of `audit.services.register_annotator`: who acted for

@@ -7,6 +7,7 @@ exactly what the signature covers, even if the mission or the association change
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils import timezone
@@ -30,7 +31,8 @@ class Facts:
     mission_url: str
     start_date: datetime.date | None
     end_date: datetime.date | None
-    hours: int | None
+    # Whole hours; a coup de main may count a half hour (quickhelp): then a Decimal.
+    hours: int | Decimal | None
     endorsed_skills: list[str] = field(default_factory=list)
     testimonial: str = ""
     # Set for a company's employee: the hours count as mécénat de compétences.
@@ -106,6 +108,16 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def _hours(value) -> int | Decimal | None:
+    try:
+        hours = Decimal(str(value)) if value else None
+    except InvalidOperation:
+        return None
+    if hours is None:
+        return None
+    return int(hours) if hours == hours.to_integral_value() else hours
+
+
 def read(document: dict, *, company_name: str = "") -> Facts:
     """The facts a (possibly erased) credential document states."""
     subject = document.get("credentialSubject", {})
@@ -134,7 +146,7 @@ def read(document: dict, *, company_name: str = "") -> Facts:
         mission_url=achievement.get("id", ""),
         start_date=_date(subject.get("activityStartDate")),
         end_date=_date(subject.get("activityEndDate")),
-        hours=int(hours) if hours else None,
+        hours=_hours(hours),
         endorsed_skills=[s for s in skills.split(SKILLS_SEPARATOR) if s],
         testimonial=evidence.get(TESTIMONIAL_GENRE, {}).get("narrative", ""),
         company_name=company_name,

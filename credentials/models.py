@@ -77,12 +77,15 @@ class StatusList(models.Model):
 
 class Credential(models.Model):
     """The attestation of one completed engagement, or a challenge event's badge (taking
-    part, a prize), as signed and published."""
+    part, a prize), or the attestation of a coup de main (quickhelp), as signed and
+    published."""
 
     class Kind(models.TextChoices):
         ATTESTATION = "attestation", _("attestation de mission")
         PARTICIPATION = "participation", _("badge de participation")
         PRIZE = "prize", _("badge de prix")
+        # The hours of quick help (quickhelp) a helper gave on one solved question.
+        QUICKHELP = "quickhelp", _("attestation de coup de main")
 
     kind = models.CharField(max_length=13, choices=Kind, default=Kind.ATTESTATION)
     # PROTECT: an attestation printed on paper must outlive any cleanup of what it attests.
@@ -162,7 +165,11 @@ class Credential(models.Model):
 
     @property
     def is_badge(self) -> bool:
-        return self.kind != self.Kind.ATTESTATION
+        return self.kind not in (self.Kind.ATTESTATION, self.Kind.QUICKHELP)
+
+    @property
+    def is_quickhelp(self) -> bool:
+        return self.kind == self.Kind.QUICKHELP
 
     @property
     def is_erased(self) -> bool:

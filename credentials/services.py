@@ -139,6 +139,32 @@ def issue_for(application: Application) -> Credential:
     return credential
 
 
+def issue_signed(*, kind: str, holder: User, build, verb: str, audit_data: dict) -> Credential:
+    """Sign and publish a credential an app above builds (quickhelp's coups de main): the
+    same key, status lists and verification page as the attestations. `build(public_id=,
+    issued_at=, status=)` returns the unsigned document. The caller locks what it attests,
+    so that it is issued once."""
+    status_list, index = _status_slot()
+    public_id = _free_public_id()
+    now = timezone.now()
+    unsigned = build(
+        public_id=public_id,
+        issued_at=now,
+        status=documents.status_entry(list_number=status_list.number, index=index),
+    )
+    credential = Credential.objects.create(
+        kind=kind,
+        holder=holder,
+        public_id=public_id,
+        status_list=status_list,
+        status_index=index,
+        document=sign_with_platform_key(unsigned, created=now),
+        issued_at=now,
+    )
+    audit.log(actor=None, verb=verb, target=credential, data=audit_data)
+    return credential
+
+
 def is_ready(application: Application, *, now=None) -> bool:
     """Issued once all it attests is final: the end and hours confirmed by the association,
     and its review of the volunteer public (or the time to write it over)."""

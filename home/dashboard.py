@@ -17,6 +17,7 @@ from impact.selectors import Value, questions_for, value_given, values_received
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
+from quickhelp.selectors import value_for_organizations as quickhelp_values
 from schools.selectors import open_calls_for, pinned_for_student
 from teaching.selectors import validations_for_student
 from territories.packs_selectors import offers_for as pack_offers_for
@@ -63,6 +64,17 @@ class Dashboard:
     @property
     def is_empty(self) -> bool:
         return not (self.associations or self.other_organizations or self.is_volunteer)
+
+
+def _with_quick_help(value: Value | None, quick) -> Value | None:
+    """The value of the missions an association received plus its coups de main (hours
+    stay whole numbers when they are: half hours only come from written answers)."""
+    if quick is None or not quick.hours:
+        return value
+    value = value or Value()
+    hours = value.hours + quick.hours
+    whole = int(hours) if hours == int(hours) else hours
+    return Value(hours=whole, euros=value.euros + quick.euros)
 
 
 # How many missions under way the volunteer's block lists (the rest: "Mes candidatures").
@@ -146,9 +158,13 @@ def dashboard_for(user) -> Dashboard:
         for block in board.associations:
             block.packs = packs.get(block.organization.pk, [])
         values = values_received(association_ids)
+        # Its coups de main count too, each valued at its topic's rate (quickhelp).
+        quick = quickhelp_values(association_ids)
         questions = questions_for(user)
         for block in board.associations:
-            block.value = values.get(block.organization.pk)
+            block.value = _with_quick_help(
+                values.get(block.organization.pk), quick.get(block.organization.pk)
+            )
             block.questions = questions.get(block.organization.pk, [])
     board.other_organizations = [
         m.organization for m in memberships if m.organization_id not in association_ids

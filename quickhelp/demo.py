@@ -14,6 +14,7 @@ from taxonomy.models import Skill, SkillDomain
 from volunteers.models import VolunteerProfile, VolunteerSkill
 
 from . import services
+from .attestations import attest_due
 from .models import Question, Slot
 
 # (association key, domain, question, situation, answer) — the answers as published.
@@ -236,3 +237,6 @@ def build(ctx: DemoContext) -> None:
         )
         made.append(question)
     ctx.objects["questions"] = made
+    # The solved questions' signed attestations, at once (the commit's task would sign
+    # them in the background; it then finds them issued).
+    attest_due()

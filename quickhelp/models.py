@@ -200,6 +200,15 @@ class Credit(models.Model):
     kind = models.CharField(max_length=10, choices=Kind)
     hours = models.DecimalField(max_digits=4, decimal_places=1)
     credited_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Its signed attestation (`attestations.attest`), issued after the question is solved.
+    # PROTECT: an attestation printed on paper must outlive any cleanup of what it attests.
+    credential = models.OneToOneField(
+        "credentials.Credential",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quickhelp_credit",
+    )
 
     class Meta:
         constraints = [

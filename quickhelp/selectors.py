@@ -1,6 +1,8 @@
 """Reads of quick help that pages share: who may see or answer a question, who is asked,
 the hours helpers gave, the published answers."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -10,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
+from impact.selectors import current_rates
 from notifications.models import Frequency, Preference
 from organizations.delegation import acted_for_ids
 from organizations.models import Membership, Organization
@@ -149,6 +152,14 @@ def volunteers_to_ask(question: Question, *, limit: int, now: datetime) -> list[
 
 
 # --- Hours ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuickValue:
+    """Hours of quick help (half hours count) and what they would have cost (euros)."""
+
+    hours: Decimal = Decimal(0)
+    euros: Decimal = Decimal(0)
+
+
 def helper_hours(user) -> Decimal:
     """The hours `user` gave through quick help: an hour per call, half an hour per question
     answered in writing, on solved questions (`models.CALL_HOURS`, `WRITTEN_HOURS`)."""
@@ -166,6 +177,57 @@ def hours_for_organizations(
     if end is not None:
         credits = credits.filter(credited_at__lt=end)
     return credits.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+
+
+def value_for_organizations(
+    organizations: QuerySet[Organization] | Iterable[int],
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> dict[int, QuickValue]:
+    """The hours of quick help each organisation received, credited in [start, end), and
+    their value in euros: each question's hours at the hourly rate of its topic, as the
+    impact app values a mission's hours at its domain's (`impact.selectors.current_rates`).
+    By organisation id; two queries."""
+    credits = Credit.objects.filter(question__organization__in=organizations)
+    if start is not None:
+        credits = credits.filter(credited_at__gte=start)
+    if end is not None:
+        credits = credits.filter(credited_at__lt=end)
+    rows = (
+        credits.order_by()
+        .values("question__organization", "question__domain")
+        .annotate(hours=Sum("hours"))
+        .values_list("question__organization", "question__domain", "hours")
+    )
+    rates = current_rates()
+    found: dict[int, QuickValue] = {}
+    for organization_id, domain_id, hours in rows:
+        before = found.get(organization_id, QuickValue())
+        found[organization_id] = QuickValue(
+            hours=before.hours + hours, euros=before.euros + hours * rates.of(domain_id)
+        )
+    return found
+
+
+def value_in_total(
+    organizations: QuerySet[Organization], start: datetime | None, end: datetime | None
+) -> QuickValue:
+    """`value_for_organizations` summed over them all (the territory's dashboard)."""
+    total = QuickValue()
+    for value in value_for_organizations(organizations, start, end).values():
+        total = QuickValue(hours=total.hours + value.hours, euros=total.euros + value.euros)
+    return total
+
+
+def attested_credits(user) -> QuerySet[Credit]:
+    """Her coups de main whose signed attestation is issued and valid (her book)."""
+    return (
+        Credit.objects.filter(
+            helper=user, credential__isnull=False, credential__revoked_at__isnull=True
+        )
+        .select_related("credential", "question__organization", "question__domain")
+        .order_by("-credited_at", "-pk")
+    )
 
 
 # --- Public answers ---------------------------------------------------------------------------

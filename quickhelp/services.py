@@ -271,6 +271,14 @@ def helpers_of(question: Question) -> dict[int, tuple[User, str]]:
     return helpers
 
 
+def _attest_after_commit(question_id: int) -> None:
+    from .tasks import attest_solved_question
+
+    # After the commit, in the background: signing must never hold up (or undo) the
+    # association's thanks; the hourly tick catches up a failed task.
+    transaction.on_commit(lambda: attest_solved_question.enqueue(question_id=question_id))
+
+
 @transaction.atomic
 def question_solve(
     *, question: Question, by: User, thanked: User | None = None, thanks: str = ""
@@ -312,6 +320,7 @@ def question_solve(
         url=_url(locked),
     )
     question_solved.send(sender=Question, question=locked)
+    _attest_after_commit(locked.pk)
     question.status, question.solved_at = locked.status, locked.solved_at
     return locked
 

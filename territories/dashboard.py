@@ -50,7 +50,7 @@ from geo.models import Commune
 from impact.selectors import adoption_rate, hours_and_value
 from missions.models import Mission, Status
 from organizations.models import Organization
-from quickhelp.selectors import hours_for_organizations as quickhelp_hours
+from quickhelp.selectors import value_in_total as quickhelp_value
 from taxonomy.models import Cause
 
 from .models import Pack, Territory
@@ -685,11 +685,15 @@ def hours_and_value_table(scope: Scope) -> Table:
         ]
         for part in found.by_domain
     ]
-    # A third, one aggregate: the coups de main (quickhelp) its associations marked solved.
-    quick = quickhelp_hours(scope.associations(), scope.period.start_at, scope.period.end_at)
-    if quick:
-        rows.append([_("Coups de main (questions résolues)"), _hours(quick), None, None])
-    rows.append([_("Total"), _hours(found.hours + quick), None, _euros(found.euros)])
+    # Two more: the coups de main (quickhelp) its associations marked solved, each valued
+    # at its topic's rate, as a mission's hours at its domain's.
+    quick = quickhelp_value(scope.associations(), scope.period.start_at, scope.period.end_at)
+    if quick.hours:
+        label = _("Coups de main (questions résolues)")
+        rows.append([label, _hours(quick.hours), None, _euros(quick.euros)])
+    hours = found.hours + quick.hours
+    euros = found.euros + quick.euros
+    rows.append([_("Total"), _hours(hours), None, _euros(euros)])
     return Table(
         key="value",
         title=_("Heures de bénévolat et valeur du travail"),
@@ -702,10 +706,10 @@ def hours_and_value_table(scope: Scope) -> Table:
             " "
             + _(
                 "Les coups de main comptent aussi : une heure par appel, une demi-heure par "
-                "réponse écrite, sur les questions résolues pendant la période (sans valeur "
-                "estimée)."
+                "réponse écrite, sur les questions résolues pendant la période, au tarif "
+                "horaire du sujet de chaque question."
             )
-            if quick
+            if quick.hours
             else ""
         ),
         header=[
@@ -716,17 +720,19 @@ def hours_and_value_table(scope: Scope) -> Table:
         ],
         rows=rows,
         chart=bars([(row[0], row[3]) for row in rows[:-1] if row[3] is not None])
-        if found.by_domain
+        if found.by_domain or quick.hours
         else None,
         chart_description=_("Valeur estimée du travail reçu, en euros, pour chaque domaine."),
         highlights=[
             Highlight(
                 _("valeur estimée du travail reçu"),
-                f"{shown(_euros(found.euros))} €",
+                f"{shown(_euros(euros))} €",
                 ngettext(
-                    "pour %(n)s heure de bénévolat", "pour %(n)s heures de bénévolat", found.hours
+                    "pour %(n)s heure de bénévolat",
+                    "pour %(n)s heures de bénévolat",
+                    int(hours),
                 )
-                % {"n": shown(found.hours)},
+                % {"n": shown(_hours(hours))},
             )
         ],
     )

@@ -790,3 +790,41 @@ def test_the_open_interface_pages_have_no_accessibility_violation(
         if violations or overflow > 0:
             failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
     assert failures == {}
+
+
+# Quick help's attestations (issue 18): the verification page of a coup de main's signed
+# attestation, the helper's list of attestations and her book that links to it.
+QUICKHELP_ATTESTATION_SWEEP = [
+    ("/verify/{qh_credential}/", "anonymous"),
+    ("/credentials/mine/", "nina"),
+    ("/book/nina-roux/", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_quickhelp_attestation_pages_have_no_accessibility_violation(
+    shipped_data, new_page, width, quickhelp_world
+):
+    from portfolio.models import Portfolio
+    from quickhelp.attestations import attest_due
+    from quickhelp.models import Credit
+
+    attest_due()  # the solved questions' attestations (the commit's task, in the background)
+    nina = quickhelp_world["users"]["nina"]
+    Portfolio.objects.create(user=nina, slug="nina-roux", is_public=True)
+    credit = Credit.objects.filter(helper=nina, credential__isnull=False).first()
+    world = {**quickhelp_world, "qh_credential": credit.credential.public_id}
+    failures = {}
+    pages = {}
+    for template, role in QUICKHELP_ATTESTATION_SWEEP:
+        if role not in pages:
+            pages[role] = new_page(width, user=world["users"][role])
+        page = pages[role]
+        url = template.format(**world)
+        response = page.goto(url)
+        assert response.ok, f"{url} as {role}: {response.status}"
+        violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if violations or overflow > 0:
+            failures[f"{url} as {role}"] = {"axe": violations, "overflow": overflow}
+    assert failures == {}

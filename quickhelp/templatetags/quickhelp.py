@@ -8,12 +8,17 @@ from .. import selectors
 
 register = template.Library()
 
+# Her book lists her latest attestations of coups de main; all are in « Mes attestations ».
+ATTESTATIONS_SHOWN = 10
+
 
 @register.inclusion_tag("quickhelp/_book.html")
 def book_quickhelp(person):
-    """Her hours of quick help and the published answers credited to her."""
+    """Her hours of quick help, their signed attestations and the published answers
+    credited to her."""
     return {
         "hours": selectors.helper_hours(person),
+        "attested": list(selectors.attested_credits(person)[:ATTESTATIONS_SHOWN]),
         "answers": list(selectors.published_answers().filter(helper=person)[:10]),
     }
 

@@ -1,9 +1,11 @@
 """Where a helper's hours of quick help are counted besides her book: printed on her
 attestations (credentials asks, quick help answers) and in the hours of the territory
-whose association she helped (its dashboard's "Heures de bénévolat" table)."""
+whose association she helped (its dashboard's "Heures de bénévolat" table, valued in
+euros at the rate of each question's topic)."""
 
 import csv
 import io
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.urls import reverse
@@ -12,10 +14,12 @@ from django.utils import timezone
 from completion.tests.factories import CompletionFactory, engagement
 from credentials.services import issue_for
 from credentials.tests.test_pdf import pdf_text
+from impact.selectors import current_rates
 from missions.models import Status
 from missions.tests.factories import MissionFactory
 from organizations.tests.factories import AssociationFactory, MembershipFactory
 from quickhelp import services
+from taxonomy.models import SkillDomain
 
 from .factories import QuestionFactory, call_question
 
@@ -95,16 +99,21 @@ def test_the_territory_counts_the_hours_of_its_associations(client, nina):
         reverse("territories:dashboard", args=[rhone.slug]), {"period": "year", "year": year}
     )
 
+    # Valued in euros like a mission's hours: at the hourly rate of the question's topic.
+    rate = current_rates().of(SkillDomain.objects.get(slug="data-office").pk)
+    euros = int((Decimal("1.5") * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert euros > 0
     rows = response.context["board"].table("value").rows
     assert rows[-2:] == [
-        ["Coups de main (questions résolues)", 1.5, None, None],
-        ["Total", 1.5, None, 0],
+        ["Coups de main (questions résolues)", 1.5, None, euros],
+        ["Total", 1.5, None, euros],
     ]
     text = response.text
     assert '<th scope="row">Coups de main (questions résolues)</th><td>1,5</td>' in text
     assert "une heure par appel, une demi-heure par réponse écrite" in text
+    assert "au tarif horaire du sujet de chaque question" in text
     csv_url = reverse("territories:dashboard_csv", args=[rhone.slug, "value"])
     data = client.get(csv_url, {"period": "year", "year": year}).content.decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(data), delimiter=";"))
-    assert ["Coups de main (questions résolues)", "1,5", "", ""] in table
-    assert ["Total", "1,5", "", "0"] in table
+    assert ["Coups de main (questions résolues)", "1,5", "", str(euros)] in table
+    assert ["Total", "1,5", "", str(euros)] in table

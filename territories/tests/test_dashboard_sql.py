@@ -290,21 +290,24 @@ def expected_value(territory, period) -> list[list]:
     ]
     hours = sum(row[1] for row in table)
     euros = sum((b[1] for b in buckets.values() if b[0]), Decimal(0))
-    # The coups de main its associations marked solved in the period: counted, not valued.
-    ((quick,),) = fetch(
-        f"""SELECT coalesce(sum(cr.hours), 0) FROM quickhelp_credit cr
+    # The coups de main its associations marked solved in the period, each question's hours
+    # valued at its topic's rate.
+    solved = fetch(
+        f"""SELECT q.domain_id, coalesce(sum(cr.hours), 0) FROM quickhelp_credit cr
             JOIN quickhelp_question q ON q.id = cr.question_id
             JOIN organizations_organization o ON o.id = q.organization_id
-            WHERE {where} AND cr.credited_at >= %s AND cr.credited_at < %s""",
+            WHERE {where} AND cr.credited_at >= %s AND cr.credited_at < %s
+            GROUP BY q.domain_id""",
         [*params, moment(period.start_at), moment(period.end_at)],
     )
-    quick = Decimal(quick)
+    quick = sum((Decimal(h) for _, h in solved), Decimal(0))
+    quick_euros = sum((Decimal(h) * rates.get(d, fallback) for d, h in solved), Decimal(0))
     if quick:
         plain = int(quick) if quick == int(quick) else float(quick)
-        table.append(["Coups de main (questions résolues)", plain, None, None])
+        table.append(["Coups de main (questions résolues)", plain, None, whole(quick_euros)])
     total = hours + quick
     total = int(total) if total == int(total) else float(total)
-    return [*table, ["Total", total, None, whole(euros)]]
+    return [*table, ["Total", total, None, whole(euros + quick_euros)]]
 
 
 def expected_adoption(territory, period) -> list:
