@@ -357,7 +357,8 @@ def check_processes_share(production: Production, sink: MailSink) -> None:
 
 
 class Load:
-    """Volunteers through nginx: log in, search, apply once, ask for a login link."""
+    """Volunteers through nginx: log in, search, apply once, ask for a login link, then look
+    around (searches, their account page) until the load ends."""
 
     def __init__(self, production: Production, mission: int, seconds: float):
         self.production = production
@@ -373,7 +374,7 @@ class Load:
         with self.lock:
             self.answers.append((what, method, status))
 
-    def volunteer(self, number: int, stop: threading.Event) -> None:
+    def volunteer(self, number: int, stop: threading.Event, done: threading.Event) -> None:
         email = f"benevole{number}@example.org"
         where = {"port": self.production.https, "via": "https"}
         browser = Browser(f"127.0.0.{20 + number}")
@@ -382,34 +383,34 @@ class Load:
             self.note("login", "POST", status)
             if status == 302:
                 break
-        searches = 0
-        while not stop.is_set():
-            status = browser.get("/missions/?q=logo", **where)[0]
-            self.note("search", "GET", status)
-            searches += 1
-            if searches == 2 and email not in self.applied:
-                status, headers, _text = browser.post(
-                    f"/missions/{self.mission}/apply/",
-                    {"message": "Bonjour, je suis graphiste et libre le mercredi."},
-                    **where,
-                )
-                self.note("apply", "POST", status)
-                if status == 302 and "/apply" not in headers.get("Location", ""):
-                    self.applied.add(email)
-            if searches in (3, 12):
-                status = Browser(browser.address).post(
-                    "/account/login/link/", {"email": email}, **where
-                )[0]
-                self.note("login link", "POST", status)
-                with self.lock:
-                    (self.links_answered if status == 200 else self.links_failed)[email] += 1
-            status = browser.get("/account/", **where)[0]
-            self.note("account", "GET", status)
+        self.search(browser, where)
+        status, headers, _text = browser.post(
+            f"/missions/{self.mission}/apply/",
+            {"message": "Bonjour, je suis graphiste et libre le mercredi."},
+            **where,
+        )
+        self.note("apply", "POST", status)
+        if status == 302 and "/apply" not in headers.get("Location", ""):
+            with self.lock:
+                self.applied.add(email)
+        self.search(browser, where)
+        status = Browser(browser.address).post("/account/login/link/", {"email": email}, **where)[0]
+        self.note("login link", "POST", status)
+        with self.lock:
+            (self.links_answered if status == 200 else self.links_failed)[email] += 1
+        done.set()
+        while not stop.is_set():  # then looks around until the load ends
+            self.search(browser, where)
+
+    def search(self, browser: Browser, where: dict) -> None:
+        self.note("search", "GET", browser.get("/missions/?q=logo", **where)[0])
+        self.note("account", "GET", browser.get("/account/", **where)[0])
 
     def run(self, killer) -> None:
         stop = threading.Event()
+        done = [threading.Event() for _ in range(VOLUNTEERS)]
         volunteers = [
-            threading.Thread(target=self.volunteer, args=(number, stop), daemon=True)
+            threading.Thread(target=self.volunteer, args=(number, stop, done[number]), daemon=True)
             for number in range(VOLUNTEERS)
         ]
         started = time.monotonic()
@@ -417,7 +418,10 @@ class Load:
             thread.start()
         time.sleep(self.seconds / 3)
         killer()
+        # At least `seconds` of load, and until every volunteer has applied and asked a link.
         time.sleep(max(0.0, self.seconds - (time.monotonic() - started)))
+        for event in done:
+            event.wait(120)
         stop.set()
         for thread in volunteers:
             thread.join(120)
