@@ -48,14 +48,16 @@ worker: setup
 # Debian's Chromium (Playwright's own browser download cannot work offline), the libraries
 # WeasyPrint needs, Poppler and ZBar to read the attestation PDF's QR code back, and the npm
 # packages (axe-core, the independent credential verifier), again when package-lock.json moves.
+# nginx: the reverse proxy of the multi-process deployment check (bench/deploy_multi.py).
 test-deps: setup
 	@if [ ! -x /usr/bin/chromium ] || ! ldconfig -p | grep -q libpango-1.0 \
-	    || ! command -v zbarimg >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	    || ! command -v zbarimg >/dev/null || ! command -v pdftoppm >/dev/null \
+	    || [ ! -x /usr/sbin/nginx ]; then \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	    poppler-utils zbar-tools >/dev/null; \
+	    poppler-utils zbar-tools nginx-light >/dev/null; \
 	fi
 	@[ -f node_modules/axe-core/axe.min.js ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
 	  || npm ci --no-audit --no-fund --silent
