@@ -183,10 +183,10 @@ def ranked(missions: QuerySet, query: str, *, filtered: bool = True) -> "RankedF
         if filtered:
             rows = rows.filter(mission__in=missions.values("pk"))
         rank = SearchRank(VectorColumn("vector"), tsquery)
-        return RankedFirst(missions, rows, "mission_id", rank, rank_inline=True)
+        return RankedFirst(missions, rows, "mission_id", rank)
     rows = search(missions, query)
     rank = -BM25(F("search_entry__index"), Value(4.0), Value(1.0), Value(0.5))
-    return RankedFirst(missions, rows, "pk", rank, rank_inline=False)
+    return RankedFirst(missions, rows, "pk", rank)
 
 
 class RankedFirst:
@@ -198,12 +198,11 @@ class RankedFirst:
     once, in the same order from one page to the next.
     """
 
-    def __init__(self, missions: QuerySet, rows: QuerySet, key: str, rank, *, rank_inline):
+    def __init__(self, missions: QuerySet, rows: QuerySet, key: str, rank):
         self.missions = missions
         self.rows = rows
         self.key = key
         self.rank = rank
-        self.rank_inline = rank_inline
         self._head: list[int] | None = None
         self._count: int | None = None
 
@@ -213,15 +212,10 @@ class RankedFirst:
     def head(self) -> list[int]:
         """The newest matches' ids, the most relevant first (one query)."""
         if self._head is None:
-            if self.rank_inline:
-                # PostgreSQL ranks each row the date index gives, up to the limit.
-                found = self._newest().annotate(relevance=self.rank)[:CANDIDATES]
-            else:
-                # bm25() needs the MATCH of its own query: the newest as a subquery.
-                newest = self._newest().values(self.key)[:CANDIDATES]
-                found = self.rows.filter(**{f"{self.key}__in": newest}).annotate(
-                    relevance=self.rank
-                )
+            # Each row of the first pass is ranked as it comes: PostgreSQL stops walking
+            # the date index at the limit; SQLite scores every match with bm25, cheaper
+            # than a second pass through the index to score only the newest.
+            found = self._newest().annotate(relevance=self.rank)[:CANDIDATES]
             scored = found.values_list(self.key, "published_at", "relevance")
             order = sorted(
                 scored,
