@@ -263,6 +263,10 @@ MAGIC_LINK_MAX_AGE = envint("MAGIC_LINK_MAX_AGE", str(15 * 60))
 EMAIL_VERIFICATION_MAX_AGE = envint("EMAIL_VERIFICATION_MAX_AGE", str(7 * 24 * 3600))
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", str(2 * 3600))
 
+# Long lists (the mission search) count their rows up to this many, then say « plus de … »
+# (core/paginator.py): counting every match of a broad search costs as much as reading them.
+EXACT_COUNT_UP_TO = 1000
+
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -262,6 +262,37 @@ class MissionSearchEntry(models.Model):
         db_table = "missions_mission_fts"
 
 
+class TextVectorField(models.Field):
+    """PostgreSQL's `tsvector`, read only by missions/search.py (text on SQLite, unused)."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class MissionSearchRow(models.Model):
+    """An open mission's line in PostgreSQL's narrow search table (migration 0010): its
+    text vector and publication date, a few hundred bytes where the mission's row is a
+    kilobyte or more. Triggers keep it in step with the missions, whatever writes them: a
+    mission has a line while it is open (published, edited; gone when closed or deleted).
+    missions/search.py walks it newest first, ranks only the newest matches, and counts
+    matches without reading the missions' rows. Empty on SQLite, which has FTS5."""
+
+    mission = models.OneToOneField(
+        Mission,
+        primary_key=True,
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="search_row",
+    )
+    published_at = models.DateTimeField(null=True)
+    vector = TextVectorField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["-published_at", "-mission"], name="missions_searchrow_newest")
+        ]
+
+
 class MissionReminder(models.Model):
     """A reminder sent about a mission: silent for too long, or past its end date.
 

@@ -23,7 +23,7 @@ from taxonomy.models import SkillDomain
 
 from . import lifecycle
 from .models import Mission, MissionSkill, MissionTemplate, Status, WorkMode
-from .search import search
+from .search import ranked, search
 from .signals import mission_facts, missions_ranked
 
 
@@ -176,6 +176,19 @@ def _skills_prefetch() -> Prefetch:
     )
 
 
+# The filters of `public_missions` that keep fewer than every open mission.
+NARROWING = [
+    "domain",
+    "cause",
+    "remote",
+    "departement",
+    "effort",
+    "date_from",
+    "date_until",
+    "kind",
+]
+
+
 def public_missions(filters: dict | None = None, *, user=None, today=None):
     """Open missions for the search page, with what a list shows (three queries a page).
 
@@ -186,7 +199,8 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
     association) and `sort`: "relevance" (with keywords), "date" (newest first) or "match"
     (for a volunteer `user` with a profile: their best matches, then the rest by date).
 
-    A QuerySet, or for "match" a `MatchFirst` sequence, which pages the same way.
+    A QuerySet, or for "match" a `MatchFirst` sequence and for "relevance" a
+    `search.RankedFirst`, which page the same way.
     """
     from .forms import EFFORT_RANGES, Sort
 
@@ -232,19 +246,22 @@ def public_missions(filters: dict | None = None, *, user=None, today=None):
         missions = missions.filter(organization__association_type=filters["kind"])
 
     sort = filters.get("sort") or Sort.DATE
-    found = search(missions, filters.get("q") or "")
+    query = filters.get("q") or ""
+    if sort == Sort.RELEVANCE:
+        narrowed = any(filters.get(name) for name in NARROWING)
+        best = ranked(missions, query, filtered=narrowed)
+        if best is not None:
+            return best
+    found = search(missions, query)
     if found is not None:
         missions = found
     if sort == Sort.MATCH and user is not None and user.is_authenticated:
         # The app that knows the volunteers' matches ranks them (matching).
-        for _receiver, ranked in missions_ranked.send(
+        for _receiver, matched in missions_ranked.send(
             sender=Mission, missions=missions, user=user, today=today
         ):
-            if ranked is not None:
-                return ranked
-    if sort == Sort.RELEVANCE and found is not None:
-        # `relevance` is annotated by search(), which django-stubs cannot follow.
-        return missions.order_by("-relevance", "-published_at", "-pk")  # type: ignore[misc]
+            if matched is not None:
+                return matched
     return missions.order_by("-published_at", "-pk")
 
 

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.paginator import CappedPaginator
 from core.structured import absolute, json_ld
 from taxonomy.selectors import association_name
 from volunteers.selectors import has_volunteer_profile
@@ -37,7 +37,8 @@ def mission_list(request):
     form = MissionFilterForm(request.GET or None, can_match=can_match)
     filters = form.filters if form.is_bound else {}
     missions = selectors.public_missions(filters, user=request.user)
-    page = Paginator(missions, PER_PAGE).get_page(request.GET.get("page"))
+    # Counted up to 1 000, then « plus de 1 000 » (core/paginator.py).
+    page = CappedPaginator(missions, PER_PAGE).get_page(request.GET.get("page"))
     template = "missions/list.html#results" if request.htmx else "missions/list.html"
     context = {
         "form": form,

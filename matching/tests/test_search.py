@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from missions.models import Status
 from missions.search import stem, words
 from missions.tests.factories import MissionFactory
 from organizations.models import Organization
@@ -237,3 +238,94 @@ def test_a_word_whose_french_stem_is_shorter_than_its_light_stem_is_found(client
     assert found("communication") == {"Plan de communication"}
     assert found("communications") == {"Plan de communication"}
     assert found("cotisation") == {"Suivi des cotisations"}
+
+
+def test_the_count_is_exact_up_to_the_limit_then_says_more_than_it(client, association, settings):
+    settings.EXACT_COUNT_UP_TO = 5
+    for index in range(5):
+        MissionFactory(organization=association, title=f"Site internet n°{index}")
+    MissionFactory(organization=association, title="Vidéo du tournoi")
+
+    assert "5 missions proposées" in client.get(URL, {"q": "site"}).text
+
+    MissionFactory(organization=association, title="Site internet n°5")
+    text = client.get(URL, {"q": "site"}).text
+    assert "Plus de 5 missions proposées" in text
+    assert "6 missions proposées" not in text
+    # Without keywords as well: seven open missions, more than five.
+    assert "Plus de 5 missions proposées" in client.get(URL).text
+    english = client.get(URL, {"q": "site"}, headers={"Accept-Language": "en"}).text
+    assert "More than 5 missions" in english
+
+
+def test_only_the_newest_matches_are_ranked_and_the_others_follow_newest_first(
+    client, association, monkeypatch
+):
+    """Ranking reads a match's whole text: only the newest few are ranked (here 3), the
+    others follow by date, and paging through lists every match once."""
+    monkeypatch.setattr("missions.search.CANDIDATES", 3)
+    monkeypatch.setattr("missions.views.PER_PAGE", 2)
+    now = timezone.now()
+    missions = {}
+    for age, title, need in [
+        (5, "Logo de l’été", "Un dessin."),  # in the title, but old
+        (4, "Logo de l’hiver", "Un dessin."),
+        (3, "Logo du club", "Un dessin."),  # in the title, and among the newest three
+        (2, "Affiche du gala", "Avec un logo dessus."),
+        (1, "Affiche du bal", "Avec un logo dessus."),
+    ]:
+        missions[title] = MissionFactory(
+            organization=association,
+            title=title,
+            need=need,
+            deliverables="Un fichier",
+            published_at=now - datetime.timedelta(days=age),
+        )
+    for index in range(7):  # bm25 gives nothing to a word that most missions have
+        MissionFactory(
+            organization=association,
+            title=f"Vidéo n°{index}",
+            need="Filmer.",
+            deliverables="Un film",
+        )
+
+    listed = []
+    for number in (1, 2, 3):
+        text = client.get(URL, {"q": "logo", "page": number}).text
+        listed += sorted((text.find(f">{t}<"), t) for t in missions if f">{t}<" in text)
+
+    assert [title for _, title in listed] == [
+        "Logo du club",
+        "Affiche du bal",
+        "Affiche du gala",
+        "Logo de l’hiver",
+        "Logo de l’été",
+    ]
+    assert "5 missions proposées" in text
+
+
+def test_a_mission_edited_closed_or_deleted_is_found_accordingly_at_once(client, association):
+    """PostgreSQL searches a table of its own, kept by the missions' triggers."""
+    mission = MissionFactory(organization=association, title="Affiche du gala", need="Un visuel.")
+    MissionFactory(organization=association, title="Vidéo du tournoi", need="Filmer.")
+
+    def found(query):
+        return ">Affiche du gala<" in client.get(URL, {"q": query}).text or (
+            ">Programme du gala<" in client.get(URL, {"q": query}).text
+        )
+
+    assert found("affiche")
+    mission.title = "Programme du gala"
+    mission.save(update_fields=["title"])
+    assert found("programme")
+    assert not found("affiche")
+
+    mission.status = Status.CANCELLED
+    mission.save(update_fields=["status"])
+    assert not found("programme")
+
+    mission.status = Status.OPEN
+    mission.save(update_fields=["status"])
+    assert found("programme")
+    mission.delete()
+    assert not found("programme")
