@@ -31,6 +31,7 @@ and pages expire after settings.PAGE_CACHE_SECONDS at most (what only the date c
 """
 
 import hashlib
+import logging
 import secrets
 import time
 from functools import wraps
@@ -44,6 +45,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "pages:generation"
 NONCE_PLACEHOLDER = b"@@alasso-csp-nonce@@"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -52,7 +55,10 @@ _NOT_KEPT = frozenset({"set-cookie", "content-security-policy", "content-length"
 
 
 def _new_generation() -> None:
-    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+    try:
+        cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+    except Exception:  # a cache that does not answer must not fail the write
+        logger.warning("page cache: could not forget the kept pages", exc_info=True)
 
 
 def forget_pages(**kwargs) -> None:
@@ -165,9 +171,12 @@ class PageCacheMiddleware:
             if request.method in UNSAFE_METHODS and response.status_code < 400:
                 forget_pages()
             return response
-        generation = _generation()
-        key = page_key(request, generation)
-        entry = cache.get(key)
+        try:
+            key = page_key(request, _generation())
+            entry = cache.get(key)
+        except Exception:  # the cache does not answer: the page as without it
+            logger.warning("page cache: not answering", exc_info=True)
+            return self.get_response(request)
         if entry is not None:
             return self._served(request, entry)
         response = self.get_response(request)
@@ -196,7 +205,11 @@ class PageCacheMiddleware:
             "etag": etag,
             "stored_at": stored_at,
         }
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        try:
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("page cache: could not keep a page", exc_info=True)
+            return response
         response["X-Page-Cache"] = "stored"
         _validators(response, etag, stored_at)
         return _conditional(request, response, etag, stored_at)

@@ -4,10 +4,11 @@ nor a CSRF token from the cache, every change to a mission visible at once, 304 
 Marked `cache`: `make test-cache` runs them again on Redis, as production keeps the pages."""
 
 import re
+import socket
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from core.pagecache import GENERATION_KEY
@@ -204,3 +205,19 @@ def test_a_browser_copy_still_current_gets_a_304(client, association, martine):
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and "Un autre logo" in changed.text
     assert changed["ETag"] != first["ETag"]
+
+
+def test_public_pages_and_writes_work_when_the_cache_does_not_answer(client, association):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    nowhere = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    with override_settings(CACHES={"default": nowhere}):
+        mission = MissionFactory(organization=association, title="Un logo sans cache")
+        response = page(client, reverse("missions:detail", args=[mission.pk]))
+
+    assert "Un logo sans cache" in response.text and "X-Page-Cache" not in response
