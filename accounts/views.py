@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core import ratelimit
+from core.pagecache import csrf_for_members
 from core.ratelimit import allow, client_ip
 from core.redirects import is_safe_url, safe_next
 
@@ -454,6 +455,7 @@ def delete(request):
 
 
 @require_POST
+@csrf_for_members
 def set_language(request):
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):

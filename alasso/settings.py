@@ -157,6 +157,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Just inside the CSP middleware: a kept page gets a fresh nonce (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.VaryOnHtmxMiddleware",
     "api.middleware.ApiMiddleware",
@@ -231,6 +233,27 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages kept whole for anonymous visitors (core/pagecache.py): these views only, at
+# most this long (any write forgets them all at once before that). 0 turns it off.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
+PAGE_CACHE_VIEWS = frozenset(
+    {
+        "core:home",
+        "missions:list",
+        "missions:detail",
+        "organizations:detail",
+        "portfolio:detail",
+        "credentials:verify",
+        "quickhelp:answer",
+    }
+)
+# Writes that change no public page do not forget the kept pages: these models, and saves
+# of these fields alone (a login).
+PAGE_CACHE_IGNORED_MODELS = frozenset(
+    {"sessions.session", "audit.auditevent", "migrations.migration"}
+)
+PAGE_CACHE_IGNORED_FIELDS = frozenset({"last_login"})
 
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 

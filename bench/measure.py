@@ -3,6 +3,9 @@
 Pages are requested through Django's test `Client` — the whole stack (middleware, view,
 templates) without the network — by people of the scale demo data: ten volunteers and
 the admins of ten open missions' associations, picked evenly across the data, in turn.
+The public pages are measured again as an anonymous visitor sees them (no cookie): their
+own rows, `"visitor": "anonymous"` (the others are `"member"`), served from the page cache
+after the warm-up round (core/pagecache.py).
 """
 
 import math
@@ -35,7 +38,7 @@ WARMUP_SECONDS = 10
 @dataclass(frozen=True)
 class Visit:
     path: str
-    user_id: int
+    user_id: int | None  # None: an anonymous visitor, no cookie
     mission_id: int | None = None
 
 
@@ -92,6 +95,8 @@ class Page:
     visits: Callable[[Cast], list[Visit]]
     # For the lists kept in the cache: forget the visit's list, to time it made anew.
     forget: Callable[[Visit], None] | None = None
+    # "member": logged-in people of the cast; "anonymous": no cookie at all.
+    visitor: str = "member"
 
 
 def _search(cast: Cast) -> list[Visit]:
@@ -455,6 +460,62 @@ def _company_dashboard(cast: Cast) -> list[Visit]:
     return [Visit(reverse("companies:dashboard", args=[slug]), manager)] * len(cast.admins)
 
 
+# --- The public pages, as an anonymous visitor sees them -------------------------------------
+def _anonymous(visits: list[Visit]) -> list[Visit]:
+    return [Visit(visit.path, None) for visit in visits]
+
+
+def _public_home(cast: Cast) -> list[Visit]:
+    return [Visit(reverse("core:home"), None)] * len(cast.volunteers)
+
+
+def _public_search(cast: Cast) -> list[Visit]:
+    return _anonymous(_search(cast))
+
+
+def _public_mission_page(cast: Cast) -> list[Visit]:
+    return _anonymous(_mission_page(cast))
+
+
+def _public_association_page(cast: Cast) -> list[Visit]:
+    slugs = dict(
+        Mission.objects.filter(pk__in=cast.missions).values_list("pk", "organization__slug")
+    )
+    return [Visit(reverse("organizations:detail", args=[slugs[pk]]), None) for pk in cast.missions]
+
+
+def _some(paths: list[str], what: str) -> list[Visit]:
+    if not paths:
+        raise RuntimeError(f"No {what} in the data: run `manage.py demo` first.")
+    return [Visit(path, None) for path in paths]
+
+
+def _public_book(cast: Cast) -> list[Visit]:
+    from portfolio.models import Portfolio
+
+    slugs = Portfolio.objects.filter(is_public=True).order_by("pk").values_list("slug", flat=True)
+    paths = [reverse("portfolio:detail", args=[slug]) for slug in slugs[:CAST_SIZE]]
+    return _some(paths, "public book")
+
+
+def _public_verification(cast: Cast) -> list[Visit]:
+    from credentials.models import Credential
+
+    ids = Credential.objects.order_by("pk").values_list("public_id", flat=True)[:CAST_SIZE]
+    return _some([reverse("credentials:verify", args=[pk]) for pk in ids], "credential")
+
+
+def _public_quickhelp_answer(cast: Cast) -> list[Visit]:
+    from quickhelp.models import PublicAnswer
+
+    slugs = (
+        PublicAnswer.objects.filter(status=PublicAnswer.Status.PUBLISHED)
+        .order_by("pk")
+        .values_list("slug", flat=True)[:CAST_SIZE]
+    )
+    return _some([reverse("quickhelp:answer", args=[slug]) for slug in slugs], "quick-help answer")
+
+
 PAGES = [
     Page("mission_search", "Recherche de missions (« site internet »)", _search),
     Page("missions_for_you", "Missions pour vous", _for_you, _forget_for_you),
@@ -481,6 +542,38 @@ PAGES = [
         _company_dashboard,
     ),
     Page("api_missions", "API : missions ouvertes (« site internet »)", _api_missions),
+    Page("public_home", "Accueil, anonyme", _public_home, visitor="anonymous"),
+    Page(
+        "public_search",
+        "Recherche (« site internet »), anonyme",
+        _public_search,
+        visitor="anonymous",
+    ),
+    Page(
+        "public_mission_page",
+        "Page d’une mission, anonyme",
+        _public_mission_page,
+        visitor="anonymous",
+    ),
+    Page(
+        "public_association_page",
+        "Page d’une association, anonyme",
+        _public_association_page,
+        visitor="anonymous",
+    ),
+    Page("public_book", "Book d’un·e bénévole, anonyme", _public_book, visitor="anonymous"),
+    Page(
+        "public_verification",
+        "Vérification d’une attestation, anonyme",
+        _public_verification,
+        visitor="anonymous",
+    ),
+    Page(
+        "public_quickhelp_answer",
+        "Réponse d’un coup de main, anonyme",
+        _public_quickhelp_answer,
+        visitor="anonymous",
+    ),
 ]
 
 
@@ -490,7 +583,9 @@ class Sessions:
     def __init__(self):
         self.clients: dict[int, Client] = {}
 
-    def client(self, user_id: int) -> Client:
+    def client(self, user_id: int | None) -> Client:
+        if user_id is None:
+            return Client()  # anonymous: a new one each time, so that no cookie is kept
         if user_id not in self.clients:
             client = Client()
             person = User.objects.get(pk=user_id)
@@ -500,8 +595,11 @@ class Sessions:
             self.clients[user_id] = client
         return self.clients[user_id]
 
-    def cookie(self, user_id: int) -> str:
+    def cookie(self, user_id: int | None) -> str:
         from django.conf import settings
+
+        if user_id is None:
+            return ""
 
         name = settings.SESSION_COOKIE_NAME
         return f"{name}={self.client(user_id).cookies[name].value}"
@@ -631,6 +729,7 @@ def measure_pages(
         rows.append(
             {
                 "page": page.name,
+                "visitor": page.visitor,
                 "database": database,
                 "volunteers": volunteers,
                 "p50_ms": measured["p50_ms"],

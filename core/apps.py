@@ -11,9 +11,12 @@ class CoreConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the deployment checks)
         from .converters import IdConverter
+        from .pagecache import connect as forget_pages_on_writes
 
         # `<id:pk>` in every urls.py: registered here, before any URLconf is read.
         register_converter(IdConverter, "id")
+        # Any model written: the kept public pages are forgotten (core/pagecache.py).
+        forget_pages_on_writes()
 
     def personal_data(self, user) -> list[dict]:
         """The e-mails sent to the person and still kept (their contents are not)."""

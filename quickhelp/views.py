@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ActionRefused
+from core.pagecache import csrf_for_members
 from core.structured import absolute, json_ld
 from core.uploads import IMAGE_TYPES
 from taxonomy.models import SkillDomain
@@ -102,6 +103,7 @@ def _marked(request, public: PublicAnswer) -> bool:
 
 
 @require_POST
+@csrf_for_members
 def mark_useful(request, slug: str):
     public = selectors.get_public_answer(slug)
     if not request.session.session_key:
