@@ -359,7 +359,7 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
     """Each student of the cohort with her engagements of its work: two queries, however
     many students and missions. A student who left stays listed while she has work done
     for the cohort (its teachers may still validate it); otherwise she is gone."""
-    memberships = (
+    memberships = list(
         CohortMembership.objects.filter(cohort=cohort)
         .order_by("student__full_name", "pk")
         .values_list(
@@ -371,7 +371,6 @@ def dashboard_of(cohort: Cohort, *, today: datetime.date) -> Dashboard:
             "ended_at",
         )
     )
-    memberships = list(memberships)
     applications = list(cohort_applications(cohort))
     digest = hashlib.blake2b(repr((today, memberships, applications)).encode(), digest_size=16)
     rows: dict[int, list[EngagementRow]] = {}
