@@ -13,7 +13,7 @@ from completion.next_steps import NextStep, for_volunteer
 from core.roles import roles_of
 from diagnosis.selectors import offer_annotations, offer_of
 from engagements.models import Application
-from impact.selectors import Value, questions_for, value_given, values_received
+from impact.selectors import Value, current_rates, questions_for, value_given, values_received
 from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
@@ -157,9 +157,10 @@ def dashboard_for(user) -> Dashboard:
         )
         for block in board.associations:
             block.packs = packs.get(block.organization.pk, [])
-        values = values_received(association_ids)
+        rates = current_rates()  # read once for both
+        values = values_received(association_ids, rates)
         # Its coups de main count too, each valued at its topic's rate (quickhelp).
-        quick = quickhelp_values(association_ids)
+        quick = quickhelp_values(association_ids, rates=rates)
         questions = questions_for(user)
         for block in board.associations:
             block.value = _with_quick_help(
