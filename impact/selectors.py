@@ -20,6 +20,7 @@ For the territory dashboard (any set of organisations, as a queryset or a condit
 """
 
 import functools
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -76,6 +77,12 @@ class Value:
     @property
     def is_empty(self) -> bool:
         return not self.hours
+
+    @property
+    def plural_count(self) -> int:
+        """The whole number that picks « heure » or « heures » (1.5 hours: « heures »), as
+        gettext wants an integer: the hours rounded up."""
+        return math.ceil(self.hours)
 
 
 @dataclass(frozen=True)
