@@ -156,6 +156,7 @@ MIDDLEWARE = [
     "accounts.middleware.TermsConsentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.OneHistoryEntryPerAddressMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Just inside the CSP middleware: a kept page gets a fresh nonce (core/pagecache.py).
     "core.pagecache.PageCacheMiddleware",

@@ -1,5 +1,7 @@
 """Middleware of the whole site."""
 
+from urllib.parse import parse_qsl, urlsplit
+
 from django.utils.cache import patch_vary_headers
 
 
@@ -15,3 +17,35 @@ class VaryOnHtmxMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("HX-Request",))
         return response
+
+
+class OneHistoryEntryPerAddressMiddleware:
+    """An htmx request for the address the browser already shows does not push it into the
+    history a second time (`HX-Push-Url: false`): typing words then pressing « Afficher »
+    sends a `change` and a `submit`, and Back must bring the search before, not the same one.
+
+    Outside the page cache, since the answer depends on the address the browser shows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        shown = request.headers.get("HX-Current-URL")
+        if (
+            request.method == "GET"
+            and shown
+            and "HX-Push-Url" not in response
+            and _same_address(shown, request.path, request.META.get("QUERY_STRING", ""))
+        ):
+            response["HX-Push-Url"] = "false"
+        return response
+
+
+def _same_address(url: str, path: str, query: str) -> bool:
+    shown = urlsplit(url)
+    return shown.path == path and _fields(shown.query) == _fields(query)
+
+
+def _fields(query: str) -> list[tuple[str, str]]:
+    return sorted(parse_qsl(query, keep_blank_values=True))

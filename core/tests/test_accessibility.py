@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accounts import tokens
 from conftest import WIDTHS, axe_violations
@@ -64,6 +65,7 @@ def test_forms_with_errors_have_no_accessibility_violation(new_page, width, mart
     page.goto("/account/login/link/")
     page.get_by_label("Adresse e-mail").fill("martine@example.org")
     page.get_by_role("button", name="Recevoir le lien").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre boîte e-mail")
     assert_no_violations(page, "link sent")
 
 

@@ -95,6 +95,12 @@ def test_back_between_two_searches_shows_the_whole_page_of_the_first(
     expect(page.get_by_role("link", name="Logo du jardin")).to_be_visible()
     expect(page.get_by_role("link", name="Affiche du loto")).to_have_count(0)
 
+    # Each search is one step back, though typing then clicking sends `change` and `submit`.
+    page.go_back()
+    page.wait_for_url("**/missions/")
+    expect(page.get_by_role("link", name="Affiche du loto")).to_be_visible()
+    assert page.get_by_label("Mots-clés").input_value() == ""
+
 
 # --- The other htmx pages: what htmx changed is never what Back shows ---------------------
 @pytest.fixture
