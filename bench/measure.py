@@ -5,7 +5,7 @@ templates) without the network — by people of the scale demo data: ten volunte
 the admins of ten open missions' associations, picked evenly across the data, in turn.
 The public pages are measured again as an anonymous visitor sees them (no cookie): their
 own rows, `"visitor": "anonymous"` (the others are `"member"`), served from the page cache
-after the warm-up round (core/pagecache.py).
+after the warm-up (core/pagecache.py).
 """
 
 import math
@@ -32,6 +32,11 @@ SEARCH = "site internet"
 # fit in the time budget.
 MIN_REQUESTS = 10
 BUDGET_SECONDS = 30
+# Before the timed requests, the page's visits in turn, this many requests (as the load
+# test's two seconds do): a server that has answered the page a while, not the first few
+# after another page, whose slow ones would make the p95 of 50 (a round of 10 visits was
+# too few: a page's p95 moved by several milliseconds between two runs a minute apart).
+WARMUP_REQUESTS = 30
 WARMUP_SECONDS = 10
 
 
@@ -620,14 +625,15 @@ def _get(client: Client, path: str):
 
 def measure_page(page: Page, cast: Cast, sessions: Sessions, *, requests: int) -> dict:
     """Server time (median, 95th percentile) over `requests` requests after a warm-up
-    round, the most SQL queries a request made and the median time spent in SQL.
+    (WARMUP_REQUESTS), the most SQL queries a request made and the median time spent in SQL.
 
     A slow page gets fewer: the warm-up stops after WARMUP_SECONDS, the timed requests
     after BUDGET_SECONDS once MIN_REQUESTS are done.
     """
     visits = page.visits(cast)
     begun = time.perf_counter()
-    for visit in visits:  # warm-up: caches, templates, the database's own
+    for index in range(max(WARMUP_REQUESTS, len(visits))):  # caches, templates, the database's
+        visit = visits[index % len(visits)]
         _get(sessions.client(visit.user_id), visit.path)
         if time.perf_counter() - begun > WARMUP_SECONDS:
             break

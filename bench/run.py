@@ -330,7 +330,7 @@ def markdown(rows: list[dict], metas: list[dict], info: dict, options: dict) -> 
         f"Run on {time.strftime('%Y-%m-%d')}: {info['cpus']} CPUs ({info['cpu']}), "
         f"{info['memory']} RAM, {info['system']}, Python {info['python']}, {versions}.",
         f"Server time: {options['requests']} requests per page (fewer if they take over 30 s, "
-        "at least 10) after a warm-up round, in-process. Load: gunicorn with 2 sync workers, "
+        "at least 10) after 30 warm-up requests, in-process. Load: gunicorn with 2 sync workers, "
         f"{options['connections']} connections for {options['seconds']} s per page, right "
         f"after as long on the bare view ({tools or 'not run'}).",
         "",
