@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from completion.models import Completion
 from completion.next_steps import NextStep, for_volunteer
 from core.roles import roles_of
-from diagnosis.selectors import offer_annotations, offer_of
+from diagnosis.selectors import offer_annotations_sql, offer_of
 from engagements.models import Application
 from impact.selectors import Value, current_rates, questions_for, value_given, values_received
 from matching.selectors import missions_for, with_missions
@@ -107,7 +107,7 @@ def dashboard_for(user) -> Dashboard:
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organization")
-        .annotate(**offer_annotations("organization"))
+        .annotate(**offer_annotations_sql(Membership, "organization_id"))
         .order_by("pk")
     )
     association_ids = [
@@ -161,7 +161,9 @@ def dashboard_for(user) -> Dashboard:
         values = values_received(association_ids, rates)
         # Its coups de main count too, each valued at its topic's rate (quickhelp).
         quick = quickhelp_values(association_ids, rates=rates)
-        questions = questions_for(user)
+        questions = questions_for(
+            user, admin_of=[b.organization.pk for b in board.associations if b.is_admin]
+        )
         for block in board.associations:
             block.value = _with_quick_help(
                 values.get(block.organization.pk), quick.get(block.organization.pk)

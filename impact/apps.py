@@ -6,6 +6,21 @@ class ImpactConfig(AppConfig):
     name = "impact"
     verbose_name = _("Valeur du travail et suivi d’utilisation")
 
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from taxonomy.models import SkillDomain
+
+        from .models import HourlyRate
+        from .selectors import forget_rates
+
+        # The rates kept in the cache (selectors.current_rates) hold the domains too.
+        for model in (HourlyRate, SkillDomain):
+            post_save.connect(forget_rates, sender=model, dispatch_uid=f"forget_rates_{model}")
+            post_delete.connect(
+                forget_rates, sender=model, dispatch_uid=f"forget_rates_del_{model}"
+            )
+
     def personal_data(self, user) -> dict:
         """The adoption questions she answered for her association."""
         from .models import AdoptionCheck

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Count,
     DateField,
@@ -110,8 +111,31 @@ class Rates:
         return rate.rate if rate is not None else self.fallback
 
 
+# The rates are read by every page that shows a value (the association's home page on each
+# visit) and change when staff edit one: kept in the cache, forgotten when a rate or a
+# domain is saved or deleted (`forget_rates`, connected in apps.py), and after an hour at
+# most (a write made with `.update()` sends no signal).
+RATES_KEY = "impact:rates"
+RATES_SECONDS = 60 * 60
+
+
 def current_rates() -> Rates:
-    """The rates staff set (one query)."""
+    """The rates staff set (one query, none while they are kept in the cache)."""
+    rates = cache.get(RATES_KEY)
+    if rates is None:
+        rates = _read_rates()
+        cache.set(RATES_KEY, rates, RATES_SECONDS)
+    return rates
+
+
+def forget_rates(**kwargs) -> None:
+    """Now, and again when the transaction commits: a page that read the rates in between
+    (before the commit, so the old ones) must not keep them."""
+    cache.delete(RATES_KEY)
+    transaction.on_commit(lambda: cache.delete(RATES_KEY))
+
+
+def _read_rates() -> Rates:
     rates = list(HourlyRate.objects.select_related("domain"))
     if rates:
         fallback = sum((r.rate for r in rates), Decimal(0)) / len(rates)
@@ -444,17 +468,23 @@ def adoption_by(
     }
 
 
-def questions_for(user) -> dict[int, list[AdoptionCheck]]:
+def questions_for(user, *, admin_of: Iterable[int] | None = None) -> dict[int, list[AdoptionCheck]]:
     """The questions waiting for an answer from the associations `user` administers, by
-    organisation id (one query)."""
+    organisation id (one query; none when `admin_of`, the ids of the organisations she
+    administers when the caller knows them already, is empty)."""
     if not user.is_authenticated:
         return {}
+    if admin_of is None:
+        organizations: Iterable[int] | QuerySet = Membership.objects.filter(
+            user=user, role=Membership.Role.ADMIN
+        ).values("organization")
+    else:
+        organizations = list(admin_of)
+        if not organizations:
+            return {}
     checks = (
         AdoptionCheck.objects.filter(
-            status=AdoptionCheck.Status.ASKED,
-            mission__organization__in=Membership.objects.filter(
-                user=user, role=Membership.Role.ADMIN
-            ).values("organization"),
+            status=AdoptionCheck.Status.ASKED, mission__organization_id__in=organizations
         )
         .select_related("mission")
         .order_by("due_at", "pk")

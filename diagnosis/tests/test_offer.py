@@ -116,3 +116,31 @@ def test_volunteers_without_an_association_are_not_offered_it(client, lea):
     client.force_login(lea)
 
     assert OFFER not in client.get("/").text
+
+
+def test_the_written_out_annotations_match_the_orm(martine, association):
+    """The association's home page reads the offer with `offer_annotations_sql`, the other
+    pages with `offer_annotations`: both say the same, whatever the diagnoses."""
+    from diagnosis.models import Diagnosis
+    from diagnosis.selectors import offer_annotations, offer_annotations_sql
+    from organizations.models import Membership
+
+    dismissed = AssociationFactory(name="Amicale des Pêcheurs")
+    Dismissal.objects.create(organization=dismissed, by=martine)
+    done_twice = AssociationFactory(name="Chorale du Lac")
+    answer_all(done_twice, martine)
+    latest = answer_all(done_twice, martine)
+    Diagnosis.objects.filter(pk=latest.pk).update(overall=42)
+    answer_all(association, martine, complete=False)
+    for organization in (dismissed, done_twice):
+        MembershipFactory(organization=organization, user=martine)
+
+    names = ("latest_pk", "latest_at", "latest_overall", "in_progress_pk", "dismissed")
+    memberships = Membership.objects.filter(user=martine).order_by("pk")
+    orm = list(memberships.annotate(**offer_annotations("organization")).values_list(*names))
+    written = memberships.annotate(**offer_annotations_sql(Membership, "organization_id"))
+    assert list(written.values_list(*names)) == orm
+    assert len(orm) == 3
+    assert {row[4] for row in orm} == {True, False}  # one dismissed, the others not
+    assert (latest.pk, 42) in {(row[0], row[2]) for row in orm}
+    assert any(row[3] for row in orm)  # the one in progress

@@ -106,9 +106,9 @@ def test_hours_and_value_by_organisation_commune_and_month(scene):
 def test_the_figures_cost_a_constant_number_of_queries(scene, django_assert_num_queries):
     for _ in range(3):
         done(mission_in(scene["lyon"], skills=["logo", "seo"]), hours=1, at=local(2026, 2, 3))
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(2):  # the sums, the rates
         selectors.hours_and_value(RHONE, JANUARY, FEBRUARY)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):  # the rates are kept in the cache now
         selectors.hours_and_value_by(RHONE, JANUARY, FEBRUARY, by="commune")
     with django_assert_num_queries(1):
         selectors.adoption_rate(RHONE, start=JANUARY, end=FEBRUARY)

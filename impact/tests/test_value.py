@@ -129,10 +129,10 @@ def test_the_value_costs_two_queries_whatever_the_number_of_engagements(
 ):
     for _ in range(5):
         done(mission_in(association, skills=["logo", "wordpress", "seo"]), hours=3)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(2):  # the sums, the rates
         selectors.value_received(association)
     other = AssociationFactory()
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):  # the rates are kept in the cache now
         selectors.values_received([association.pk, other.pk])
 
 
@@ -154,3 +154,28 @@ def test_values_received_matches_the_orm(association, bruno):
     assert selectors.values_received(ids) == orm
     assert orm[association.pk] == selectors.Value(18, 10 * WEB + 5 * GRAPHIC + 3 * WEB)
     assert orm[other.pk] == selectors.Value(9, 2 * AVERAGE + 7 * COMMUNICATION)
+
+
+def test_the_rates_are_kept_and_a_changed_rate_is_seen_at_once(
+    association, staff, django_assert_num_queries
+):
+    """The rates are kept in the cache (the association's home page reads them on every
+    visit): read once, then forgotten as soon as staff change one."""
+    from impact.services import rate_update
+
+    done(mission_in(association, template="event-poster"), hours=10)
+    assert selectors.value_received(association).euros == 10 * GRAPHIC
+    with django_assert_num_queries(0):
+        selectors.current_rates()
+
+    rate = HourlyRate.objects.get(domain__slug="graphic-design")
+    rate_update(rate=rate, by=staff, value=Decimal("50.50"), source=rate.source)
+    assert selectors.value_received(association).euros == Decimal("505.00")
+
+    HourlyRate.objects.filter(domain__slug="training").delete()
+    # The average of the six left: (50.50 + 64 + 43 + 50 + 57 + 43) / 6
+    assert selectors.current_rates().fallback == Decimal("51.25")
+    domain = SkillDomain.objects.get(slug="web")
+    domain.name_fr = "Sites et applications"
+    domain.save()
+    assert selectors.current_rates().domains[domain.pk].name_fr == "Sites et applications"
