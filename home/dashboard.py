@@ -18,6 +18,7 @@ from matching.selectors import missions_for, with_missions
 from missions.models import Mission, Status
 from organizations.models import Membership, Organization
 from quickhelp.selectors import value_for_organizations as quickhelp_values
+from quickhelp.selectors import value_given_by as quickhelp_value_given
 from schools.selectors import open_calls_for, pinned_for_student
 from teaching.selectors import validations_for_student
 from territories.packs_selectors import offers_for as pack_offers_for
@@ -58,7 +59,8 @@ class Dashboard:
     # Schools' open calls for needs in the départements of the person's associations.
     calls: list = field(default_factory=list)
     moderation: dict[str, int] = field(default_factory=dict)
-    # What her completed missions are worth (impact.selectors.value_given).
+    # What her completed missions and coups de main are worth (impact.selectors.value_given,
+    # quickhelp.selectors.value_given_by).
     value_given: Value | None = None
 
     @property
@@ -188,6 +190,8 @@ def dashboard_for(user) -> Dashboard:
             board.engagements = engagements_under_way(user)
             board.validations = validations_for_student(user, limit=VALIDATIONS_SHOWN)
             board.value_given = value_given(user)
+        # Her coups de main count too, though she may have no mission (quickhelp).
+        board.value_given = _with_quick_help(board.value_given, quickhelp_value_given(user))
         board.pinned = pinned_for_student(user, limit=PINNED_SHOWN)
         if board.has_profile:
             # What her teachers chose is shown above: not twice.

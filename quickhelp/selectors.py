@@ -167,6 +167,27 @@ def helper_hours(user) -> Decimal:
     return total or Decimal("0")
 
 
+def value_given_by(user, rates: Rates | None = None) -> QuickValue:
+    """The hours `user` gave through quick help and their value in euros, each question's
+    hours at its topic's rate (`value_for_organizations`, from the helper's side): her own
+    « Valeur de votre engagement » counts them beside her missions. One query (two without
+    `rates`)."""
+    rows = (
+        Credit.objects.filter(helper=user)
+        .order_by()
+        .values("question__domain")
+        .annotate(hours=Sum("hours"))
+        .values_list("question__domain", "hours")
+    )
+    total = QuickValue()
+    for domain_id, hours in rows:
+        rates = rates or current_rates()
+        total = QuickValue(
+            hours=total.hours + hours, euros=total.euros + hours * rates.of(domain_id)
+        )
+    return total
+
+
 def hours_for_organizations(
     organizations: QuerySet[Organization], start: datetime | None, end: datetime | None
 ) -> Decimal:

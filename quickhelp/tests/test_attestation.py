@@ -132,6 +132,21 @@ def test_her_association_sees_the_value_of_the_coups_de_main_it_received(
     assert "Valeur du travail reçu" in response.text
 
 
+def test_the_helper_sees_the_value_of_her_coups_de_main_without_any_mission(
+    client, association, martine, nina, django_capture_on_commit_callbacks
+):
+    _help(association, martine, nina, django_capture_on_commit_callbacks)
+    rate = current_rates().of(SkillDomain.objects.get(slug="data-office").pk)
+    client.force_login(nina)
+
+    response = client.get("/")
+
+    value = response.context["board"].value_given
+    assert (value.hours, value.euros) == (Decimal("1.5"), Decimal("1.5") * rate)
+    assert "Valeur de votre engagement" in response.text
+    assert "(1,5 heures)" in response.text
+
+
 def test_the_attestation_pages_of_a_coup_de_main_are_complete_in_english(
     client, association, martine, nina, django_capture_on_commit_callbacks
 ):
