@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import formats
 
 from completion.models import Review
@@ -90,25 +90,22 @@ def dashboard_of(company: Company, year: int) -> Dashboard:
         ),
         key=lambda t: (-t[1], t[0]),
     )
-    engaged = (
-        Sponsorship.objects.filter(
-            programme__company=company, year=year, status=Sponsorship.Status.APPROVED
-        )
-        .values("employee")
-        .distinct()
-        .count()
+    # The employees engaged this year and the reviews the associations published this year
+    # on the company's approved sponsorships, in one query (a sponsorship has at most one
+    # association's review: one per application and side).
+    published = Q(
+        application__reviews__direction=Review.Direction.ASSOCIATION,
+        application__reviews__published_at__isnull=False,
+        application__reviews__published_at__year=year,
     )
-    reviews = Review.objects.filter(
-        direction=Review.Direction.ASSOCIATION,
-        published_at__isnull=False,
-        published_at__year=year,
-        application__sponsorship__programme__company=company,
-        application__sponsorship__status=Sponsorship.Status.APPROVED,
+    reviews = Sponsorship.objects.filter(
+        programme__company=company, status=Sponsorship.Status.APPROVED
     ).aggregate(
-        count=Count("pk"),
-        quality=Avg("quality"),
-        communication=Avg("communication"),
-        deadlines=Avg("deadlines"),
+        engaged=Count("employee", distinct=True, filter=Q(year=year)),
+        count=Count("application__reviews", filter=published),
+        quality=Avg("application__reviews__quality", filter=published),
+        communication=Avg("application__reviews__communication", filter=published),
+        deadlines=Avg("application__reviews__deadlines", filter=published),
     )
     averages = [
         reviews[k] for k in ("quality", "communication", "deadlines") if reviews[k] is not None
@@ -116,7 +113,7 @@ def dashboard_of(company: Company, year: int) -> Dashboard:
     return Dashboard(
         year=year,
         lines=lines,
-        engaged=engaged,
+        engaged=reviews["engaged"],
         by_month=by_month,
         by_cause=by_cause,
         by_territory=by_territory,
