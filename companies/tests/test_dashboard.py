@@ -1,6 +1,9 @@
 """The company's dashboard: totals of what the associations confirmed, reviews once
 published, in a handful of queries whatever the company's size; nothing private shows."""
 
+import zoneinfo
+from datetime import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,3 +88,25 @@ def test_only_its_managers_see_the_dashboard(client, company, julie, gilles, sta
     for user in (julie, gilles, staff):
         client.force_login(user)
         assert client.get(url).status_code == 403
+
+
+def test_an_end_confirmed_just_after_local_midnight_counts_in_its_local_month(
+    company, programme, association
+):
+    """The month of an end is the one of Paris, not of UTC: 1 March at 00:30 in Paris is
+    still 28 February in UTC, 31 January at 23:30 in Paris is 31 January in UTC too."""
+    year = timezone.localdate().year - 1
+    paris = zoneinfo.ZoneInfo("Europe/Paris")
+    for hours, moment in (
+        (4, datetime(year, 3, 1, 0, 30, tzinfo=paris)),
+        (2, datetime(year, 1, 31, 23, 30, tzinfo=paris)),
+        (1, datetime(year, 1, 1, 0, 15, tzinfo=paris)),
+    ):
+        done(programme, association, hours=hours)
+        Completion.objects.filter(confirmed_hours=hours).update(completed_at=moment)
+
+    board = dashboard_of(company, year)
+
+    months = [hours for _name, hours in board.by_month]
+    assert months[:3] == [3, 0, 4]
+    assert board.hours == 7
