@@ -19,7 +19,7 @@ from taxonomy.selectors import association_name
 from volunteers.selectors import has_volunteer_profile
 
 from . import lifecycle, selectors, services
-from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, TransitionForm
+from .forms import STEP_FORMS, ChooseTemplateForm, MissionFilterForm, Sort, TransitionForm
 from .models import Mission, Status, WorkMode
 from .signals import mission_page
 
@@ -45,6 +45,9 @@ def mission_list(request):
         "page": page,
         "searching": bool(filters.get("q")),
         "can_match": can_match,
+        # Only this order gives missions a `match` (matching.selectors.MatchFirst): no other
+        # asks each card for one it does not have.
+        "by_match": filters.get("sort") == Sort.MATCH,
         # « Suivre cette recherche »: the same query string, as an Atom feed.
         "search_query": urlencode(
             [(key, value) for key, value in request.GET.items() if key not in ("page", "sort")]
