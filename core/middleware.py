@@ -24,7 +24,10 @@ class OneHistoryEntryPerAddressMiddleware:
     history a second time (`HX-Push-Url: false`): typing words then pressing « Afficher »
     sends a `change` and a `submit`, and Back must bring the search before, not the same one.
 
-    Outside the page cache, since the answer depends on the address the browser shows."""
+    Outside the page cache, since the answer depends on the address the browser shows; and
+    the answer says so (`Vary: HX-Current-URL`): else the browser, revalidating its copy of
+    the search (a 304 from the page cache), would take that header from an earlier answer
+    and leave a later same search, made from another page, out of the history."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,12 +35,10 @@ class OneHistoryEntryPerAddressMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         shown = request.headers.get("HX-Current-URL")
-        if (
-            request.method == "GET"
-            and shown
-            and "HX-Push-Url" not in response
-            and _same_address(shown, request.path, request.META.get("QUERY_STRING", ""))
-        ):
+        if request.method != "GET" or not shown or "HX-Push-Url" in response:
+            return response
+        patch_vary_headers(response, ("HX-Current-URL",))
+        if _same_address(shown, request.path, request.META.get("QUERY_STRING", "")):
             response["HX-Push-Url"] = "false"
         return response
 

@@ -63,3 +63,23 @@ def test_every_page_that_answers_htmx_varies_on_it(
     for response in as_martine + as_lea:
         assert response.status_code < 400, response.request["PATH_INFO"]
         assert varies_on_htmx(response), response.request["PATH_INFO"]
+
+
+def test_a_search_for_the_address_already_shown_is_not_pushed_twice_into_the_history(
+    client, mission
+):
+    url = reverse("missions:list") + "?q=logo&domain="
+
+    shown_elsewhere = client.get(url, HTTP_HX_CURRENT_URL="http://testserver/missions/", **HTMX)
+    shown_already = client.get(
+        url, HTTP_HX_CURRENT_URL="http://testserver/missions/?domain=&q=logo", **HTMX
+    )
+
+    # Typing then clicking sends two requests for one search: the second pushes nothing.
+    assert "HX-Push-Url" not in shown_elsewhere
+    assert shown_already["HX-Push-Url"] == "false"
+    # Both say the answer depends on the address shown, so that the browser never answers a
+    # later search with the copy that said "push nothing".
+    for response in (shown_elsewhere, shown_already):
+        assert "hx-current-url" in response["Vary"].lower()
+        assert 'id="results"' in response.text
