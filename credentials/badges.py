@@ -7,17 +7,18 @@ the attestation's shape (holder named in clear, the achievement created by the o
 so that `facts.read` reads it back for the verification page and the holder's list.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-import audit
 from challenges.models import Event, Registration, Team
 
 from . import document as documents
 from .jsonld import OB_V3, VC_V2
 from .models import Credential
-from .services import _free_public_id, _status_slot, sign_with_platform_key
+from .services import issue_signed
 from .signing import w3c_datetime
 
 
@@ -96,34 +97,14 @@ def build(kind: str, *, team: Team, holder, public_id: str, issued_at, status: d
 def _issue(kind: str, *, team: Team, holder) -> Credential | None:
     if Credential.objects.filter(team=team, holder=holder, kind=kind).exists():
         return None
-    status_list, index = _status_slot()
-    public_id = _free_public_id()
-    now = timezone.now()
-    unsigned = build(
-        kind,
-        team=team,
-        holder=holder,
-        public_id=public_id,
-        issued_at=now,
-        status=documents.status_entry(list_number=status_list.number, index=index),
-    )
-    credential = Credential.objects.create(
+    return issue_signed(
+        build=partial(build, kind, team=team, holder=holder),
+        verb="credential.badge_issued",
+        audit_data={"kind": kind, "team": team.pk},
         kind=kind,
         holder=holder,
         team=team,
-        public_id=public_id,
-        status_list=status_list,
-        status_index=index,
-        document=sign_with_platform_key(unsigned, created=now),
-        issued_at=now,
     )
-    audit.log(
-        actor=None,
-        verb="credential.badge_issued",
-        target=credential,
-        data={"kind": kind, "team": team.pk},
-    )
-    return credential
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Issuing, signing, revoking and erasing attestations."""
 
 import secrets
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -112,38 +113,22 @@ def issue_for(application: Application) -> Credential:
         # Only the system issues, after the engagement's end: a refusal here is a bug.
         raise ValueError(refusal)
     facts = engagement_facts.gather(application)
-    status_list, index = _status_slot()
-    public_id = _free_public_id()
-    now = timezone.now()
-    unsigned = documents.build(
-        facts,
-        public_id=public_id,
-        issued_at=now,
-        status=documents.status_entry(list_number=status_list.number, index=index),
-    )
-    credential = Credential.objects.create(
+    return issue_signed(
+        build=partial(documents.build, facts),
+        verb="credential.issued",
+        audit_data={"application": application.pk},
         application=application,
-        public_id=public_id,
-        status_list=status_list,
-        status_index=index,
-        document=sign_with_platform_key(unsigned, created=now),
-        issued_at=now,
         company_name=facts.company_name,
     )
-    audit.log(
-        actor=None,
-        verb="credential.issued",
-        target=credential,
-        data={"application": application.pk},
-    )
-    return credential
 
 
-def issue_signed(*, kind: str, holder: User, build, verb: str, audit_data: dict) -> Credential:
-    """Sign and publish a credential an app above builds (quickhelp's coups de main): the
-    same key, status lists and verification page as the attestations. `build(public_id=,
-    issued_at=, status=)` returns the unsigned document. The caller locks what it attests,
-    so that it is issued once."""
+def issue_signed(*, build, verb: str, audit_data: dict, **fields) -> Credential:
+    """Sign and publish a credential: a random slot of the open status list, a free public
+    id, the document `build(public_id=, issued_at=, status=)` returns signed with the
+    platform's key, the row (`fields`: what it attests — its engagement, or its kind,
+    holder and team…) and its audit entry. The engagements' attestations, the challenges'
+    badges and the apps above (quickhelp's coups de main) all issue through it. The caller
+    locks what it attests, so that it is issued once."""
     status_list, index = _status_slot()
     public_id = _free_public_id()
     now = timezone.now()
@@ -153,13 +138,12 @@ def issue_signed(*, kind: str, holder: User, build, verb: str, audit_data: dict)
         status=documents.status_entry(list_number=status_list.number, index=index),
     )
     credential = Credential.objects.create(
-        kind=kind,
-        holder=holder,
         public_id=public_id,
         status_list=status_list,
         status_index=index,
         document=sign_with_platform_key(unsigned, created=now),
         issued_at=now,
+        **fields,
     )
     audit.log(actor=None, verb=verb, target=credential, data=audit_data)
     return credential
